@@ -1,0 +1,73 @@
+# 《新质生产力》研究文集 — two commands on a fresh machine: `make book` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := book
+
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+JB      := $(VENV)/bin/jupyter-book
+JBFLAGS := -W -n --keep-going
+PDF     := _build/latex/nqpf-book.pdf
+# Debian packages the PDF needs (xelatex + ctex + latexmk) and the PDF checks need (poppler-utils).
+APT_PKGS := texlive-xetex texlive-lang-chinese texlive-fonts-recommended latexmk poppler-utils
+
+# Hermetic builds: caches live in _build, not in the home folder.
+export MPLCONFIGDIR  := $(CURDIR)/_build/.mplconfig
+export NQPF_CACHE    := $(CURDIR)/_build/.cache
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: book html pdf test unit bench clean venv texdeps cache-guard
+
+book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
+	cp $(PDF) _build/html/nqpf-book.pdf
+	@echo "HTML: _build/html/index.html   PDF: $(PDF) (also _build/html/nqpf-book.pdf)"
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+texdeps:
+	@missing=""; \
+	for c in xelatex latexmk pdftotext pdffonts; do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
+	command -v kpsewhich >/dev/null && kpsewhich ctex.sty >/dev/null || missing="$$missing ctex.sty"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages for the PDF (missing:$$missing)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS) >/dev/null; \
+	  else \
+	    echo "error: the PDF needs Debian packages (missing:$$missing). As root run: apt-get update && apt-get install -y $(APT_PKGS)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# jupyter-cache keys on a notebook's own code: when the shared package, the data or the seeds change, the cached
+# outputs may be stale, so the cache and Sphinx's saved doctrees are dropped and every chapter runs again.
+cache-guard:
+	@mkdir -p _build; h=$$(find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
+	if [ "$$(cat _build/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
+	  [ -d _build/.jupyter_cache ] && echo "nqpf/, data/ or seeds/ changed: clearing the notebook cache"; \
+	  rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute; echo "$$h" > _build/.inputs-hash; fi
+
+html: venv cache-guard ## the website, strict: any warning, stderr output or cell error fails
+	$(JB) build . --builder html $(JBFLAGS)
+
+pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
+	$(JB) build . --builder pdflatex $(JBFLAGS)
+	test -s $(PDF)
+	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
+	@if grep -h "Missing character" _build/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
+
+test: venv texdeps ## unit tests and a strict build of the whole book (HTML and PDF)
+	$(PY) -m pytest
+
+unit: venv ## only the fast tests, without building the book
+	$(PY) -m pytest -m "not build"
+
+bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,json}
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,41 @@
+"""Foundation subcommands: data files and the seed corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import data, seeds
+
+
+def _data(args):
+    if args.action == "list":
+        return data.catalogue()
+    if args.action == "validate":
+        if args.name:
+            df = data.validate(data.resolve(args.name))
+            return {"file": args.name, "rows": len(df), "ok": True}
+        return data.validate_all()
+    if args.action == "show":
+        if not args.name:
+            raise data.UsageError("data show needs a file name")
+        return data.load(args.name)
+
+
+def _seeds(args):
+    rows = []
+    for row in seeds.manifest():
+        text = seeds.lines(row["id"])
+        rows.append({"id": row["id"], "file": row["file"], "title": row["title"], "date": row["date"],
+                     "script": row["script"], "lines": len(text), "characters": sum(len(t) for t in text)})
+    return pd.DataFrame(rows)
+
+
+def register(sub):
+    p = sub.add_parser("data", help="list, validate or show the data files")
+    p.add_argument("action", choices=["list", "validate", "show"])
+    p.add_argument("name", nargs="?", help="file name, e.g. cn_nominal_gdp")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_data)
+    p = sub.add_parser("seeds", help="the seed corpus: files, dates, scripts, sizes")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_seeds)

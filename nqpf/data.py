@@ -1,0 +1,223 @@
+"""Data files and their manifests.
+
+Every file in ``data/raw`` and ``data/derived`` has a sidecar manifest ``<file>.yml`` with its source, licence,
+sha256 and a column schema. ``load`` checks all of it and raises :class:`DataError` naming file, line and rule,
+so a bad file stops the build instead of drawing a wrong chart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+
+from .errors import DataError, UsageError
+from .paths import DERIVED, RAW, rel
+
+FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
+_TYPES = {"integer": "int64", "number": "float64", "string": "str"}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def manifest_path(path: Path) -> Path:
+    return Path(str(path) + ".yml")
+
+
+def read_manifest(path: Path) -> dict:
+    mpath = manifest_path(path)
+    if not mpath.exists():
+        raise DataError(rel(path), "manifest exists", detail=f"no {mpath.name} beside the data file")
+    try:
+        meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(rel(mpath), "manifest is valid YAML", detail=str(exc).splitlines()[0]) from None
+    for key in ("title", "source", "licence", "sha256", "schema"):
+        if key not in (meta or {}):
+            raise DataError(rel(mpath), f"manifest has '{key}'")
+    return meta
+
+
+def resolve(name: str) -> Path:
+    """A data file by name (``cn_nominal_gdp`` or ``cn_nominal_gdp.csv``) in raw/ or derived/, or a path."""
+    p = Path(name)
+    if p.suffix != ".csv":
+        p = p.with_name(p.name + ".csv")
+    if p.exists() and p.parent.name in ("raw", "derived") or p.is_absolute():
+        return p
+    for folder in (RAW, DERIVED):
+        if (folder / p.name).exists() or manifest_path(folder / p.name).exists():
+            return folder / p.name
+    raise UsageError(f"unknown data file '{name}' (see `python -m nqpf data list`)")
+
+
+def _schema(meta: dict) -> pa.DataFrameSchema:
+    spec = meta["schema"]
+    columns = {}
+    for col in spec["columns"]:
+        checks = []
+        if "min" in col:
+            checks.append(pa.Check.ge(col["min"]))
+        if "max" in col:
+            checks.append(pa.Check.le(col["max"]))
+        if "pattern" in col:
+            checks.append(pa.Check.str_matches(col["pattern"]))
+        if "allowed" in col:
+            checks.append(pa.Check.isin(col["allowed"]))
+        columns[col["name"]] = pa.Column(
+            _TYPES[col["type"]], checks=checks, nullable=col.get("nullable", False), coerce=True
+        )
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=spec.get("primary_key"))
+
+
+def _first_failure(path: Path, err: pa.errors.SchemaErrors) -> DataError:
+    fc = err.failure_cases
+    row = fc.iloc[0]
+    index = row.get("index")
+    line = int(index) + 2 if pd.notna(index) else None  # header is line 1
+    col = row.get("column")
+    check = str(row.get("check"))
+    case = row.get("failure_case")
+    if check == "column_in_dataframe":
+        return DataError(rel(path), "required column present", detail=f"column '{case}' is missing")
+    if check == "column_in_schema":
+        return DataError(rel(path), "no unexpected column", detail=f"column '{case}' is not in the manifest")
+    if check == "column_ordered":
+        return DataError(rel(path), "columns in manifest order", detail=f"column '{case}' out of order")
+    if "unique" in check or check.startswith("multiple_fields_uniqueness"):
+        return DataError(rel(path), "primary key unique", line, f"duplicate {col or 'key'} {case!r}")
+    if pd.isna(case) or "not_nullable" in check:
+        return DataError(rel(path), f"column '{col}' not empty", line, "empty cell")
+    return DataError(rel(path), f"column '{col}': {check}", line, f"value {case!r}")
+
+
+def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
+    """Check one file against its manifest and return it typed. Raises DataError on the first broken rule."""
+    path = Path(path)
+    if not path.exists():
+        raise DataError(rel(path), "file exists")
+    meta = meta or read_manifest(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise DataError(rel(path), "file not empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(rel(path), "encoding is UTF-8", line, f"byte 0x{raw[exc.start]:02x} is not UTF-8") from None
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != meta["sha256"]:
+        raise DataError(rel(path), "sha256 matches manifest", detail=f"file {digest[:12]}…, manifest {meta['sha256'][:12]}…")
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    except pd.errors.ParserError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise DataError(rel(path), "CSV well formed", int(m.group(1)) if m else None, str(exc).strip()) from None
+    spec = meta["schema"]
+    try:
+        df = _schema(meta).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        raise _first_failure(path, err) from None
+    if len(df) < spec.get("min_rows", 1):
+        raise DataError(rel(path), f"at least {spec.get('min_rows', 1)} rows", detail=f"{len(df)} rows")
+    order = spec.get("sorted_by")
+    if order:
+        groups = spec.get("group_by") or []
+        keys = df[groups].astype(str).agg("|".join, axis=1) if groups else pd.Series("", index=df.index)
+        prev = {}
+        for i, (k, v) in enumerate(zip(keys, df[order[0]])):
+            if k in prev and not v > prev[k]:
+                raise DataError(rel(path), f"'{order[0]}' strictly increasing", i + 2, f"{v} after {prev[k]}")
+            prev[k] = v
+    return df
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, mtime: float, size: int) -> pd.DataFrame:
+    return validate(Path(path))
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load a validated data file (a copy, so callers may modify it)."""
+    path = resolve(name)
+    if not path.exists():
+        raise DataError(rel(path), "file exists")
+    st = path.stat()
+    mst = manifest_path(path).stat().st_mtime if manifest_path(path).exists() else 0
+    return _load_cached(str(path), max(st.st_mtime, mst), st.st_size).copy()
+
+
+def flags(source: str) -> list[str]:
+    """Flags such as DERIVED or UNCERTAIN written in a row's source text."""
+    return [f for f in FLAGS if re.search(rf"\b{re.escape(f)}\b", str(source))]
+
+
+def with_flags(df: pd.DataFrame, column: str = "source") -> pd.DataFrame:
+    out = df.copy()
+    out["flags"] = out[column].map(lambda s: ", ".join(flags(s)))
+    return out
+
+
+def data_files() -> list[Path]:
+    """Every data file that has or should have a manifest."""
+    files = sorted(RAW.glob("*.csv")) + sorted(DERIVED.glob("*.csv"))
+    orphans = [Path(str(m)[:-4]) for m in list(RAW.glob("*.csv.yml")) + list(DERIVED.glob("*.csv.yml"))]
+    return sorted(set(files) | set(orphans))
+
+
+def validate_all() -> list[dict]:
+    rows = []
+    for path in data_files():
+        df = validate(path)
+        rows.append({"file": rel(path), "rows": len(df), "columns": len(df.columns), "sha256": sha256(path)})
+    return rows
+
+
+def catalogue() -> pd.DataFrame:
+    """One row per data file: title, publisher, licence, rows, columns, sha256 (for the data appendix)."""
+    rows = []
+    for path in data_files():
+        meta = read_manifest(path)
+        df = load(str(path))
+        src = meta["source"]
+        rows.append(
+            {
+                "file": rel(path),
+                "title": meta["title"],
+                "class": meta.get("class", ""),
+                "publisher": src.get("publisher", "") if isinstance(src, dict) else str(src),
+                "licence": meta["licence"],
+                "rows": len(df),
+                "columns": ", ".join(df.columns),
+                "sha256": meta["sha256"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def write_derived(df: pd.DataFrame, name: str, title: str, generated_by: str, schema: dict,
+                  sources: list[str], licence: str = "CC BY 4.0 (this project)") -> Path:
+    """Write a regenerable file into data/derived with its manifest; deterministic output, no timestamps."""
+    DERIVED.mkdir(parents=True, exist_ok=True)
+    path = DERIVED / f"{name}.csv"
+    payload = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    path.write_bytes(payload)
+    meta = {
+        "title": title,
+        "class": "derived",
+        "source": {"generated_by": generated_by, "inputs": sources},
+        "licence": licence,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+        "schema": schema,
+    }
+    manifest_path(path).write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    validate(path, meta)
+    return path

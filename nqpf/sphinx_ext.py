@@ -1,0 +1,114 @@
+"""Sphinx extension for the book: Chinese search set-up, build facts, and cited seed quotations.
+
+- ``html_search_options['dict']`` points at the project's one user dictionary (an absolute path: a wrong
+  relative path would be silently ignored by Sphinx).
+- ``{{ build_commit }}`` is the git commit the book was built from.
+- ``{seed}`000:6``` renders a citation 〔种子000，第6行〕 and warns (failing the strict build) if the line does not exist.
+- The ``seedquote`` directive renders a quotation and warns unless the text really stands in the cited lines.
+"""
+
+from __future__ import annotations
+
+import logging as pylogging
+import subprocess
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from . import seeds
+from .errors import NqpfError
+from .paths import CACHE, ROOT, USERDICT
+
+logger = logging.getLogger(__name__)
+
+
+def _parse_ref(ref: str) -> tuple[str, int, int]:
+    sid, _, span = ref.strip().partition(":")
+    first, _, last = span.partition("-")
+    return sid.zfill(3), int(first), int(last or first)
+
+
+def build_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    except OSError:
+        return "unknown"
+    commit = out.stdout.strip() or "unknown"
+    return commit + ("（工作区有未提交修改）" if dirty.strip() else "")
+
+
+class SeedRole(SphinxRole):
+    def run(self):
+        try:
+            sid, first, last = _parse_ref(self.text)
+            seeds.line(sid, last)
+            text = seeds.cite(sid, first, last)
+        except (ValueError, NqpfError) as exc:
+            logger.warning("bad seed citation %r: %s", self.text, exc, location=self.get_location())
+            text = f"〔{self.text}〕"
+        return [nodes.inline(text, text, classes=["seed-cite"])], []
+
+
+class SeedQuote(SphinxDirective):
+    required_arguments = 1  # 000:6 or 003:120-122
+    has_content = True
+    option_spec = {"class": directives.class_option}
+
+    def run(self):
+        ref = self.arguments[0]
+        quote = "\n".join(self.content).strip()
+        try:
+            sid, first, last = _parse_ref(ref)
+            if not seeds.find_quote(sid, first, last, quote):
+                logger.warning("quotation not found in seed %s lines %s-%s: %.30s…", sid, first, last, quote,
+                               location=self.get_location())
+            cite = seeds.cite(sid, first, last)
+        except (ValueError, NqpfError) as exc:
+            logger.warning("bad seed quotation reference %r: %s", ref, exc, location=self.get_location())
+            cite = ref
+        block = nodes.block_quote(classes=["seed-quote"])
+        para = nodes.paragraph()
+        para += nodes.Text(f"“{quote}”")
+        block += para
+        block += nodes.attribution(cite, cite)
+        return [block]
+
+
+def _cjk_fonts_tex() -> str:
+    """xeCJK font set-up from the pip font package, so the PDF needs no system CJK font."""
+    from .plotting import cjk_font_file
+
+    folder = cjk_font_file().parent.as_posix() + "/"
+    opts = f"Path={folder},AutoFakeBold=2.5,AutoFakeSlant=0.2"
+    return (
+        f"\\setCJKmainfont{{NotoSerifSC-Regular.otf}}[{opts}]\n"
+        f"\\setCJKsansfont{{NotoSansSC-Regular.otf}}[{opts}]\n"
+        f"\\setCJKmonofont{{NotoSansSC-Regular.otf}}[{opts}]\n"
+    )
+
+
+def _config_inited(app, config):
+    import jieba
+
+    jieba.setLogLevel(pylogging.WARNING)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(CACHE)
+    options = dict(config.html_search_options or {})
+    options["dict"] = str(USERDICT)
+    config.html_search_options = options
+    elements = dict(config.latex_elements or {})
+    elements["preamble"] = _cjk_fonts_tex() + elements.get("preamble", "")
+    config.latex_elements = elements
+    subs = dict(getattr(config, "myst_substitutions", {}) or {})
+    subs.setdefault("build_commit", build_commit())
+    config.myst_substitutions = subs
+
+
+def setup(app):
+    app.connect("config-inited", _config_inited)
+    app.add_role("seed", SeedRole())
+    app.add_directive("seedquote", SeedQuote)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
