@@ -6,21 +6,29 @@ VENV    ?= .venv
 PY      := $(VENV)/bin/python
 JB      := $(VENV)/bin/jupyter-book
 JBFLAGS := -W -n --keep-going
-PDF     := _build/latex/nqpf-book.pdf
+# Where and what to build. Defaults build the whole book into ./_build; tests and parallel work can point these
+# elsewhere, e.g. `make html OUT=/tmp/b TOC=/tmp/b/_toc.yml` builds a subset into /tmp/b/_build.
+SRC     ?= .
+OUT     ?= .
+TOC     ?= $(SRC)/_toc.yml
+CONFIG  ?= _config.yml
+B       := $(OUT)/_build
+PDF     := $(B)/latex/nqpf-book.pdf
+JBARGS  = $(SRC) --path-output $(OUT) --toc $(TOC) --config $(CONFIG) $(JBFLAGS)
 # Debian packages the PDF needs (xelatex + ctex + latexmk) and the PDF checks need (poppler-utils).
 APT_PKGS := texlive-xetex texlive-lang-chinese texlive-fonts-recommended latexmk poppler-utils
 
 # Hermetic builds: caches live in _build, not in the home folder.
-export MPLCONFIGDIR  := $(CURDIR)/_build/.mplconfig
-export NQPF_CACHE    := $(CURDIR)/_build/.cache
+export MPLCONFIGDIR  ?= $(abspath $(B))/.mplconfig
+export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: book html pdf test unit bench clean venv texdeps cache-guard
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
-	cp $(PDF) _build/html/nqpf-book.pdf
-	@echo "HTML: _build/html/index.html   PDF: $(PDF) (also _build/html/nqpf-book.pdf)"
+	cp $(PDF) $(B)/html/nqpf-book.pdf
+	@echo "HTML: $(B)/html/index.html   PDF: $(PDF) (also $(B)/html/nqpf-book.pdf)"
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -46,19 +54,19 @@ texdeps:
 # jupyter-cache keys on a notebook's own code: when the shared package, the data or the seeds change, the cached
 # outputs may be stale, so the cache and Sphinx's saved doctrees are dropped and every chapter runs again.
 cache-guard:
-	@mkdir -p _build; h=$$(find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
-	if [ "$$(cat _build/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
-	  [ -d _build/.jupyter_cache ] && echo "nqpf/, data/ or seeds/ changed: clearing the notebook cache"; \
-	  rm -rf _build/.jupyter_cache _build/.doctrees _build/jupyter_execute; echo "$$h" > _build/.inputs-hash; fi
+	@mkdir -p $(B); h=$$(find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
+	if [ "$$(cat $(B)/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
+	  [ -d $(B)/.jupyter_cache ] && echo "nqpf/, data/ or seeds/ changed: clearing the notebook cache"; \
+	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
 
 html: venv cache-guard ## the website, strict: any warning, stderr output or cell error fails
-	$(JB) build . --builder html $(JBFLAGS)
+	$(JB) build --builder html $(JBARGS)
 
 pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
-	$(JB) build . --builder pdflatex $(JBFLAGS)
+	$(JB) build --builder pdflatex $(JBARGS)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
-	@if grep -h "Missing character" _build/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
+	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
 
 test: venv texdeps ## unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest
@@ -70,4 +78,4 @@ bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,
 	$(PY) bench/bench.py
 
 clean:
-	rm -rf _build
+	rm -rf $(B)
