@@ -1,0 +1,117 @@
+"""`make bench`: build times and pipeline throughput on this machine, written to bench/results.{md,json}.
+
+A benchmark, not a test: it measures, it does not pass or fail. Wall time and peak memory (max RSS of the child
+processes) are the median of several runs. Each build runs in a scratch copy of the output folder so the
+project's own _build is left alone.
+
+Extra measurements come from `bench/bench_*.py` modules, each with a `run() -> list[dict]` of rows
+{"name", "value", "unit", "note"}.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def timed(cmd, env=None):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed:\n" + "\n".join((proc.stdout + proc.stderr).splitlines()[-30:]))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024  # MiB (ru_maxrss is KiB on Linux)
+
+
+def make(target, out, **extra):
+    args = ["make", "-s", target, f"OUT={out}"] + [f"{k}={v}" for k, v in extra.items()]
+    return timed(args)
+
+
+def median_row(name, samples, note=""):
+    walls = [s[0] for s in samples]
+    mems = [s[1] for s in samples]
+    return {"name": name, "value": round(statistics.median(walls), 2), "unit": "s",
+            "peak_mib": round(max(mems)), "runs": len(samples), "note": note}
+
+
+def exec_times(out: Path) -> float:
+    """Sum of notebook execution times recorded by jupyter-cache."""
+    db = out / "_build" / ".jupyter_cache"
+    if not db.exists():
+        return float("nan")
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(db))
+    return round(sum((r.data or {}).get("execution_seconds", 0) or 0 for r in cache.list_cache_records()), 2)
+
+
+def builds() -> list[dict]:
+    rows, clean, noop, edit, pdf = [], [], [], [], []
+    exec_sum = []
+    chapter = sorted((ROOT / "book").glob("*.md"))[-1]
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory(prefix="nqpf-bench-") as tmp:
+            out = Path(tmp)
+            clean.append(make("html", out))
+            exec_sum.append(exec_times(out))
+            noop.append(make("html", out))
+            pdf.append(make("pdf", out))
+            # Edit one chapter's code: append a harmless cell, rebuild, restore.
+            original = chapter.read_text(encoding="utf-8")
+            try:
+                chapter.write_text(original + "\n```{code-cell} ipython3\n:tags: [remove-cell]\n_bench = 1\n```\n",
+                                   encoding="utf-8")
+                edit.append(make("html", out))
+            finally:
+                chapter.write_text(original, encoding="utf-8")
+    rows.append(median_row("clean HTML build", clean, "empty output folder, cold notebook cache"))
+    rows.append(median_row("no-op HTML rebuild", noop, "nothing changed"))
+    rows.append(median_row("rebuild after editing one chapter's code", edit, f"a cell added to {chapter.name}"))
+    rows.append(median_row("PDF build from the cache", pdf, "notebooks not re-executed"))
+    rows.append({"name": "sum of notebook execution times", "value": statistics.median(exec_sum), "unit": "s",
+                 "peak_mib": None, "runs": len(exec_sum), "note": "from jupyter-cache records"})
+    return rows
+
+
+def extra_rows() -> list[dict]:
+    rows = []
+    for path in sorted((ROOT / "bench").glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        rows.extend(mod.run())
+    return rows
+
+
+def main() -> None:
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
+    rows = builds() + extra_rows()
+    (ROOT / "bench" / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False,
+                                                            indent=2) + "\n", encoding="utf-8")
+    lines = [f"# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "
+             f"{machine['platform']}. Median of {RUNS} runs.\n", "| measurement | value | unit | peak MiB | note |",
+             "| --- | ---: | --- | ---: | --- |"]
+    for r in rows:
+        lines.append(f"| {r['name']} | {r['value']} | {r['unit']} | {r.get('peak_mib') or ''} | {r.get('note', '')} |")
+    (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Shared fixtures. Tests marked `build` use the book built once per session by `make html pdf`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+
+
+def run(cmd, cwd=ROOT, env=None, timeout=3600):
+    return subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def nqpf_cli(*args):
+    """Run `python -m nqpf ARGS` as a reader would; returns the CompletedProcess."""
+    return run([sys.executable, "-m", "nqpf", *args])
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""
+    proc = run(["make", "book"])
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-60:])
+        pytest.fail(f"`make book` failed:\n{tail}")
+    return BUILD
+
+
+@pytest.fixture(scope="session")
+def html_dir(built_book):
+    return built_book / "html"
+
+
+@pytest.fixture(scope="session")
+def pdf_path(built_book):
+    return built_book / "latex" / "nqpf-book.pdf"
+
+
+@pytest.fixture(scope="session")
+def pdf_text(pdf_path):
+    return run(["pdftotext", "-layout", str(pdf_path), "-"]).stdout
+
+
+@pytest.fixture(scope="session")
+def search_terms(html_dir):
+    """All words of Sphinx's search index (body and title terms)."""
+    text = (html_dir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return set(index["terms"]) | set(index["titleterms"])
