@@ -1,0 +1,68 @@
+"""``python -m nqpf industries ACTION``: the three-industries chapter's calculations as JSON or CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import industries
+from .errors import UsageError
+
+ACTIONS = ("scenarios", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",
+           "mentions", "share")  # argparse choices; each is handled in _run
+
+
+def _growths(text: str | None):
+    if text is None:
+        return None
+    out = []
+    for part in text.split(","):
+        part = part.strip().rstrip("%")
+        try:
+            out.append(float(part))
+        except ValueError:
+            raise UsageError(f"--gdp-growth takes percentages separated by commas (e.g. 3,5,7.9), not '{text}'") from None
+    return out
+
+
+def _share(args):
+    return pd.concat([industries.sei_share().assign(kind="data"),
+                      industries.sei_targets().assign(kind="target")], ignore_index=True)
+
+
+def _pace(args):
+    return {"past": industries.historical_pace(),
+            "extrapolation": industries.extrapolate(args.base_share, args.target_share, args.base_year,
+                                                    args.target_year)}
+
+
+_SIMPLE = {"matrix": industries.membership, "disagreements": industries.disagreements,
+           "lists": industries.list_counts, "wording": industries.fyp14_wording,
+           "doubling": industries.doubling_check, "low-altitude": industries.low_altitude,
+           "mentions": industries.mentions}
+
+
+def _run(args):
+    if args.action == "scenarios":
+        return industries.scenarios(_growths(args.gdp_growth), args.base_share, args.target_share,
+                                    args.base_year, args.target_year)
+    if args.action == "pace":
+        return _pace(args)
+    if args.action == "share":
+        return _share(args)
+    return _SIMPLE[args.action]()
+
+
+def register(sub):
+    p = sub.add_parser("industries", help="three industry categories: SEI share scenarios, membership matrix",
+                       description="SEI share of GDP and the 2025 target under nominal GDP growth scenarios; "
+                                   "the industry x seed membership matrix and the seeds' disagreements.")
+    p.add_argument("action", choices=ACTIONS, help="what to print (scenarios: required SEI value-added growth)")
+    p.add_argument("--gdp-growth", metavar="PCT[,PCT...]",
+                   help="nominal GDP growth scenarios in %% a year (default: 3, 5, the 2023 outturn, the 2014-2023 "
+                        "average and 9)")
+    p.add_argument("--base-share", type=float, default=None, help="SEI share in the base year, %% of GDP (default 13)")
+    p.add_argument("--target-share", type=float, default=None, help="target share, %% of GDP (default 17)")
+    p.add_argument("--base-year", type=int, default=2023)
+    p.add_argument("--target-year", type=int, default=2025)
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_run)
