@@ -1,0 +1,67 @@
+"""`python -m nqpf digital ACTION`: the digital-economy chapter's figures (book/digital.md)."""
+
+from __future__ import annotations
+
+from . import digital
+from .errors import UsageError
+
+ACTIONS = {
+    "summary": "the chapter's key figures (default)",
+    "panel": "CAICT scale and share by year, share recomputed from NBS GDP, growth against GDP",
+    "compare": "2023: seed 000's 56.1 beside CAICT's 53.9 trillion yuan",
+    "cagr": "CAGR of a series between two years (--series, --from, --to) or of two levels (--levels V0 V1 --years N)",
+    "target": "core industries 7.8 %% -> 10 %% of GDP: required growth under nominal GDP scenarios (--gdp-growth)",
+    "compute": "compute-industry index paths at constant growth rates (--rates, --from, --to)",
+    "hubs": "the 8 national compute hub nodes of 东数西算",
+    "seeds": "the seeds' figures with seed:line and flags",
+    "cooccurrence": "sentences of each seed naming 数据, 算力, 算法 and their pairs (--places: where all three meet)",
+}
+SERIES = {"caict": digital.SCALE, "gdp": digital.GDP, "caict-share": digital.SHARE}
+
+
+def _run(args):
+    a = args.action
+    if a == "summary":
+        return digital.summary()
+    if a == "panel":
+        return digital.panel().round(4)
+    if a == "compare":
+        return digital.compare_2023().round(4)
+    if a == "cagr":
+        if args.levels is not None:
+            if args.years is None:
+                raise UsageError("--levels needs --years")
+            v0, v1 = args.levels
+            return {"from": v0, "to": v1, "years": args.years, "cagr_percent": digital.cagr(v0, v1, args.years)}
+        if args.start is None or args.end is None:
+            raise UsageError("cagr needs --from and --to (years), or --levels V0 V1 --years N")
+        name = SERIES[args.series]
+        return {"series": name, "from": args.start, "to": args.end,
+                "cagr_percent": digital.span_cagr(name, args.start, args.end)}
+    if a == "target":
+        return digital.target_scenarios(args.gdp_growth or digital.GDP_SCENARIOS).round(4)
+    if a == "compute":
+        return digital.compute_paths(args.rates or digital.COMPUTE_RATES, args.start or 2017, args.end or 2025).round(4)
+    if a == "hubs":
+        return digital.hubs()
+    if a == "seeds":
+        return digital.seed_figures()
+    if a == "cooccurrence":
+        return digital.cooccurrence_places() if args.places else digital.cooccurrence()
+    raise UsageError(f"unknown action {a}")  # argparse's choices make this unreachable
+
+
+def register(sub):
+    p = sub.add_parser("digital", help="digital economy: growth, shares, the 2025 target, compute, 数据/算力/算法",
+                       description="; ".join(f"{k}: {v}" for k, v in ACTIONS.items()))
+    p.add_argument("action", nargs="?", default="summary", choices=list(ACTIONS))
+    p.add_argument("--series", choices=list(SERIES), default="caict", help="for cagr: which series (default caict)")
+    p.add_argument("--from", dest="start", type=int, help="first year")
+    p.add_argument("--to", dest="end", type=int, help="last year")
+    p.add_argument("--levels", type=float, nargs=2, metavar=("V0", "V1"), help="for cagr: two levels")
+    p.add_argument("--years", type=float, help="for cagr --levels: years between them")
+    p.add_argument("--gdp-growth", type=float, nargs="+", metavar="PCT", help="for target: nominal GDP growth, %% a year")
+    p.add_argument("--rates", type=float, nargs="+", metavar="PCT", help="for compute: growth rates, %% a year")
+    p.add_argument("--places", action="store_true", help="for cooccurrence: list the sentences naming all three")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_run)

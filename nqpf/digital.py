@@ -1,0 +1,354 @@
+"""The digital economy: growth, shares of GDP, the 2025 core-industry target, compute, and 数据/算力/算法 in the corpus.
+
+Units: the digital-economy scale is in 万亿元 (trillion yuan), nominal GDP and core value added in 亿元; growth
+rates and shares are in percent. Every function takes or returns plain numbers or DataFrames so the chapter, the
+command line and the tests use the same code.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from . import data, seeds
+from .errors import UsageError
+
+SCALE = "cn_digital_economy_scale"  # CAICT / CAC, 万亿元
+SHARE = "cn_digital_economy_share_gdp"  # CAICT / CAC, % of GDP
+GDP = "cn_nominal_gdp"  # NBS, 亿元
+CORE_SHARE = "cn_digital_core_share_gdp"
+CORE_TARGET = "cn_digital_core_share_gdp_targets"
+CORE_VA = "cn_digital_core_value_added"
+SEED_FIGURES = "cn_digital_seed_figures"
+HUBS = "cn_compute_hub_nodes"
+
+WAN_YI = 1e4  # 1 万亿元 = 10,000 亿元
+GDP_SCENARIOS = (4.0, 6.0, 8.0)  # nominal GDP growth, % a year
+COMPUTE_RATES = (30.0, 35.0, 40.0)  # the seed says "above 30 %"; two faster paths for scale
+TERMS = ("数据", "算力", "算法")
+
+
+# ---------------------------------------------------------------- growth arithmetic
+
+
+def cagr(v0: float, v1: float, years: float) -> float:
+    """Compound annual growth rate in percent from v0 to v1 over `years` years."""
+    if years <= 0:
+        raise UsageError(f"a growth span needs at least one year, not {years}")
+    if not (v0 > 0 and v1 > 0):
+        raise UsageError(f"growth needs positive levels, not {v0} and {v1}")
+    return ((v1 / v0) ** (1 / years) - 1) * 100
+
+
+def yoy(series: pd.Series) -> pd.Series:
+    """Year-on-year growth (%) of a series indexed by year; NaN where the previous year is missing."""
+    s = series.sort_index()
+    prev = s.reindex(s.index - 1).to_numpy()
+    return pd.Series((s.to_numpy() / prev - 1) * 100, index=s.index)
+
+
+def _series(df: pd.DataFrame) -> pd.DataFrame:
+    return data.with_flags(df).set_index("year")
+
+
+def span_cagr(name: str, start: int, end: int) -> float:
+    """CAGR (%) of a data file's `value` between two years it contains."""
+    s = _series(data.load(name))["value"]
+    missing = [y for y in (start, end) if y not in s.index]
+    if missing:
+        raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} (years: {s.index.min()}-{s.index.max()})")
+    if end <= start:
+        raise UsageError(f"the span must run forward in time, not {start}->{end}")
+    return cagr(s[start], s[end], end - start)
+
+
+# ---------------------------------------------------------------- the digital economy against GDP
+
+
+def panel() -> pd.DataFrame:
+    """One row a year with a CAICT/CAC scale: published share, share recomputed from NBS GDP, growth against GDP."""
+    scale = _series(data.load("cn_digital_economy_scale"))
+    share = _series(data.load("cn_digital_economy_share_gdp"))
+    gdp = _series(data.load("cn_nominal_gdp"))
+    df = pd.DataFrame({"scale": scale["value"], "scale_flags": scale["flags"]})
+    df["share_published"] = share["value"].reindex(df.index)
+    df["share_flags"] = share["flags"].reindex(df.index)
+    df["gdp"] = gdp["value"].reindex(df.index)
+    df["gdp_flags"] = gdp["flags"].reindex(df.index)
+    df["share_recomputed"] = df["scale"] * WAN_YI / df["gdp"] * 100
+    df["share_gap"] = df["share_recomputed"] - df["share_published"]
+    df["scale_growth"] = yoy(scale["value"]).reindex(df.index)
+    df["gdp_growth"] = yoy(gdp["value"]).reindex(df.index)
+    df["growth_gap"] = df["scale_growth"] - df["gdp_growth"]
+    return df.reset_index()
+
+
+def components() -> pd.DataFrame:
+    """CAICT's two parts of the scale (数字产业化, 产业数字化) where a report gives them."""
+    return data.with_flags(data.load("cn_digital_economy_components"))
+
+
+def seed_figures() -> pd.DataFrame:
+    """The seeds' digital-economy and compute figures, each with its seed:line and flags."""
+    return data.with_flags(data.load("cn_digital_seed_figures"))
+
+
+def seed_value(key: str) -> float:
+    df = seed_figures().set_index("key")
+    if key not in df.index:
+        raise UsageError(f"no seed figure '{key}' (known: {', '.join(df.index)})")
+    return float(df.loc[key, "value"])
+
+
+def seeds_growth() -> dict:
+    """The seeds' 16.2 -> 56.1 万亿元 (2014 -> 2023): CAGR, the implied share of GDP, growth relative to GDP."""
+    v0, v1 = seed_value("de_scale_2014"), seed_value("de_scale_2023")
+    gdp = _series(data.load("cn_nominal_gdp"))["value"]
+    years = 2023 - 2014
+    de = cagr(v0, v1, years)
+    g = cagr(gdp[2014], gdp[2023], years)
+    return {
+        "scale_2014": v0, "scale_2023": v1, "cagr": de, "gdp_cagr": g,
+        # "x times as fast" on log growth rates, so it does not depend on how the rates are rounded
+        "speed_ratio": math.log1p(de / 100) / math.log1p(g / 100),
+        "gap_pp": de - g,
+        "share_2014_recomputed": v0 * WAN_YI / gdp[2014] * 100,
+        "share_2023_recomputed": v1 * WAN_YI / gdp[2023] * 100,
+        "share_2023_stated": seed_value("de_share_2023"),
+        "gdp_2014": float(gdp[2014]), "gdp_2023": float(gdp[2023]),
+    }
+
+
+def compare_2023() -> pd.DataFrame:
+    """Seed 000's 56.1 万亿元 beside CAICT's 53.9 万亿元 for 2023: levels, shares, implied growth over 2022."""
+    p = panel().set_index("year")
+    gdp23 = p.loc[2023, "gdp"]
+    caict22 = p.loc[2022, "scale"]
+    rows = []
+    for label, scale, share, flags in (
+        ("种子000", seed_value("de_scale_2023"), seed_value("de_share_2023"),
+         seed_figures().set_index("key").loc["de_scale_2023", "flags"]),
+        ("中国信通院（CAICT）", p.loc[2023, "scale"], p.loc[2023, "share_published"], p.loc[2023, "scale_flags"]),
+    ):
+        rows.append({
+            "source": label, "scale": scale, "share_stated": share,
+            "share_recomputed": scale * WAN_YI / gdp23 * 100,
+            "implied_gdp": scale * WAN_YI / (share / 100),
+            "growth_over_2022": (scale / caict22 - 1) * 100,
+            "flags": flags,
+        })
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- the 2025 target for the core industries
+
+
+def required_core_growth(share0: float, share1: float, years: int, gdp_growth: float) -> float:
+    """Annual growth (%) of core value added that moves its share of GDP from share0 to share1 in `years`,
+    when nominal GDP grows `gdp_growth` % a year: (1 + g_core) = (1 + g_gdp) * (share1 / share0) ** (1 / years)."""
+    if years <= 0:
+        raise UsageError(f"the target needs at least one year, not {years}")
+    if not (share0 > 0 and share1 > 0):
+        raise UsageError(f"shares must be positive, not {share0} and {share1}")
+    if gdp_growth <= -100:
+        raise UsageError(f"nominal GDP growth must exceed -100 %, not {gdp_growth}")
+    return ((1 + gdp_growth / 100) * (share1 / share0) ** (1 / years) - 1) * 100
+
+
+def core_target() -> dict:
+    """The plan's numbers: baseline 2020 share, 2025 target, and what NBS reports for 2023."""
+    core, target = _series(data.load("cn_digital_core_share_gdp")), _series(data.load("cn_digital_core_share_gdp_targets"))
+    return {
+        "year0": 2020, "share0": float(core.loc[2020, "value"]),
+        "year1": int(target.index[0]), "share1": float(target["value"].iloc[0]),
+        "reached_year": 2023, "reached": float(core.loc[2023, "value"]),
+        "reached_flags": core.loc[2023, "flags"],
+    }
+
+
+def target_scenarios(gdp_growth=GDP_SCENARIOS) -> pd.DataFrame:
+    """Required core growth 2020->2025 for each nominal GDP growth scenario, plus the 2020-2023 actual GDP pace."""
+    t = core_target()
+    years = t["year1"] - t["year0"]
+    gdp = _series(data.load("cn_nominal_gdp"))["value"]
+    actual = cagr(gdp[2020], gdp[2023], 3)
+    rows = [{"scenario": f"{g:g}%", "gdp_growth": float(g)} for g in gdp_growth]
+    rows.append({"scenario": "2020–2023实际", "gdp_growth": actual})
+    df = pd.DataFrame(rows)
+    df["core_growth_required"] = [required_core_growth(t["share0"], t["share1"], years, g) for g in df["gdp_growth"]]
+    df["gap_pp"] = df["core_growth_required"] - df["gdp_growth"]
+    # what is left after 2023: from the reached 9.9 % to 10 % in two years
+    df["core_growth_required_2023_2025"] = [
+        required_core_growth(t["reached"], t["share1"], t["year1"] - t["reached_year"], g) for g in df["gdp_growth"]
+    ]
+    return df
+
+
+def target_progress() -> dict:
+    """Where 2023 stands against a steady path from 7.8 % (2020) to 10 % (2025)."""
+    t = core_target()
+    years = t["year1"] - t["year0"]
+    elapsed = t["reached_year"] - t["year0"]
+    path = t["share0"] * (t["share1"] / t["share0"]) ** (elapsed / years)
+    va = data.load("cn_digital_core_value_added").set_index("year")["value"]
+    gdp = _series(data.load("cn_nominal_gdp"))["value"]
+    va23 = float(va[2023])
+    return {
+        "share_ratio_growth_needed": ((t["share1"] / t["share0"]) ** (1 / years) - 1) * 100,
+        "share_ratio_growth_reached": ((t["reached"] / t["share0"]) ** (1 / elapsed) - 1) * 100,
+        "path_2023": path,
+        "reached_2023": t["reached"],
+        "core_va_2023": va23,
+        # 127,555 over the preliminary (pre-census) GDP gives a larger share than NBS's 9.9 %
+        "share_2023_on_preliminary_gdp": va23 / gdp[2023] * 100,
+        # the GDP that 9.9 % implies, and the range a rounded 9.85-9.95 % allows
+        "implied_gdp_2023": va23 / (t["reached"] / 100),
+        "implied_gdp_2023_low": va23 / 0.0995,
+        "implied_gdp_2023_high": va23 / 0.0985,
+        "preliminary_gdp_2023": float(gdp[2023]),
+        # DERIVED: 2020 value added = 7.8 % of 2020 GDP; mixes census vintages with the 2023 figure
+        "core_va_2020_derived": t["share0"] / 100 * gdp[2020],
+        "core_va_cagr_2020_2023_derived": cagr(t["share0"] / 100 * gdp[2020], va23, elapsed),
+    }
+
+
+# ---------------------------------------------------------------- compute
+
+
+def compute_paths(rates=COMPUTE_RATES, start: int = 2017, end: int = 2025) -> pd.DataFrame:
+    """Index paths (start year = 1) of the compute industry at constant growth rates (%)."""
+    if end <= start:
+        raise UsageError(f"the path must run forward in time, not {start}->{end}")
+    if any(r <= -100 for r in rates):
+        raise UsageError("growth rates must exceed -100 %")
+    years = np.arange(start, end + 1)
+    out = pd.DataFrame({"year": years})
+    for r in rates:
+        out[f"{r:g}%"] = (1 + r / 100) ** (years - start)
+    return out
+
+
+def compute_facts() -> dict:
+    """Arithmetic on the seeds' compute figures: five years at >30 %, doubling time, servers per rack."""
+    rate = seed_value("compute_growth_5y")
+    racks, servers = seed_value("racks_2022"), seed_value("servers_2022")
+    return {
+        "rate_floor": rate,
+        "multiple_5y_floor": (1 + rate / 100) ** 5,
+        "doubling_years_at_floor": math.log(2) / math.log1p(rate / 100),
+        "multiple_2022_2025_at_floor": (1 + rate / 100) ** 3,
+        "racks_wan": racks, "servers_wan": servers,
+        # racks are "more than" 590万, servers "about" 2000万: the ratio is an upper bound (DERIVED)
+        "servers_per_rack_max": servers / racks,
+    }
+
+
+def hubs() -> pd.DataFrame:
+    return data.load("cn_compute_hub_nodes")
+
+
+def hub_counts() -> dict:
+    h = hubs()
+    clusters = h["clusters"].str.split(";").map(len)
+    return {
+        "nodes": len(h), "clusters": int(clusters.sum()),
+        "east": int((h["geography"] == "east").sum()), "west": int((h["geography"] == "west").sum()),
+        "demand": int((h["role"] == "demand").sum()), "supply": int((h["role"] == "supply").sum()),
+        "west_demand": int(((h["geography"] == "west") & (h["role"] == "demand")).sum()),
+    }
+
+
+# ---------------------------------------------------------------- 数据 / 算力 / 算法 in the corpus
+# Sentences, tokens and line numbers come from nqpf.corpus (the corpus chapter's normalised text), so the book
+# counts co-occurrence one way: whole jieba tokens (大数据 is not 数据) within a sentence.
+
+
+def _sentences_with_terms(seed_id: str, terms=TERMS) -> list[tuple[int, int, str, set]]:
+    """(first line, last line, sentence, terms present as tokens) for each sentence of a seed."""
+    from . import corpus
+
+    doc = corpus.document(seed_id)
+    spans = doc.units("sentence")
+    found = [set() for _ in spans]
+    j = 0
+    for tok in corpus.tokens(seed_id, content=False):  # tokens and spans are both in text order
+        while j < len(spans) - 1 and tok.offset >= spans[j][1]:
+            j += 1
+        if tok.text in terms:
+            found[j].add(tok.text)
+    return [(doc.line_at(a), doc.line_at(b - 1), doc.text[a:b].strip(), f) for (a, b), f in zip(spans, found)]
+
+
+def cooccurrence(terms=TERMS) -> pd.DataFrame:
+    """Per seed: sentences, sentences naming each term, each pair, and all terms together."""
+    from . import corpus
+
+    terms = tuple(dict.fromkeys(terms))
+    if len(terms) < 2:
+        raise UsageError("co-occurrence needs at least two different terms")
+    rows = []
+    for d in corpus.documents():
+        m = corpus.cooccurrence(terms, seeds=[d.id])
+        rec = {"seed": d.id, "sentences": len(d.units("sentence"))}
+        rec.update({t: int(m.loc[t, t]) for t in terms})
+        for i, a in enumerate(terms):
+            for b in terms[i + 1 :]:
+                rec[f"{a}+{b}"] = int(m.loc[a, b])
+        rec["all"] = corpus.units_containing(terms, seeds=[d.id])
+        rows.append(rec)
+    return pd.DataFrame(rows)
+
+
+def cooccurrence_places(terms=TERMS) -> pd.DataFrame:
+    """Where all terms stand in one sentence: seed, line span, citation, the sentence."""
+    from . import corpus
+
+    rows = []
+    for d in corpus.documents():
+        for first, last, sent, found in _sentences_with_terms(d.id, terms):
+            if set(terms) <= found:
+                rows.append({"seed": d.id, "first": first, "last": last,
+                             "cite": seeds.cite(d.id, first, last), "sentence": sent})
+    return pd.DataFrame(rows, columns=["seed", "first", "last", "cite", "sentence"])
+
+
+# ---------------------------------------------------------------- the chapter's key figures
+
+
+def summary() -> dict:
+    p = panel().set_index("year")
+    sg = seeds_growth()
+    comp = compare_2023().set_index("source")
+    t = core_target()
+    prog = target_progress()
+    sc = target_scenarios().set_index("scenario")
+    return {
+        "seeds_cagr_2014_2023": sg["cagr"],
+        "gdp_cagr_2014_2023": sg["gdp_cagr"],
+        "seeds_speed_ratio": sg["speed_ratio"],
+        "seeds_share_2023_recomputed": sg["share_2023_recomputed"],
+        "seeds_share_2023_stated": sg["share_2023_stated"],
+        "caict_cagr_2016_2023": span_cagr(SCALE, 2016, 2023),
+        "gdp_cagr_2016_2023": span_cagr(GDP, 2016, 2023),
+        "caict_share_2023_published": float(p.loc[2023, "share_published"]),
+        "caict_share_2023_recomputed": float(p.loc[2023, "share_recomputed"]),
+        "growth_over_2022": {k: float(v) for k, v in comp["growth_over_2022"].items()},
+        "core_share_2020": t["share0"], "core_share_2025_target": t["share1"],
+        "core_share_2023_reached": t["reached"],
+        "core_path_2023": prog["path_2023"],
+        "core_growth_required": {k: float(v) for k, v in sc["core_growth_required"].items()},
+        "compute": compute_facts(),
+        "hubs": hub_counts(),
+    }
+
+
+FLAG_ZH = {"DERIVED": "推算", "UNCERTAIN": "不确定", "LOWER-BOUND": "下限", "ESTIMATE": "估计", "ROUNDED": "取整",
+           "PRELIMINARY": "初步", "TARGET": "目标", "PROJECTION": "预测"}
+
+
+def flag_label(flags: str, english: bool = True) -> str:
+    """'DERIVED, UNCERTAIN' -> '推算（DERIVED）、不确定（UNCERTAIN）' (or '推算、不确定' for narrow tables); '' stays ''."""
+    parts = list(dict.fromkeys(f.strip() for f in str(flags or "").split(",") if f.strip()))
+    return "、".join(f"{FLAG_ZH.get(f, f)}（{f}）" if english else FLAG_ZH.get(f, f) for f in parts)
