@@ -1,0 +1,157 @@
+"""Growth-accounting subcommands (chapter 全要素生产率与增长核算, book/tfp.md).
+
+    python -m nqpf tfp --country CHN --start 1978 --end 2012 [--alpha 0.4] [--capital rnna|rkna] [--hours]
+                       [--vintage 11.0|10.01] [--compound] --json
+    python -m nqpf tfp-annual | tfp-grid | tfp-compare | tfp-published | tfp-levels | tfp-check
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from . import tfp
+from .errors import UsageError
+
+
+def _alpha(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise UsageError(f"--alpha must be a number between 0 and 1, not '{text}'") from None
+    if not 0 < value < 1:
+        raise UsageError(f"--alpha must lie strictly between 0 and 1, not {text}")
+    return value
+
+
+def _period(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{4})\s*[-–:]\s*(\d{4})\s*", text)
+    if not m:
+        raise UsageError(f"a period is written START-END, e.g. 1978-2012, not '{text}'")
+    return int(m.group(1)), int(m.group(2))
+
+
+def _spec(args) -> dict:
+    return {"alpha": args.alpha, "capital": args.capital, "hours": args.hours}
+
+
+def _decompose(args):
+    panel = tfp.pwt(args.vintage)
+    return tfp.decompose(panel, args.country.upper(), args.start, args.end, compound=args.compound,
+                         vintage=args.vintage, **_spec(args))
+
+
+def _annual(args):
+    out = tfp.annual(tfp.pwt(args.vintage), args.country.upper(), **_spec(args)).reset_index()
+    if args.start is not None or args.end is not None:
+        lo, hi = args.start or out["year"].min() - 1, args.end or out["year"].max()
+        out = out[(out["year"] > lo) & (out["year"] <= hi)]
+    return out
+
+
+def _grid(args):
+    if not 0 < args.alpha_min <= args.alpha_max < 1 or args.step <= 0:
+        raise UsageError("the α range needs 0 < --alpha-min <= --alpha-max < 1 and --step > 0")
+    alphas = np.round(np.arange(args.alpha_min, args.alpha_max + args.step / 2, args.step), 4)
+    periods = [_period(p) for p in args.periods]
+    return tfp.alpha_grid(tfp.pwt(args.vintage), periods, alphas, args.country.upper(), capital=args.capital,
+                          hours=args.hours)
+
+
+def _compare(args):
+    countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+    return tfp.compare(tfp.pwt(args.vintage), countries, args.start, args.end, compound=args.compound,
+                       **_spec(args))
+
+
+def _published(args):
+    panel = tfp.pwt(args.vintage)
+    if args.which == "seeds":
+        return tfp.seed_comparison(panel, tfp.seed_table(), compound=not args.log)
+    return tfp.bc_comparison(panel, tfp.bc_table())
+
+
+def _levels(args):
+    countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+    panel = tfp.pwt(args.vintage)
+    if args.column not in panel.columns:
+        raise UsageError(f"unknown PWT column '{args.column}'")
+    unknown = sorted(set(countries) - set(panel["countrycode"]))
+    if unknown:
+        raise UsageError(f"unknown country {', '.join(unknown)} (known: {', '.join(sorted(panel['countrycode'].unique()))})")
+    return tfp.levels(panel, countries, args.column).reset_index()
+
+
+def _check(args):
+    rows = []
+    for vintage in tfp.VINTAGES:
+        panel = tfp.pwt(vintage)
+        for c in sorted(panel["countrycode"].unique()):
+            d = tfp.pwt_tfp_check(panel, c)
+            rows.append({"vintage": vintage, "country": c, "years": len(d),
+                         "max_abs_difference": float(d["difference"].abs().max())})
+    return pd.DataFrame(rows)
+
+
+def _common(p, period=True, spec=True):
+    p.add_argument("--country", default="CHN", help="ISO code: CHN, USA, JPN, KOR, DEU, IND")
+    p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0", help="Penn World Table version")
+    if period:
+        p.add_argument("--start", type=int, default=1978, help="first year (growth years are start+1..end)")
+        p.add_argument("--end", type=int, default=2012)
+    if spec:
+        p.add_argument("--alpha", type=_alpha, default=None, help="fixed capital share (default 1 - labsh)")
+        p.add_argument("--capital", choices=list(tfp.CAPITAL), default="rnna",
+                       help="rnna: capital stock; rkna: capital services")
+        p.add_argument("--hours", action="store_true", help="labour in hours (emp * avh)")
+
+
+def register(sub):
+    p = sub.add_parser("tfp", help="growth accounting: contributions of capital, labour, human capital, TFP")
+    _common(p)
+    p.add_argument("--compound", action="store_true", help="compound annual rates (contributions rescaled)")
+    p.add_argument("--json", action="store_true", help="print JSON (the default)")
+    p.set_defaults(func=_decompose, format="json")
+
+    p = sub.add_parser("tfp-annual", help="yearly contributions (percentage points)")
+    _common(p)
+    p.set_defaults(start=None, end=None, func=_annual)
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+
+    p = sub.add_parser("tfp-grid", help="TFP contribution for a grid of fixed α and several periods")
+    _common(p, period=False, spec=False)
+    p.add_argument("--capital", choices=list(tfp.CAPITAL), default="rnna")
+    p.add_argument("--hours", action="store_true")
+    p.add_argument("--alpha-min", type=_alpha, default=0.3)
+    p.add_argument("--alpha-max", type=_alpha, default=0.6)
+    p.add_argument("--step", type=float, default=0.05)
+    p.add_argument("--periods", nargs="+", default=["1978-2012", "2013-2019", "1978-2020", "2013-2023"])
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    p.set_defaults(func=_grid)
+
+    p = sub.add_parser("tfp-compare", help="the same decomposition for several countries")
+    _common(p)
+    p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
+    p.add_argument("--compound", action="store_true")
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    p.set_defaults(func=_compare)
+
+    p = sub.add_parser("tfp-published", help="published decompositions beside the recomputation")
+    p.add_argument("which", choices=["seeds", "bosworth-collins"])
+    p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
+    p.add_argument("--log", action="store_true", help="seeds: log rates instead of compound rates")
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    p.set_defaults(func=_published)
+
+    p = sub.add_parser("tfp-levels", help="a PWT column (default ctfp, USA = 1) by year and country")
+    p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
+    p.add_argument("--column", default="ctfp")
+    p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    p.set_defaults(func=_levels)
+
+    p = sub.add_parser("tfp-check", help="PWT's method rebuilt: our residual against the growth of rtfpna")
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    p.set_defaults(func=_check)

@@ -1,0 +1,220 @@
+"""Growth accounting and the Solow residual from Penn World Table data.
+
+Cobb-Douglas, Y = A·K^α·(H·L)^(1−α). For each growth year t the log growth of GDP splits into
+
+    Δln Y_t = ᾱ_t Δln K_t + (1−ᾱ_t) Δln L_t + (1−ᾱ_t) Δln H_t + Δln A_t,
+
+with the Törnqvist share ᾱ_t = (α_t + α_{t−1})/2 and α_t = 1 − labsh_t (PWT's labour share), or a fixed α.
+A period "1978–2012" covers the growth years 1979…2012; its average annual contributions (×100, percentage
+points) are the means of the yearly terms, so they add up to ln(Y_2012/Y_1978)/34 exactly. The compound annual
+rate (Y_end/Y_start)^(1/n) − 1 is also offered, with every contribution rescaled in proportion, because the
+seeds and official statistics quote compound rates.
+
+Everything here is a pure function of a PWT-shaped DataFrame (columns countrycode, year, rgdpna, rnna, rkna,
+emp, avh, hc, labsh); ``pwt(vintage)`` loads the validated files from data/raw.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from . import data
+from .errors import UsageError
+
+VINTAGES = {"11.0": "pwt110_selected", "10.01": "pwt1001_selected"}
+CAPITAL = ("rnna", "rkna")
+PARTS = ("capital", "labour", "human_capital", "tfp")
+COUNTRY_ZH = {"CHN": "中国", "USA": "美国", "JPN": "日本", "KOR": "韩国", "DEU": "德国", "IND": "印度"}
+
+
+def pwt(vintage: str = "11.0") -> pd.DataFrame:
+    """The Penn World Table extract of one vintage (validated against its manifest)."""
+    if vintage not in VINTAGES:
+        raise UsageError(f"unknown PWT vintage '{vintage}' (known: {', '.join(VINTAGES)})")
+    return data.load(VINTAGES[vintage])
+
+
+def _check_alpha(alpha):
+    if alpha is not None and not (isinstance(alpha, (int, float)) and 0 < alpha < 1):
+        raise UsageError(f"alpha must lie strictly between 0 and 1, not {alpha}")
+
+
+def _series(panel: pd.DataFrame, country: str, capital: str, hours: bool, alpha) -> pd.DataFrame:
+    """Inputs of one country, indexed by year: Y, K, L (persons or hours), H and α_t."""
+    if capital not in CAPITAL:
+        raise UsageError(f"capital must be one of {', '.join(CAPITAL)}, not '{capital}'")
+    _check_alpha(alpha)
+    rows = panel[panel["countrycode"] == country]
+    if rows.empty:
+        known = ", ".join(sorted(panel["countrycode"].unique()))
+        raise UsageError(f"unknown country '{country}' (known: {known})")
+    rows = rows.set_index("year").sort_index()
+    out = pd.DataFrame(index=rows.index)
+    out["Y"] = rows["rgdpna"]
+    out["K"] = rows[capital]
+    out["L"] = rows["emp"] * rows["avh"] if hours else rows["emp"]
+    out["H"] = rows["hc"]
+    out["alpha"] = alpha if alpha is not None else 1 - rows["labsh"]
+    return out
+
+
+def annual(panel: pd.DataFrame, country: str = "CHN", alpha: float | None = None, capital: str = "rnna",
+           hours: bool = False) -> pd.DataFrame:
+    """Yearly contributions (log growth ×100, percentage points) for every year with complete inputs.
+
+    Columns: alpha (the Törnqvist-averaged capital share used for that growth year), gdp, capital, labour,
+    human_capital, tfp; index: the growth year t (growth from t−1 to t).
+    """
+    s = _series(panel, country, capital, hours, alpha).dropna()
+    if len(s) < 2:
+        raise UsageError(f"{country}: fewer than two years with complete data")
+    # Growth from t-1 to t needs consecutive years: a gap would turn several years into one.
+    s = s.reindex(range(s.index.min(), s.index.max() + 1))
+    logs = np.log(s[["Y", "K", "L", "H"]])
+    d = logs.diff() * 100
+    a = (s["alpha"] + s["alpha"].shift(1)) / 2
+    out = pd.DataFrame({"alpha": a, "gdp": d["Y"], "capital": a * d["K"], "labour": (1 - a) * d["L"],
+                        "human_capital": (1 - a) * d["H"]})
+    out["tfp"] = out["gdp"] - out["capital"] - out["labour"] - out["human_capital"]
+    out.index.name = "year"
+    return out.dropna()
+
+
+def _period(ann: pd.DataFrame, country: str, start: int, end: int) -> pd.DataFrame:
+    if not (isinstance(start, (int, np.integer)) and isinstance(end, (int, np.integer))) or start >= end:
+        raise UsageError(f"the period needs a start year before the end year, not {start}-{end}")
+    years = range(start + 1, end + 1)
+    missing = [y for y in years if y not in ann.index]
+    if missing:
+        first, last = int(ann.index.min()) - 1, int(ann.index.max())
+        raise UsageError(f"{country}: period {start}-{end} lies outside the data (complete inputs {first}-{last})")
+    return ann.loc[list(years)]
+
+
+def decompose(panel: pd.DataFrame, country: str = "CHN", start: int = 1978, end: int = 2012,
+              alpha: float | None = None, capital: str = "rnna", hours: bool = False,
+              compound: bool = False, vintage: str | None = None) -> dict:
+    """Average annual contributions over the growth years start+1…end, TFP's share of growth, mean α.
+
+    Keys: gdp, capital, labour, human_capital, tfp (percentage points), tfp_share (percent of GDP growth),
+    alpha_mean, specification. With ``compound`` the GDP rate is (Y_end/Y_start)^(1/n) − 1 and the
+    contributions are rescaled by the same factor (shares unchanged).
+    """
+    ann = _period(annual(panel, country, alpha, capital, hours), country, start, end)
+    means = ann.mean()
+    out = {k: float(means[k]) for k in ("gdp",) + PARTS}
+    if compound:
+        rate = 100 * math.expm1(out["gdp"] / 100)  # mean log growth ×100 -> compound rate in percent
+        scale = rate / out["gdp"]
+        out = {k: v * scale for k, v in out.items()}
+    out["tfp_share"] = 100 * out["tfp"] / out["gdp"]
+    out["alpha_mean"] = float(means["alpha"])
+    out["specification"] = {
+        "country": country, "start": int(start), "end": int(end), "years": len(ann),
+        "vintage": vintage, "output": "rgdpna", "capital": capital,
+        "labour": "emp*avh" if hours else "emp", "human_capital": "hc",
+        "alpha": "1-labsh, Tornqvist two-year average" if alpha is None else float(alpha),
+        "rate": "compound" if compound else "log",
+    }
+    return out
+
+
+def shares(result: dict) -> dict:
+    """Each factor's share of GDP growth in percent; 'labour_total' is labour plus human capital."""
+    g = result["gdp"]
+    out = {f"{k}_share": 100 * result[k] / g for k in PARTS}
+    out["labour_total_share"] = out["labour_share"] + out["human_capital_share"]
+    return out
+
+
+def alpha_grid(panel: pd.DataFrame, periods, alphas=None, country: str = "CHN", **kw) -> pd.DataFrame:
+    """TFP's contribution (and share) for every fixed α in ``alphas`` and every (start, end) in ``periods``."""
+    alphas = np.round(np.arange(0.30, 0.601, 0.05), 2) if alphas is None else alphas
+    rows = []
+    for a in alphas:
+        ann = annual(panel, country, float(a), kw.get("capital", "rnna"), kw.get("hours", False))
+        for start, end in periods:
+            m = _period(ann, country, start, end).mean()
+            rows.append({"alpha": float(a), "period": f"{start}–{end}", "start": start, "end": end,
+                         "gdp": m["gdp"], "tfp": m["tfp"], "tfp_share": 100 * m["tfp"] / m["gdp"]})
+    return pd.DataFrame(rows)
+
+
+def compare(panel: pd.DataFrame, countries, start: int, end: int, **kw) -> pd.DataFrame:
+    """One row per country: the decomposition of the same period with the same specification."""
+    rows = []
+    for c in countries:
+        r = decompose(panel, c, start, end, **kw)
+        rows.append({"country": c, **{k: r[k] for k in ("gdp",) + PARTS + ("tfp_share", "alpha_mean")}})
+    return pd.DataFrame(rows)
+
+
+def per_worker(panel: pd.DataFrame, country: str, start: int, end: int, alpha: float = 0.4, **kw) -> dict:
+    """The layout of Bosworth & Collins (2008): GDP = employment + output per worker, and output per worker =
+    α·Δln(K/L) + (1−α)·Δln H + TFP. Exact with a fixed α (log growth ×100, period means)."""
+    _check_alpha(alpha)
+    ann = _period(annual(panel, country, alpha, **kw), country, start, end)
+    m = ann.mean()
+    employment = m["labour"] / (1 - alpha)  # Δln L
+    return {"gdp": float(m["gdp"]), "employment": float(employment),
+            "output_per_worker": float(m["gdp"] - employment),
+            "capital": float(m["capital"] - alpha * employment), "education": float(m["human_capital"]),
+            "tfp": float(m["tfp"])}
+
+
+def pwt_tfp_check(panel: pd.DataFrame, country: str) -> pd.DataFrame:
+    """Our residual with PWT's own method (K = rkna, labour = emp·avh·hc, Törnqvist labsh) beside the growth
+    of PWT's TFP index rtfpna; both as log growth (not ×100)."""
+    ours = annual(panel, country, None, "rkna", hours=True)["tfp"] / 100
+    rows = panel[panel["countrycode"] == country].set_index("year").sort_index()
+    theirs = np.log(rows["rtfpna"]).diff()
+    out = pd.DataFrame({"ours": ours, "pwt": theirs}).dropna()
+    out["difference"] = out["ours"] - out["pwt"]
+    return out
+
+
+def levels(panel: pd.DataFrame, countries, column: str = "ctfp") -> pd.DataFrame:
+    """A PWT column (default ctfp, TFP level at current PPPs, USA = 1) as a year × country table."""
+    sub = panel[panel["countrycode"].isin(list(countries))]
+    return sub.pivot(index="year", columns="countrycode", values=column)[list(countries)].dropna(how="all")
+
+
+def seed_table() -> pd.DataFrame:
+    """The decompositions the seeds quote (seed 000 line 12, seed 004 line 37), one figure per row."""
+    return data.load("seed_growth_decompositions")
+
+
+def bc_table() -> pd.DataFrame:
+    """Bosworth & Collins (2008), Table 1: sources of growth in China and India, one figure per row."""
+    return data.load("bosworth_collins_2008_growth")
+
+
+# Seed 004's "labour" share (劳动要素) has no separate human capital, so it is compared with both together.
+_SHARE_ITEM = {"tfp_share": "tfp_share", "capital_share": "capital_share", "labour_share": "labour_total_share"}
+
+
+def seed_comparison(panel: pd.DataFrame, seeds_df: pd.DataFrame, compound: bool = True, **kw) -> pd.DataFrame:
+    """Each figure the seeds quote beside our recomputation of the same period (default specification;
+    compound rates by default because the seeds' GDP averages are compound rates)."""
+    rows = []
+    for r in seeds_df.itertuples(index=False):
+        res = decompose(panel, "CHN", int(r.start), int(r.end), compound=compound, **kw)
+        ours = shares(res)[_SHARE_ITEM[r.item]] if r.item in _SHARE_ITEM else res[r.item]
+        rows.append({"seed": r.seed, "line": int(r.line), "period": f"{r.start}–{r.end}", "item": r.item,
+                     "unit": r.unit, "published": float(r.value), "recomputed": ours,
+                     "difference": ours - float(r.value)})
+    return pd.DataFrame(rows)
+
+
+def bc_comparison(panel: pd.DataFrame, bc_df: pd.DataFrame, alpha: float = 0.4, **kw) -> pd.DataFrame:
+    """Bosworth & Collins (2008) Table 1 beside the same layout computed from PWT with their fixed α = 0.4."""
+    rows = []
+    for (c, s, e), grp in bc_df.groupby(["countrycode", "start", "end"], sort=False):
+        ours = per_worker(panel, c, int(s), int(e), alpha, **kw)
+        for r in grp.itertuples(index=False):
+            rows.append({"countrycode": c, "period": f"{s}–{e}", "item": r.item, "published": float(r.value),
+                         "recomputed": float(ours[r.item]), "difference": float(ours[r.item]) - float(r.value)})
+    return pd.DataFrame(rows)
