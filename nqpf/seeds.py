@@ -53,6 +53,16 @@ def find_quote(seed_id: str, first: int, last: int, quote: str) -> bool:
     return normalise_quote(quote) in normalise_quote(span)
 
 
+def parse_ref(ref: str) -> tuple[str, int, int]:
+    """``"003:120-122"`` -> ``("003", 120, 122)``; ``"000:6"`` -> ``("000", 6, 6)``."""
+    sid, _, span = str(ref).strip().partition(":")
+    first, _, last = span.partition("-")
+    try:
+        return sid.zfill(3), int(first), int(last or first)
+    except ValueError:
+        raise UsageError(f"a seed reference is written SEED:LINE or SEED:FIRST-LAST, not '{ref}'") from None
+
+
 def cite(seed_id: str, first: int, last: int | None = None) -> str:
     """Citation text used throughout the book: 〔种子000，第6行〕."""
     sid = seed(seed_id)["id"]

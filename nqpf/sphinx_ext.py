@@ -24,10 +24,7 @@ from .paths import CACHE, ROOT, USERDICT
 logger = logging.getLogger(__name__)
 
 
-def _parse_ref(ref: str) -> tuple[str, int, int]:
-    sid, _, span = ref.strip().partition(":")
-    first, _, last = span.partition("-")
-    return sid.zfill(3), int(first), int(last or first)
+_parse_ref = seeds.parse_ref
 
 
 def build_commit() -> str:
