@@ -104,8 +104,31 @@ def _config_inited(app, config):
     config.myst_substitutions = subs
 
 
+APPENDIX_PREFIX = "附录："
+
+
+def _latex_appendices(app, doctree, docname):
+    """In the PDF, chapters titled 附录：… follow \\appendix (附录 A, B, …) and drop the now redundant prefix."""
+    if app.builder.name != "latex":
+        return
+    from sphinx import addnodes
+
+    first = True
+    for start in list(doctree.findall(addnodes.start_of_file)):
+        section = next(start.findall(nodes.section), None)
+        title = section[0] if section is not None and len(section) and isinstance(section[0], nodes.title) else None
+        if title is None or not title.astext().startswith(APPENDIX_PREFIX):
+            continue
+        if first:
+            start.parent.insert(start.parent.index(start), nodes.raw("", "\\appendix\n", format="latex"))
+            first = False
+        text = title.astext()[len(APPENDIX_PREFIX):]
+        title.children = [nodes.Text(text)]
+
+
 def setup(app):
     app.connect("config-inited", _config_inited)
+    app.connect("doctree-resolved", _latex_appendices)
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
