@@ -24,7 +24,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit bench clean venv texdeps cache-guard
+.PHONY: book html pdf test unit bench clean venv texdeps cache-guard browser notebooks
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -68,8 +68,24 @@ pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
 
-test: venv texdeps ## unit tests and a strict build of the whole book (HTML and PDF)
+test: venv texdeps browser ## unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest
+
+# The browser test drives Debian's Chromium through Playwright (pinned in requirements.txt; Playwright's own
+# browser download is never used).
+browser:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's chromium for the browser test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "error: the browser test needs Debian's chromium. As root run: apt-get update && apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
+	$(PY) -m nqpf notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv
 
 unit: venv ## only the fast tests, without building the book
 	$(PY) -m pytest -m "not build"

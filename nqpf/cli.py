@@ -18,7 +18,8 @@ import pandas as pd
 from .errors import DataError, NqpfError
 
 # Modules that register subcommands; chapters append theirs here.
-COMMANDS = ["nqpf.cli_core"]
+COMMANDS = ["nqpf.cli_core", "nqpf.cli_tfp", "nqpf.cli_reader", "nqpf.cli_digital", "nqpf.cli_industries", "nqpf.cli_concept", "nqpf.cli_factcheck",
+            "nqpf.cli_corpus"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -18,7 +18,7 @@ import pandera.pandas as pa
 import yaml
 
 from .errors import DataError, UsageError
-from .paths import DERIVED, RAW, rel
+from .paths import DERIVED, LEXICON, RAW, rel
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}
@@ -39,7 +39,9 @@ def read_manifest(path: Path) -> dict:
     try:
         meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise DataError(rel(mpath), "manifest is valid YAML", detail=str(exc).splitlines()[0]) from None
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise DataError(rel(mpath), "manifest is valid YAML", line, str(exc).splitlines()[0]) from None
     for key in ("title", "source", "licence", "sha256", "schema"):
         if key not in (meta or {}):
             raise DataError(rel(mpath), f"manifest has '{key}'")
@@ -51,9 +53,9 @@ def resolve(name: str) -> Path:
     p = Path(name)
     if p.suffix != ".csv":
         p = p.with_name(p.name + ".csv")
-    if p.exists() and p.parent.name in ("raw", "derived") or p.is_absolute():
+    if p.exists() and p.parent.name in ("raw", "derived", "lexicon") or p.is_absolute():
         return p
-    for folder in (RAW, DERIVED):
+    for folder in (RAW, DERIVED, LEXICON):
         if (folder / p.name).exists() or manifest_path(folder / p.name).exists():
             return folder / p.name
     raise UsageError(f"unknown data file '{name}' (see `python -m nqpf data list`)")
@@ -78,6 +80,11 @@ def _schema(meta: dict) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=spec.get("primary_key"))
 
 
+def _show(value) -> str:
+    """A failing value as the reader wrote it (no numpy repr such as np.int64(1984))."""
+    return repr(value.item() if hasattr(value, "item") else value)
+
+
 def _first_failure(path: Path, err: pa.errors.SchemaErrors) -> DataError:
     fc = err.failure_cases
     row = fc.iloc[0]
@@ -86,17 +93,22 @@ def _first_failure(path: Path, err: pa.errors.SchemaErrors) -> DataError:
     col = row.get("column")
     check = str(row.get("check"))
     case = row.get("failure_case")
+    # Column rules are about the header, line 1.
     if check == "column_in_dataframe":
-        return DataError(rel(path), "required column present", detail=f"column '{case}' is missing")
+        return DataError(rel(path), "required column present", 1, f"column '{case}' is missing")
     if check == "column_in_schema":
-        return DataError(rel(path), "no unexpected column", detail=f"column '{case}' is not in the manifest")
+        return DataError(rel(path), "no unexpected column", 1, f"column '{case}' is not in the manifest")
     if check == "column_ordered":
-        return DataError(rel(path), "columns in manifest order", detail=f"column '{case}' out of order")
+        return DataError(rel(path), "columns in manifest order", 1, f"column '{case}' out of order")
     if "unique" in check or check.startswith("multiple_fields_uniqueness"):
-        return DataError(rel(path), "primary key unique", line, f"duplicate {col or 'key'} {case!r}")
+        # pandera flags every copy; name the later one (the duplicate) and where the key first stood.
+        same = fc[(fc["check"] == row["check"]) & (fc["failure_case"] == case)]["index"].dropna()
+        lines = sorted(int(i) + 2 for i in same) or [line]
+        first = f" (first at line {lines[0]})" if len(lines) > 1 else ""
+        return DataError(rel(path), "primary key unique", lines[-1], f"duplicate {col or 'key'} {_show(case)}{first}")
     if pd.isna(case) or "not_nullable" in check:
         return DataError(rel(path), f"column '{col}' not empty", line, "empty cell")
-    return DataError(rel(path), f"column '{col}': {check}", line, f"value {case!r}")
+    return DataError(rel(path), f"column '{col}': {check}", line, f"value {_show(case)}")
 
 
 def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
@@ -168,8 +180,9 @@ def with_flags(df: pd.DataFrame, column: str = "source") -> pd.DataFrame:
 
 def data_files() -> list[Path]:
     """Every data file that has or should have a manifest."""
-    files = sorted(RAW.glob("*.csv")) + sorted(DERIVED.glob("*.csv"))
-    orphans = [Path(str(m)[:-4]) for m in list(RAW.glob("*.csv.yml")) + list(DERIVED.glob("*.csv.yml"))]
+    folders = (RAW, DERIVED, LEXICON)  # lexicon CSVs (themes, stop words) carry manifests too
+    files = [f for d in folders for f in sorted(d.glob("*.csv"))]
+    orphans = [Path(str(m)[:-4]) for d in folders for m in d.glob("*.csv.yml")]
     return sorted(set(files) | set(orphans))
 
 

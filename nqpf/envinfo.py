@@ -9,7 +9,8 @@ from importlib import metadata
 import pandas as pd
 
 PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "jupyter-cache", "pandas", "numpy", "matplotlib", "jieba",
-            "opencc", "pandera", "pylopdf-fonts-zh-cn"]
+            "opencc", "pandera", "pylopdf-fonts-zh-cn", "itables", "scikit-learn", "cn2an", "playwright",
+            "sphinx-mathjax-offline"]
 
 
 def versions() -> pd.DataFrame:

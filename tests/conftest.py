@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILD = ROOT / "_build"
+# NQPF_TEST_OUT / NQPF_TEST_TOC: build tests run on a subset built into another folder (as `make book OUT= TOC=`),
+# e.g. while working on one chapter next to others. Default: the whole book in ./_build.
+OUT = Path(os.environ.get("NQPF_TEST_OUT", ROOT)).resolve()
+TOC = Path(os.environ.get("NQPF_TEST_TOC", ROOT / "_toc.yml")).resolve()
+BUILD = OUT / "_build"
 
 
 def run(cmd, cwd=ROOT, env=None, timeout=3600):
@@ -27,11 +31,19 @@ def nqpf_cli(*args):
 @pytest.fixture(scope="session")
 def built_book():
     """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""
-    proc = run(["make", "book"])
+    proc = run(["make", "book", f"OUT={OUT}", f"TOC={TOC}"])
     if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-60:])
         pytest.fail(f"`make book` failed:\n{tail}")
     return BUILD
+
+
+@pytest.fixture(scope="session")
+def toc_pages():
+    """Docnames of the book being tested, in reading order, read from its _toc.yml (never a fixed list)."""
+    from nqpf.notebooks import toc_pages as pages
+
+    return pages(TOC)
 
 
 @pytest.fixture(scope="session")

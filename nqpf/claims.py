@@ -1,0 +1,308 @@
+"""The claims ledger: every quantitative claim in the seeds, one row each.
+
+Columns: ``seed, line, raw, value, unit, kind, context, qualifier, high``.
+
+- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.corpus` for how broken lines are
+  joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence around it
+  in the analysis text (simplified script).
+- ``value`` is normalised to a base unit: yuan, USD, persons, percent, pp (percentage points), times, firms,
+  aircraft, units, racks, hours, W, items, departments or rank. Declines (下降 26.4%) are negative.
+- ``kind`` is level, growth, share, count, target or contribution; ``qualifier`` is over / about / nearly / under
+  (超过, 约, 近, 不足 …); ``high`` is the upper end of a range.
+
+What is a claim (the rules the test fixture was labelled by): a number with a unit or classifier that states a
+quantity. Not claims: dates and years, section numbers, footnote marks and list ordinals (第N, 一是, 1)), names
+that contain numerals (十四五, 二十大, “两个毫不动摇”: a numeral right after an opening quote mark), orders of
+magnitude (万亿级), durations (近五年), counts of one (一个 is mostly the indefinite article) and 二次 (secondary).
+Ranks are claims when stated with 位居 / 排名 / 居 / 成为 (… 第二).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from . import corpus, data
+from .errors import DataError, UsageError
+from .paths import ROOT, rel
+
+COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier", "high"]
+KINDS = ["level", "growth", "share", "count", "target", "contribution"]
+GOLD = ROOT / "tests" / "fixtures" / "claims_gold.csv"  # development sample (rules written on these lines)
+HELDOUT = ROOT / "tests" / "fixtures" / "claims_heldout.csv"  # labelled after the rules were written
+
+# Suffix -> (base unit, multiplier). Longest first so 万亿元 wins over 元 and 个百分点 over 个.
+_UNITS = {
+    "万亿元": ("yuan", 10**12), "亿元": ("yuan", 10**8), "万元": ("yuan", 10**4), "元": ("yuan", 1),
+    "万亿美元": ("USD", 10**12), "亿美元": ("USD", 10**8), "万美元": ("USD", 10**4), "美元": ("USD", 1),
+    "亿人": ("persons", 10**8), "万人": ("persons", 10**4), "人": ("persons", 1),
+    "个百分点": ("pp", 1), "百分点": ("pp", 1), "%": ("percent", 1), "％": ("percent", 1),
+    "倍": ("times", 1),
+    "万家": ("firms", 10**4), "家": ("firms", 1),
+    "万架": ("aircraft", 10**4), "架": ("aircraft", 1),
+    "万台": ("units", 10**4), "台": ("units", 1),
+    "万标准机架": ("racks", 10**4), "标准机架": ("racks", 1),
+    "万小时": ("hours", 10**4), "小时": ("hours", 1),
+    "兆瓦": ("W", 10**6),
+    "个": ("items", 1), "方面": ("items", 1), "项": ("items", 1), "种": ("items", 1), "类": ("items", 1),
+    "层": ("items", 1), "部门": ("departments", 1),
+    "大": ("items", 1), "次": ("items", 1),  # Chinese numerals only: 八大行业, 三次工业革命
+}
+_CN_ONLY = {"大", "次"}
+_AR_ONLY = {"人", "元"}  # 一人 / 三元 are not how the seeds write quantities
+COUNT_UNITS = {"persons", "firms", "aircraft", "units", "racks", "items", "departments"}
+
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = r"[零一二两三四五六七八九十百千]+"
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# Not after a digit, a numeral, a letter, 第 (ordinal) or an opening quote mark (a slogan's name).
+_BEFORE = r"(?<![\d.零一二两三四五六七八九十百千第A-Za-z“「『\"'])(?<!\d,)"  # "," alone is a comma (seed 003)
+_NUMBERS = re.compile(
+    _BEFORE + rf"(?P<nums>{_AR}(?:(?:、|和|及|与){_AR})*|{_CN}(?:(?:、|和|及|与){_CN})*)"
+    rf"(?:(?P<range>至|到|-|—|–|~|～)(?P<hi>{_AR}|{_CN}))?"
+    r"(?P<more>多|余)?"
+    rf"(?P<unit>{_UNIT})"
+    r"(?![素民才口级])"  # 元素, 万人民币, 人才, 万亿级
+    r"(?P<post>以上|左右|多)?"
+)
+_RANK = re.compile(rf"(?:位居|排名列?|居于?)(?:全球|世界|全国)?第(?P<n>{_AR}|{_CN})(?:位|名)?"
+                   rf"|成为(?:全球|世界)?第(?P<n2>{_AR}|{_CN})(?=[位名，,。；;])")
+_FRACTION = re.compile(rf"(?P<den>{_CN})分之(?P<num>{_CN})")
+_TENTHS = re.compile(r"(?<![\d第零一二两三四五六七八九十])(?P<n>[一二两三四五六七八九])成(?P<half>半)?"
+                     r"(?=左右|以上|[，,。；;、]|$)")
+
+_QUALIFIERS = [
+    ("over", re.compile(r"(超过|超|逾|突破|高于|多于)")),
+    ("about", re.compile(r"(约|大约|大概|左右)")),
+    ("nearly", re.compile(r"(近|接近|将近|几近|几乎)")),
+    ("under", re.compile(r"(不足|不到|低于|少于)")),
+]
+_DECLINE = re.compile(r"(下降|下滑|减少|缩短|降低|回落)了?(约|近|接近|超过)?$")
+_TARGET = re.compile(r"[到至在]?20(?:2[5-9]|[3-9]\d)年|预计|目标|力争|规划|将进一步")
+_CONTRIB = re.compile(r"贡献|拉动")
+_SHARE = re.compile(r"占|比重|份额|比例|采用率|强度")
+_GROWTH = re.compile(r"增长|增速|增幅|同比|提升|提高|上升|年均|增至|扩大|翻番")
+_TITLE = re.compile(r"《[^》]*》")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_SENT_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _cn_value(s: str) -> Decimal:
+    import cn2an
+
+    return Decimal(str(cn2an.cn2an(s, "smart")))
+
+
+def _value(s: str) -> Decimal:
+    return Decimal(s.replace(",", "")) if s[0].isdigit() else _cn_value(s)
+
+
+def _start_of(pattern: re.Pattern, text: str, pos: int) -> int:
+    """Start of the clause or sentence that contains ``pos``."""
+    last = 0
+    for m in pattern.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def _qualifier(before: str, more: str | None, post: str | None) -> str:
+    if post in ("以上", "多") or more:
+        return "over"
+    if post == "左右":
+        return "about"
+    window = before[-4:]
+    for name, rx in _QUALIFIERS:
+        if rx.search(window):
+            return name
+    return ""
+
+
+def _kind(unit: str, sentence_before: str, clause_before: str, negative: bool) -> str:
+    if unit in COUNT_UNITS:
+        return "count"
+    if unit == "rank":
+        return "level"
+    sentence_before = _TITLE.sub("", sentence_before)  # 《…规划》 in a title is not a target
+    if _TARGET.search(sentence_before):
+        return "target"
+    if unit in ("percent", "pp") and _CONTRIB.search(clause_before):
+        return "contribution"
+    if negative:
+        return "growth"
+    if unit == "percent" and _SHARE.search(sentence_before):
+        return "share"
+    if unit in ("percent", "pp") and _GROWTH.search(clause_before):
+        return "growth"
+    if unit == "times" and re.search(r"年前|增长", clause_before):
+        return "growth"
+    if unit == "pp":
+        return "growth"
+    return "level"
+
+
+def _context(doc, start: int, end: int, width: int = 60) -> str:
+    s0 = _start_of(_SENT_END, doc.text, start)
+    m = _SENT_END.search(doc.text, end)
+    s1 = m.end() if m else len(doc.text)
+    s0, s1 = max(s0, start - width), min(s1, end + width)
+    return doc.text[s0:s1].strip()
+
+
+def _row(doc, start, end, num_start, value, unit, kind, qualifier, high=None):
+    return {
+        "seed": doc.id, "line": doc.line_at(num_start), "raw": doc.original(start, end),
+        "value": float(value), "unit": unit, "kind": kind, "context": _context(doc, start, end),
+        "qualifier": qualifier, "high": float(high) if high is not None else math.nan, "_pos": num_start,
+    }
+
+
+def _claims_in(doc) -> list[dict]:
+    text, rows = doc.text, []
+    for m in _NUMBERS.finditer(text):
+        unit_text = m["unit"]
+        nums = re.split(r"、|和|及|与", m["nums"])
+        chinese = not nums[0][0].isdigit()
+        if (unit_text in _CN_ONLY and not chinese) or (unit_text in _AR_ONLY and chinese):
+            continue
+        if unit_text == "次" and m["nums"] == "二":
+            continue  # 二次能源: secondary, not twice
+        base, mult = _UNITS[unit_text]
+        if unit_text == "大":
+            if not all(_value(n) <= 12 for n in nums):
+                continue  # 十八大, 二十大: party congresses
+            base = "items"
+        sent0 = _start_of(_SENT_END, text, m.start())
+        clause0 = _start_of(_CLAUSE_END, text, m.start())
+        before = text[clause0:m.start()]
+        negative = bool(_DECLINE.search(before))
+        qual = _qualifier(before, m["more"], m["post"])
+        kind = _kind(base, text[sent0:m.start()], before, negative)
+        pos = m.start()
+        for n in nums:
+            value = _value(n) * mult * (-1 if negative else 1)
+            num_start = text.index(n, pos)
+            pos = num_start + len(n)
+            if base in COUNT_UNITS and mult == 1 and _value(n) < 2:
+                continue  # 一个, 1 个: not a count claim
+            high = _value(m["hi"]) * mult if m["range"] and n == nums[-1] else None
+            s = m.start() if len(nums) == 1 else num_start
+            e = m.end() if len(nums) == 1 or n == nums[-1] else num_start + len(n)
+            rows.append(_row(doc, s, e, num_start, value, base, kind, qual, high))
+    for m in _RANK.finditer(text):
+        n = m["n"] or m["n2"]
+        num_start = m.start("n") if m["n"] else m.start("n2")
+        rows.append(_row(doc, m.start(), m.end(), num_start, _value(n), "rank", "level", ""))
+    for m in _FRACTION.finditer(text):
+        value = _value(m["num"]) / _value(m["den"]) * 100
+        before = text[_start_of(_CLAUSE_END, text, m.start()):m.start()]
+        rows.append(_row(doc, m.start(), m.end(), m.start(), value, "percent", "share",
+                         _qualifier(before, None, None)))
+    for m in _TENTHS.finditer(text):
+        value = _value(m["n"]) * 10 + (5 if m["half"] else 0)
+        after = text[m.end():m.end() + 2]
+        before = text[_start_of(_CLAUSE_END, text, m.start()):m.start()]
+        post = "左右" if after.startswith("左右") else "以上" if after.startswith("以上") else None
+        rows.append(_row(doc, m.start(), m.end(), m.start(), value, "percent", "share",
+                         _qualifier(before, None, post)))
+    return rows
+
+
+def extract(seed_id=None) -> pd.DataFrame:
+    """The claims ledger for one seed or (``None``) all seeds, ordered by seed, line and position."""
+    docs = [corpus.document(seed_id)] if seed_id is not None else list(corpus.documents())
+    rows = []
+    for doc in docs:
+        rows.extend(_claims_in(doc))
+    df = pd.DataFrame(rows, columns=COLUMNS + ["_pos"])
+    return df.sort_values(["seed", "_pos"], kind="stable").drop(columns="_pos").reset_index(drop=True)
+
+
+SCHEMA = {
+    "min_rows": 50,
+    "columns": [
+        {"name": "seed", "type": "string", "pattern": r"^\d{3}$"},
+        {"name": "line", "type": "integer", "min": 1},
+        {"name": "raw", "type": "string"},
+        {"name": "value", "type": "number"},
+        {"name": "unit", "type": "string", "allowed": sorted({u for u, _ in _UNITS.values()} | {"rank"})},
+        {"name": "kind", "type": "string", "allowed": KINDS},
+        {"name": "context", "type": "string"},
+        {"name": "qualifier", "type": "string", "allowed": ["over", "about", "nearly", "under"], "nullable": True},
+        {"name": "high", "type": "number", "nullable": True},
+    ],
+}
+
+
+def write(df: pd.DataFrame | None = None) -> Path:
+    """Write the full ledger to ``data/derived/claims.csv`` with its manifest."""
+    df = extract() if df is None else df
+    out = df.copy()
+    out["value"] = out["value"].map(lambda v: f"{v:.10g}")
+    out["high"] = out["high"].map(lambda v: "" if pd.isna(v) else f"{v:.10g}")
+    return data.write_derived(
+        out, "claims", "种子文档中的量化陈述（claims ledger）", "nqpf.claims.write (python -m nqpf claims)",
+        SCHEMA, [f"seeds/{d.file}" for d in corpus.documents()])
+
+
+def read_gold(path: Path = GOLD) -> pd.DataFrame:
+    """The hand-labelled sample: one row per claim; a labelled line without claims has an empty value."""
+    if not Path(path).exists():
+        raise DataError(rel(path), "file exists")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    df = pd.DataFrame(rows)
+    df["line"] = df["line"].astype(int)
+    df["seed"] = df["seed"].str.zfill(3)
+    df["value"] = pd.to_numeric(df["value"].replace("", None))
+    return df
+
+
+def _key(seed, line, value, unit):
+    return (seed, int(line), unit, round(float(value), 6))
+
+
+def evaluate(paths=(GOLD, HELDOUT)) -> dict:
+    """Precision and recall of :func:`extract` on the labelled lines; a claim matches on seed, line, value, unit.
+
+    ``paths``: one fixture or several (default: the development sample and the held-out sample together).
+    Also the share of matched claims whose ``kind`` agrees with the label.
+    """
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    gold = pd.concat([read_gold(p) for p in paths], ignore_index=True)
+    lines = set(zip(gold["seed"], gold["line"]))
+    truth = gold.dropna(subset=["value"])
+    found = extract()
+    found = found[[(s, ln) in lines for s, ln in zip(found["seed"], found["line"])]]
+    g = pd.Series([_key(*r) for r in truth[["seed", "line", "value", "unit"]].itertuples(index=False)])
+    f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)])
+    # Multiset matching: a claim stated twice on one line must be found twice.
+    gc, fc = g.value_counts(), f.value_counts()
+    tp = int(sum(min(n, fc.get(k, 0)) for k, n in gc.items()))
+    gold_kind = dict(zip(g, truth["kind"]))
+    found_kind = dict(zip(f, found["kind"]))
+    matched = [k for k in gc.index if k in fc.index]
+    kind_ok = sum(gold_kind[k] == found_kind[k] for k in matched)
+    return {
+        "lines": len(lines), "gold_claims": len(g), "extracted": len(f), "true_positives": tp,
+        "precision": tp / len(f) if len(f) else 1.0, "recall": tp / len(g) if len(g) else 1.0,
+        "kind_agreement": kind_ok / len(matched) if matched else 1.0,
+        "missed": sorted(set(gc.index) - set(fc.index)), "spurious": sorted(set(fc.index) - set(gc.index)),
+    }
+
+
+def counts() -> pd.DataFrame:
+    """Claims by seed (rows) and kind (columns), with totals."""
+    df = extract()
+    table = pd.crosstab(df["seed"], df["kind"]).reindex(columns=KINDS, fill_value=0)
+    table["total"] = table.sum(axis=1)
+    return table
+
+
+def check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")

@@ -1,0 +1,73 @@
+"""Subcommands of the text-analysis chapter: ``corpus`` (sizes, keywords, themes, co-occurrence, frequencies)
+and ``claims`` (the ledger of quantitative claims)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import claims, corpus
+from .errors import UsageError
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise UsageError(f"expected a whole number, not {value!r}") from None
+    if n < 1:
+        raise UsageError(f"expected a number of at least 1, not {n}")
+    return n
+
+
+def _corpus(args):
+    if args.action == "summary":
+        return corpus.summary()
+    if args.action == "keywords":
+        df = corpus.keywords(args.k)
+        return df[df["seed"] == corpus.document(args.seed).id] if args.seed else df
+    if args.action == "themes":
+        return corpus.theme_coverage().round(2).reset_index()
+    if args.action == "cooccurrence":
+        terms = [t for t in (args.terms or "数据,算力,算法").split(",") if t]
+        m = corpus.cooccurrence(terms, window=args.window, seeds=[args.seed] if args.seed else None)
+        return m.rename_axis("term").reset_index()
+    if args.action == "frequencies":
+        return corpus.frequencies(args.seed, top=args.k)
+    if args.action == "tokens":
+        if not args.seed:
+            raise UsageError("corpus tokens needs --seed ID")
+        return pd.DataFrame([t.__dict__ for t in corpus.tokens(args.seed)])
+    raise UsageError(f"unknown action {args.action!r}")
+
+
+def _claims(args):
+    if args.evaluate:
+        result = claims.evaluate()
+        result["missed"] = [list(k) for k in result["missed"]]
+        result["spurious"] = [list(k) for k in result["spurious"]]
+        return result
+    claims.check_kind(args.kind)
+    if args.counts:
+        return claims.counts().reset_index()
+    df = claims.extract(args.seed)
+    if args.seed is None:
+        claims.write(df)  # the full ledger is also data/derived/claims.csv
+    return df[df["kind"] == args.kind] if args.kind else df
+
+
+def register(sub):
+    p = sub.add_parser("corpus", help="the seed corpus analysed: sizes, keywords, themes, co-occurrence, tokens")
+    p.add_argument("action", choices=["summary", "keywords", "themes", "cooccurrence", "frequencies", "tokens"])
+    p.add_argument("--seed", help="one seed, e.g. 003")
+    p.add_argument("--k", type=_positive, default=10, help="keywords per document / top terms (default 10)")
+    p.add_argument("--terms", help="comma-separated terms for cooccurrence (default 数据,算力,算法)")
+    p.add_argument("--window", choices=["sentence", "paragraph"], default="sentence")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_corpus)
+    p = sub.add_parser("claims", help="every quantitative claim in the seeds (writes data/derived/claims.csv)")
+    p.add_argument("--seed", help="only this seed, e.g. 000 (the file is written only for the full ledger)")
+    p.add_argument("--kind", help=f"only this kind ({', '.join(claims.KINDS)})")
+    p.add_argument("--counts", action="store_true", help="claims by seed and kind")
+    p.add_argument("--evaluate", action="store_true", help="precision and recall on the hand-labelled lines")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_claims)

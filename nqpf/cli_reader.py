@@ -1,0 +1,33 @@
+"""Reader paths: the pages as .ipynb notebooks (for `make notebooks`, Binder) and the data catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import datacat, notebooks
+
+
+def _notebooks(args):
+    rows = notebooks.write_all(Path(args.out), toc=args.toc, run=args.execute, repo_url=args.repo_url,
+                               pages=args.pages or None)
+    return pd.DataFrame(rows)
+
+
+def _catalogue(args):
+    return datacat.catalogue_with_usage()
+
+
+def register(sub):
+    p = sub.add_parser("notebooks", help="write the book's chapters as .ipynb notebooks (optionally executed)")
+    p.add_argument("pages", nargs="*", help="docnames such as book/intro (default: every chapter in the toc)")
+    p.add_argument("--out", default="_build/notebooks", help="folder for <docname>.ipynb (default: %(default)s)")
+    p.add_argument("--toc", default=None, help="table of contents (default: _toc.yml)")
+    p.add_argument("--execute", action="store_true", help="run every cell (as `make notebooks` does)")
+    p.add_argument("--repo-url", default="", help="add a Colab set-up cell that clones this repository")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_notebooks)
+    p = sub.add_parser("catalogue", help="every data file with source, licence, sha256 and the chapters using it")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.set_defaults(func=_catalogue)

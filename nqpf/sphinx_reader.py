@@ -1,0 +1,143 @@
+"""Sphinx extension for the reader's paths: an offline site, downloads and launch buttons.
+
+- MathJax is served from the site itself (``_static/mathjax``), copied from the pinned PyPI package
+  ``sphinx-mathjax-offline`` (MathJax 3.2.2), so no page asks a CDN for anything.
+- Every notebook chapter is also written as a real ``.ipynb`` (jupytext, with a set-up cell for Colab) into
+  ``_notebooks/`` of the site; the Pages workflow publishes these files on the ``notebooks`` branch, where the
+  Colab button points. Binder runs ``binder/postBuild``, which writes the same notebooks beside the chapters.
+- The download menu of every page gets the whole-book PDF (``nqpf-book.pdf``, copied into the site by
+  ``make book``) next to the page's ``.ipynb`` and ``.md``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+
+from . import notebooks
+
+logger = logging.getLogger(__name__)
+
+MATHJAX_SCRIPT = "tex-chtml.js"
+# The combined builds we do not use (SVG output, MathML input) stay out of the site.
+_MATHJAX_KEEP = ("tex-chtml.js", "a11y", "adaptors", "input", "output", "sre", "ui")
+
+
+def mathjax_dir() -> Path:
+    dist = metadata.distribution("sphinx-mathjax-offline")
+    return Path(dist.locate_file("sphinx-mathjax-offline/static/mathjax"))
+
+
+def _config_inited(app, config):
+    # Relative to _static: sphinx.ext.mathjax adds it only to pages that contain math.
+    config.mathjax_path = f"mathjax/{MATHJAX_SCRIPT}"
+    # Without a default the theme logs "Got invalid theme mode" as a console error on a first visit.
+    html_context = dict(config.html_context or {})
+    html_context.setdefault("default_mode", "auto")
+    config.html_context = html_context
+
+
+def _keep(path: str) -> bool:
+    parts = Path(path).parts  # relative to the package's mathjax folder
+    return parts[0] in _MATHJAX_KEEP and not (len(parts) > 1 and parts[:2] == ("output", "svg"))
+
+
+def _copy_mathjax(app) -> None:
+    src = mathjax_dir()
+    if not (src / MATHJAX_SCRIPT).exists():
+        logger.warning("MathJax not found in the sphinx-mathjax-offline package (%s); run `make venv`", src)
+        return
+    dest = Path(app.outdir) / "_static" / "mathjax"
+
+    def ignore(folder, names):
+        here = Path(folder).relative_to(src)
+        return [n for n in names if not _keep((here / n).as_posix())]
+
+    shutil.copytree(src, dest, ignore=ignore, dirs_exist_ok=True)
+
+
+def _write_notebooks(app) -> None:
+    out = Path(app.outdir) / notebooks.SITE_FOLDER
+    for docname in sorted(app.env.found_docs):
+        source = Path(app.env.doc2path(docname))
+        if source.suffix == ".md" and "kernelspec" in app.env.metadata.get(docname, {}):
+            notebooks.write_notebook(source, out / f"{docname}.ipynb", repo_url=repository_url(app))
+
+
+def repository_url(app) -> str:
+    return (app.config.html_theme_options or {}).get("repository_url", "")
+
+
+def _build_finished(app, exc):
+    if exc is not None or app.builder.format != "html":
+        return
+    _copy_mathjax(app)
+    _write_notebooks(app)
+
+
+def _alt_text(app, doctree, docname):
+    """A chart without alt text gets its caption as alt text (screen readers, and images that fail to load)."""
+    for figure in doctree.findall(nodes.figure):
+        captions = list(figure.findall(nodes.caption))
+        if not captions:
+            continue
+        for image in figure.findall(nodes.image):
+            alt = image.get("alt", "")
+            if not alt or alt == image.get("uri") or alt.endswith((".png", ".svg", ".jpg")):
+                image["alt"] = captions[0].astext()
+
+
+def _dedupe_scripts(context) -> None:
+    """sphinx-thebe registers its inline set-up script twice (a console error: THEBE_JS_URL declared twice)."""
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        # One copy is registered with filename None, the other with '': compare what reaches the page.
+        key = (getattr(script, "filename", str(script)) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
+def _page_context(app, pagename, templatename, context, doctree):
+    """Runs after sphinx-book-theme built the header buttons (priority 501)."""
+    _dedupe_scripts(context)
+    pathto = context["pathto"]
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "download-buttons":
+            group["buttons"].append({
+                "type": "link",
+                "url": pathto("nqpf-book.pdf", 1),
+                "text": "全书 PDF",
+                "tooltip": "下载整本书的 PDF",
+                "icon": "fas fa-book",
+                "label": "download-book-pdf-button",
+            })
+        if group.get("label") == "launch-buttons":
+            for button in group["buttons"]:
+                button["url"] = launch_url(button["text"], button["url"], pagename, app.config.nqpf_notebooks_branch)
+
+
+def launch_url(provider: str, url: str, pagename: str, notebooks_branch: str) -> str:
+    """Point Binder and Colab at real notebooks instead of the MyST source."""
+    md, nb = f"{pagename}.md", f"{pagename}.ipynb"
+    if provider == "Colab":
+        # .../blob/<branch>/book/x.md -> .../blob/<notebooks branch>/book/x.ipynb (published by the workflow)
+        head, _, _ = url.partition("/blob/")
+        return f"{head}/blob/{notebooks_branch}/{nb}"
+    if provider == "Binder" and url.endswith(md):
+        return url[: -len(md)] + nb  # binder/postBuild writes book/x.ipynb
+    return url
+
+
+def setup(app):
+    app.add_config_value("nqpf_notebooks_branch", "notebooks", "html")
+    app.connect("config-inited", _config_inited)
+    app.connect("build-finished", _build_finished)
+    app.connect("doctree-resolved", _alt_text)
+    app.connect("html-page-context", _page_context, priority=510)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
