@@ -28,6 +28,19 @@ def nqpf_cli(*args):
     return run([sys.executable, "-m", "nqpf", *args])
 
 
+def copy_data_file(name: str, folder: Path) -> Path:
+    """A copy of a data file and its manifest in `folder`, to corrupt without touching data/."""
+    import shutil
+
+    from nqpf import data
+
+    src = data.resolve(name)
+    dest = folder / src.name
+    shutil.copy(src, dest)
+    shutil.copy(data.manifest_path(src), data.manifest_path(dest))
+    return dest
+
+
 @pytest.fixture(scope="session")
 def built_book():
     """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import io
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -21,15 +20,10 @@ import yaml
 from nqpf import data
 from nqpf.errors import DataError
 
-from .conftest import nqpf_cli
+from .conftest import copy_data_file, nqpf_cli
 
 
-def _copy(name: str, folder: Path) -> Path:
-    src = data.resolve(name)
-    dest = folder / src.name
-    shutil.copy(src, dest)
-    shutil.copy(data.manifest_path(src), data.manifest_path(dest))
-    return dest
+_copy = copy_data_file
 
 
 def _rewrite(path: Path, payload: bytes, fix_sha: bool = True) -> None:

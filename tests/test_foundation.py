@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import warnings
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import yaml
 from nqpf import data, plotting, seeds, text
 from nqpf.errors import DataError
 
-from .conftest import ROOT, nqpf_cli
+from .conftest import ROOT, copy_data_file, nqpf_cli
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -48,12 +47,7 @@ def test_every_data_file_matches_its_manifest():
         assert data.sha256(path) == meta["sha256"], path
 
 
-def _copy(name: str, tmp_path: Path) -> Path:
-    src = data.resolve(name)
-    dst = tmp_path / src.name
-    shutil.copy(src, dst)
-    shutil.copy(data.manifest_path(src), data.manifest_path(dst))
-    return dst
+_copy = copy_data_file
 
 
 def test_sha256_mismatch_stops_loading(tmp_path):
