@@ -51,12 +51,13 @@ texdeps:
 	  fi; \
 	fi
 
-# jupyter-cache keys on a notebook's own code: when the shared package, the data or the seeds change, the cached
+# jupyter-cache keys on a notebook's own code: when the shared package, the data, the seeds or the measured
+# benchmark results a chapter reports change, the cached
 # outputs may be stale, so the cache and Sphinx's saved doctrees are dropped and every chapter runs again.
 cache-guard:
-	@mkdir -p $(B); h=$$(find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
+	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
 	if [ "$$(cat $(B)/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
-	  [ -d $(B)/.jupyter_cache ] && echo "nqpf/, data/ or seeds/ changed: clearing the notebook cache"; \
+	  [ -d $(B)/.jupyter_cache ] && echo "inputs changed (nqpf/, data/, seeds/ or bench results): clearing the notebook cache"; \
 	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
 
 html: venv cache-guard ## the website, strict: any warning, stderr output or cell error fails

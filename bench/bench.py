@@ -14,7 +14,6 @@ import importlib.util
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -27,15 +26,21 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 
 
+_WRAP = ("import resource, subprocess, sys; rc = subprocess.run(sys.argv[1:]).returncode; "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+
+
 def timed(cmd, env=None):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall time and peak memory of one command. A fresh wrapper process per command, so RUSAGE_CHILDREN
+    covers only that command: the peak is the largest single process it ran (MiB)."""
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", _WRAP, *cmd], cwd=ROOT, env={**os.environ, **(env or {})},
+                          capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed:\n" + "\n".join((proc.stdout + proc.stderr).splitlines()[-30:]))
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024  # MiB (ru_maxrss is KiB on Linux)
+    peak_kib = int(proc.stderr.strip().splitlines()[-1])
+    return wall, peak_kib / 1024
 
 
 def make(target, out, **extra):
