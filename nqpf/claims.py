@@ -153,11 +153,12 @@ def _context(doc, start: int, end: int, width: int = 60) -> str:
     return doc.text[s0:s1].strip()
 
 
-def _row(doc, start, end, num_start, value, unit, kind, qualifier, high=None):
+def _row(doc, start, end, num_start, value, unit, kind, qualifier, high=None, number="", scale=math.nan):
     return {
         "seed": doc.id, "line": doc.line_at(num_start), "raw": doc.original(start, end),
         "value": float(value), "unit": unit, "kind": kind, "context": _context(doc, start, end),
         "qualifier": qualifier, "high": float(high) if high is not None else math.nan, "_pos": num_start,
+        "number": number, "scale": float(scale),
     }
 
 
@@ -192,11 +193,11 @@ def _claims_in(doc) -> list[dict]:
             high = _value(m["hi"]) * mult if m["range"] and n == nums[-1] else None
             s = m.start() if len(nums) == 1 else num_start
             e = m.end() if len(nums) == 1 or n == nums[-1] else num_start + len(n)
-            rows.append(_row(doc, s, e, num_start, value, base, kind, qual, high))
+            rows.append(_row(doc, s, e, num_start, value, base, kind, qual, high, n, mult))
     for m in _RANK.finditer(text):
         n = m["n"] or m["n2"]
         num_start = m.start("n") if m["n"] else m.start("n2")
-        rows.append(_row(doc, m.start(), m.end(), num_start, _value(n), "rank", "level", ""))
+        rows.append(_row(doc, m.start(), m.end(), num_start, _value(n), "rank", "level", "", None, n, 1))
     for m in _FRACTION.finditer(text):
         value = _value(m["num"]) / _value(m["den"]) * 100
         before = text[_start_of(_CLAUSE_END, text, m.start()):m.start()]
@@ -212,14 +213,23 @@ def _claims_in(doc) -> list[dict]:
     return rows
 
 
-def extract(seed_id=None) -> pd.DataFrame:
-    """The claims ledger for one seed or (``None``) all seeds, ordered by seed, line and position."""
+FIGURE_COLUMNS = ["number", "scale"]
+
+
+def extract(seed_id=None, figures: bool = False) -> pd.DataFrame:
+    """The claims ledger for one seed or (``None``) all seeds, ordered by seed, line and position.
+
+    ``figures=True`` adds two columns that are not in the ledger file: ``number``, the figure as written in the
+    analysis text ("33,278", "八"), and ``scale``, the multiplier of the unit it is written in (万亿元: 1e12), so
+    that ``value == ±number × scale`` (``scale`` is NaN for fractions and 成, which are not one written figure).
+    """
     docs = [corpus.document(seed_id)] if seed_id is not None else list(corpus.documents())
     rows = []
     for doc in docs:
         rows.extend(_claims_in(doc))
-    df = pd.DataFrame(rows, columns=COLUMNS + ["_pos"])
-    return df.sort_values(["seed", "_pos"], kind="stable").drop(columns="_pos").reset_index(drop=True)
+    df = pd.DataFrame(rows, columns=COLUMNS + ["_pos"] + FIGURE_COLUMNS)
+    df = df.sort_values(["seed", "_pos"], kind="stable").drop(columns="_pos").reset_index(drop=True)
+    return df if figures else df.drop(columns=FIGURE_COLUMNS)
 
 
 SCHEMA = {

@@ -21,6 +21,8 @@ Public functions (stable; other chapters call them):
 - ``theme_coverage(per=1000)`` -> DataFrame seeds x themes: theme-term tokens per ``per`` content tokens;
 - ``cooccurrence(terms, window="sentence", seeds=None)`` -> square DataFrame of units containing both terms;
 - ``units_containing(terms, window="sentence", seeds=None)`` -> number of units containing all the terms;
+- ``terms_by_unit(seed_id, terms, window="sentence")`` -> list of :class:`Unit` (first and last original line,
+  text, the terms it contains as tokens), one per sentence or paragraph;
 - ``summary()`` -> one row per document: sizes before and after cleaning.
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -275,17 +278,29 @@ def theme_counts() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _presence(sid: str, terms: set[str], window: str) -> list[set[str]]:
-    """For each unit (sentence or paragraph) of one document, which of ``terms`` occur in it as tokens."""
-    spans = document(sid).units(window)
+class Unit(NamedTuple):
+    """One sentence or paragraph of a document and which of the asked-for terms it contains."""
+
+    first: int  # original file line of its first character
+    last: int  # original file line of its last character
+    text: str  # the unit in the analysis text (simplified script), stripped
+    terms: set[str]  # the asked-for terms present in it as whole tokens
+
+
+def terms_by_unit(seed_id, terms, window: str = "sentence") -> list[Unit]:
+    """Every unit (sentence or paragraph, see :meth:`Document.units`) of one document, in text order, with the
+    ``terms`` that occur in it as whole jieba tokens (``大数据`` is not ``数据``) and its original line span."""
+    doc = document(seed_id)
+    wanted = set(terms)
+    spans = doc.units(window)
     present = [set() for _ in spans]
     j = 0
-    for t in tokens(sid, content=False):  # tokens and spans are both in text order
+    for t in tokens(doc.id, content=False):  # tokens and spans are both in text order
         while j < len(spans) - 1 and t.offset >= spans[j][1]:
             j += 1
-        if t.text in terms:
+        if t.text in wanted:
             present[j].add(t.text)
-    return present
+    return [Unit(doc.line_at(a), doc.line_at(b - 1), doc.text[a:b].strip(), f) for (a, b), f in zip(spans, present)]
 
 
 def _ids(seeds) -> list[str]:
@@ -302,7 +317,7 @@ def cooccurrence(terms=("数据", "算力", "算法"), window: str = "sentence",
         raise UsageError("give at least one term")
     m = pd.DataFrame(0, index=terms, columns=terms, dtype="int64")
     for sid in _ids(seeds):
-        for found in _presence(sid, set(terms), window):
+        for found in (u.terms for u in terms_by_unit(sid, terms, window)):
             for a in found:
                 for b in found:
                     m.loc[a, b] += 1
@@ -314,7 +329,7 @@ def units_containing(terms, window: str = "sentence", seeds=None) -> int:
     wanted = set(terms)
     if not wanted:
         raise UsageError("give at least one term")
-    return sum(found == wanted for sid in _ids(seeds) for found in _presence(sid, wanted, window))
+    return sum(u.terms == wanted for sid in _ids(seeds) for u in terms_by_unit(sid, wanted, window))
 
 
 def summary() -> pd.DataFrame:

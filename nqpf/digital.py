@@ -265,22 +265,6 @@ def hub_counts() -> dict:
 # counts co-occurrence one way: whole jieba tokens (大数据 is not 数据) within a sentence.
 
 
-def _sentences_with_terms(seed_id: str, terms=TERMS) -> list[tuple[int, int, str, set]]:
-    """(first line, last line, sentence, terms present as tokens) for each sentence of a seed."""
-    from . import corpus
-
-    doc = corpus.document(seed_id)
-    spans = doc.units("sentence")
-    found = [set() for _ in spans]
-    j = 0
-    for tok in corpus.tokens(seed_id, content=False):  # tokens and spans are both in text order
-        while j < len(spans) - 1 and tok.offset >= spans[j][1]:
-            j += 1
-        if tok.text in terms:
-            found[j].add(tok.text)
-    return [(doc.line_at(a), doc.line_at(b - 1), doc.text[a:b].strip(), f) for (a, b), f in zip(spans, found)]
-
-
 def cooccurrence(terms=TERMS) -> pd.DataFrame:
     """Per seed: sentences, sentences naming each term, each pair, and all terms together."""
     from . import corpus
@@ -307,7 +291,7 @@ def cooccurrence_places(terms=TERMS) -> pd.DataFrame:
 
     rows = []
     for d in corpus.documents():
-        for first, last, sent, found in _sentences_with_terms(d.id, terms):
+        for first, last, sent, found in corpus.terms_by_unit(d.id, terms):
             if set(terms) <= found:
                 rows.append({"seed": d.id, "first": first, "last": last,
                              "cite": seeds.cite(d.id, first, last), "sentence": sent})

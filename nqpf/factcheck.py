@@ -9,7 +9,8 @@ Verdicts:
 - ``conflicts``: outside any rounding, or figures that cannot all be true together;
 - ``cannot check``: the seed names no source or method, or the data to check it are not in ``data/``.
 
-Claim values are read from the seed text by a pattern (:func:`claim`), never typed here.
+Claim values come from the claims ledger (:mod:`nqpf.claims`, ``data/derived/claims.csv``), never typed here: a
+pattern over the cited seed line (:func:`claim`) only picks which of the line's claims a check uses.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
-from . import concept, data, seeds
+from . import claims, concept, data, seeds
 from .errors import DataError, UsageError
 
 VERDICTS = ("agrees", "rounding", "conflicts", "cannot check")
@@ -39,17 +41,25 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 # ---------------------------------------------------------------- claims read from the seeds
 
 
+# Figures a check uses that are not claims in the ledger, by (ref, figure as written), with the reason.
+FALLBACKS = {
+    ("000:36", "2022"): "a year (截至2022年底); dates are not quantitative claims in the ledger",
+    ("003:519-521", "2022"): "a year (截至 2022 年); dates are not quantitative claims in the ledger",
+}
+# A captured group that is a figure (looked up in the ledger); any other group is text (a list, a definition).
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?|第?[零一二两三四五六七八九十百千]+")
+
+
 @dataclass(frozen=True)
 class Claim:
-    """Figures as written in one seed line: ``raw`` is the matched text, ``numbers`` the figures in it."""
+    """Figures as written in one seed line: ``raw`` is the matched text, ``numbers`` the captured parts as written
+    (figures, or text such as a list of items), ``values`` their values from the claims ledger, in the unit they
+    are written in (None for text)."""
 
     ref: str
     raw: str
     numbers: tuple[str, ...]
-
-    @property
-    def values(self) -> tuple[float, ...]:
-        return tuple(float(n.replace(",", "")) for n in self.numbers)
+    values: tuple[float | None, ...] = ()
 
     @property
     def value(self) -> float:
@@ -59,17 +69,66 @@ class Claim:
         return f"{seeds.cite(*seeds.parse_ref(self.ref))}“{self.raw}”"
 
 
+@lru_cache(maxsize=8)
+def _ledger(sid: str) -> pd.DataFrame:
+    return claims.extract(sid, figures=True)
+
+
+def _ledger_spans(sid: str, first: int, last: int, text: str) -> list[tuple[int, int, object]]:
+    """Ledger rows of lines ``first``..``last`` located in ``text`` (those lines joined): (start, end, row).
+
+    Rows are in text order, so each ``raw`` is searched after the previous one; a row not found (a claim that
+    runs on past ``last``) is left out.
+    """
+    led = _ledger(sid)
+    out, pos = [], 0
+    for row in led[(led["line"] >= first) & (led["line"] <= last)].itertuples():
+        m = re.compile(("(?<![\\d.])" if row.raw[0].isdigit() else "") + re.escape(row.raw)).search(text, pos)
+        if m:
+            out.append((m.start(), m.end(), row))
+            pos = m.end()
+    return out
+
+
+def _figure(ref: str, group: str, span: tuple[int, int], located: list) -> float | None:
+    """The ledger value of the figure captured at ``span``: from the ledger row whose raw text contains it."""
+    if not _FIGURE.fullmatch(group):
+        return None
+    sid, first, _ = seeds.parse_ref(ref)
+    where = f"seeds/{seeds.seed(sid)['file']}"
+    row = next((r for a, b, r in located if a <= span[0] and span[1] <= b), None)
+    if row is None:
+        if (ref, group) in FALLBACKS:
+            return float(group.replace(",", ""))
+        raise DataError(where, "figure used by the fact-check is in the claims ledger", first, group)
+    if math.isnan(row.scale):
+        raise DataError(where, "figure used by the fact-check is one written figure in the ledger", first, row.raw)
+    value = row.value / row.scale  # back to the unit as written; checked below
+    if group[0].isdigit():
+        written_ok = abs(value) == float(group.replace(",", ""))
+    else:
+        written_ok = row.number == group.lstrip("第")  # Chinese numerals: 八大, 第二
+    if not written_ok:
+        raise DataError(where, "ledger value equals the written figure", first, f"{group} vs {row.raw}")
+    return value
+
+
 def claim(ref: str, pattern: str) -> Claim:
     """The first match of ``pattern`` in the cited line(s); ``{n}`` in the pattern stands for a written number.
 
-    The seeds are fixed, so a pattern that no longer matches is a broken check, reported as a data error.
+    Each captured figure takes its value from the claims-ledger row (same seed and line) whose ``raw`` text
+    contains it; captured text that is not a figure is kept as text. The seeds are fixed, so a pattern that no
+    longer matches, or a figure missing from the ledger (and not in :data:`FALLBACKS`), is a data error.
     """
     sid, first, last = seeds.parse_ref(ref)
     text = "".join(seeds.line(sid, n) for n in range(first, last + 1))
     m = re.search(pattern.replace("{n}", _NUM), text)
     if not m:
         raise DataError(f"seeds/{seeds.seed(sid)['file']}", "claim pattern found in the cited line", first, pattern)
-    return Claim(ref, m.group(0), tuple(g for g in m.groups() if g is not None))
+    located = _ledger_spans(sid, first, last, text) if any(m.groups()) else []
+    kept = [i for i, g in enumerate(m.groups(), start=1) if g is not None]
+    return Claim(ref, m.group(0), tuple(m.group(i) for i in kept),
+                 tuple(_figure(ref, m.group(i), m.span(i), located) for i in kept))
 
 
 def decimals(written: str) -> int:
@@ -96,16 +155,17 @@ def judge(exact: float, lo: float, hi: float, stated: float, written: str, exact
     return "rounding" if lo <= stated + h and hi >= stated - h else "conflicts"
 
 
-def _sum_range(claims_numbers: list[str]) -> tuple[float, float, float]:
-    vals = [float(n) for n in claims_numbers]
-    halves = [half_unit(n) for n in claims_numbers]
+def _sum_range(c: Claim) -> tuple[float, float, float]:
+    """Sum of a claim's figures with its range when each is rounded as written."""
+    vals = list(c.values)
+    halves = [half_unit(n) for n in c.numbers]
     return sum(vals), sum(vals) - sum(halves), sum(vals) + sum(halves)
 
 
-def _ratio_range(a: str, b: str, scale: float = 1.0) -> tuple[float, float, float]:
-    """a/b × scale with its range when both are rounded as written."""
-    va, vb = float(a.replace(",", "")), float(b.replace(",", ""))
-    ha, hb = half_unit(a), half_unit(b)
+def _ratio_range(a: Claim, b: Claim, scale: float = 1.0) -> tuple[float, float, float]:
+    """a/b × scale (first figures) with its range when both are rounded as written."""
+    va, vb = a.value, b.value
+    ha, hb = half_unit(a.numbers[0]), half_unit(b.numbers[0])
     return va / vb * scale, (va - ha) / (vb + hb) * scale, (va + ha) / (vb - hb) * scale
 
 
@@ -126,7 +186,7 @@ def _fmt(x: float, d: int = 2) -> str:
 
 def _components(key: str, ref: str, parts_pattern: str, total_pattern: str, label: str) -> dict:
     parts, total = claim(ref, parts_pattern), claim(ref, total_pattern)
-    exact, lo, hi = _sum_range(list(parts.numbers))
+    exact, lo, hi = _sum_range(parts)
     verdict = judge(exact, lo, hi, total.value, total.numbers[0])
     comp = f"{' + '.join(parts.numbers)} = {_fmt(exact, 1)}（各项舍入后可在 {_fmt(lo)}–{_fmt(hi)} 之间），所述总量 {total.numbers[0]}"
     reason = {"agrees": f"{label}之和恰好等于所述增速",
@@ -149,7 +209,7 @@ def check_growth_2013_2019() -> dict:
 
 def check_pboc_shares() -> dict:
     c = claim("004:37", r"1978-2020 年 TFP 對中國經濟增長的平均貢獻率達 {n}%，低於資本要素的平均貢獻率\({n}%\)，但高於勞動要素平均貢獻率\({n}%\)")
-    exact, lo, hi = _sum_range(list(c.numbers))
+    exact, lo, hi = _sum_range(c)
     verdict = judge(exact, lo, hi, 100.0, "100", exact_stated=True)
     comp = f"{' + '.join(c.numbers)} = {_fmt(exact, 1)}（舍入范围 {_fmt(lo)}–{_fmt(hi)}），三项贡献率应合计 100"
     reason = ("三项贡献率之和恰为 100 %" if verdict == "agrees" else
@@ -162,7 +222,7 @@ def check_digital_share() -> dict:
     scale = claim("000:36", r"2023年的{n}万亿元")
     share = claim("000:36", r"占GDP比重升至{n}%")
     gdp = claim("000:17", r"2023年中国GDP规模达{n}万亿元")
-    exact, lo, hi = _ratio_range(scale.numbers[0], gdp.numbers[0], 100)
+    exact, lo, hi = _ratio_range(scale, gdp, 100)
     verdict = judge(exact, lo, hi, share.value, share.numbers[0])
     comp = f"{scale.numbers[0]} ÷ {gdp.numbers[0]} = {_fmt(exact)} %（舍入范围 {_fmt(lo)}–{_fmt(hi)} %），所述 {share.numbers[0]} %"
     reason = {"agrees": "比值四舍五入后等于所述比重",
@@ -175,7 +235,7 @@ def check_basic_research_share() -> dict:
     basic = claim("004:59", r"基礎研究經費在 2023 年為 {n} 億元")
     share = claim("004:59", r"佔 R&D 經費總支出的比重上升至 {n}%")
     total = claim("004:57", r"研發\(R&D\)經費支出高達 {n} 億元")
-    exact, lo, hi = _ratio_range(basic.numbers[0], total.numbers[0], 100)
+    exact, lo, hi = _ratio_range(basic, total, 100)
     verdict = judge(exact, lo, hi, share.value, share.numbers[0])
     comp = f"{basic.numbers[0]} ÷ {total.numbers[0]} = {exact:.3f} %，所述 {share.numbers[0]} %"
     reason = {"agrees": "两个数字之比四舍五入到两位小数正是所述比重",
@@ -187,7 +247,7 @@ def check_rd_implied_gdp() -> dict:
     rd = claim("004:57", r"研發\(R&D\)經費支出高達 {n} 億元")
     intensity = claim("004:57", r"R&D 投入強度\(與國內生產總值之比\)為 {n}%")
     gdp = claim("000:17", r"2023年中国GDP规模达{n}万亿元")
-    implied, lo, hi = _ratio_range(rd.numbers[0], intensity.numbers[0], 100 / WAN_YI)
+    implied, lo, hi = _ratio_range(rd, intensity, 100 / WAN_YI)
     verdict = judge(implied, lo, hi, gdp.value, gdp.numbers[0])
     comp = (f"{rd.numbers[0]} 亿元 ÷ {intensity.numbers[0]} % = {_fmt(implied)} 万亿元（舍入范围 {_fmt(lo)}–{_fmt(hi)}），"
             f"种子000所述 GDP {gdp.numbers[0]} 万亿元")
@@ -207,9 +267,6 @@ def check_sei_doubling() -> dict:
 
 # ---------------------------------------------------------------- stated counts against listed items
 
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
 def _count_row(key: str, stated: Claim, stated_n: int, listed: list[str], refs: list[Claim], exact: bool = True):
     n = len(listed)
     ok = n == stated_n if exact else n > stated_n
@@ -221,7 +278,7 @@ def _count_row(key: str, stated: Claim, stated_n: int, listed: list[str], refs: 
 def check_eight_sectors_000() -> dict:
     stated = claim("000:13", r"市场重点关注(八)大行业")
     items = re.findall(r"\d）([^，,。\d]+?)(?=，|。|\d）|$)", claim("000:13", r"市场重点关注八大行业：.*?。").raw)
-    return _count_row("eight_sectors_000", stated, _CN_NUM[stated.numbers[0]], items, [])
+    return _count_row("eight_sectors_000", stated, int(stated.value), items, [])
 
 
 def _roman_items(sid: str, first: int, last: int) -> list[str]:
@@ -238,7 +295,7 @@ def _roman_list(key: str, stated_ref: str, pattern: str, first: int, last: int) 
     sid = seeds.parse_ref(stated_ref)[0]
     items = _roman_items(sid, first, last)
     listing = Claim(f"{sid}:{first}-{last}", f"i.–{_ROMAN[len(items) - 1]}. 共 {len(items)} 项", ())
-    return _count_row(key, stated, _CN_NUM[stated.numbers[0]], items, [listing])
+    return _count_row(key, stated, int(stated.value), items, [listing])
 
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
@@ -255,14 +312,14 @@ def check_nine_future_002() -> dict:
 def check_ten_plus_002() -> dict:
     c = claim("002:9", r"重点提及(.*?)等(十)多个产业领域")
     items = c.numbers[0].split("、")
-    stated = Claim(c.ref, c.raw, (c.numbers[1],))
-    return _count_row("ten_plus_002", stated, _CN_NUM[c.numbers[1]], items, [], exact=False)
+    stated = Claim(c.ref, c.raw, (c.numbers[1],), (c.values[1],))
+    return _count_row("ten_plus_002", stated, int(stated.value), items, [], exact=False)
 
 
 def check_hub_nodes() -> dict:
     c = claim("000:36", r"将建设包括(.*?)在内的{n}个国家算力枢纽节点")
     items = c.numbers[0].split("、")
-    stated = Claim(c.ref, c.raw, (c.numbers[1],))
+    stated = Claim(c.ref, c.raw, (c.numbers[1],), (c.values[1],))
     return _count_row("hub_nodes", stated, int(stated.value), items, [])
 
 
@@ -302,7 +359,7 @@ def check_sei_target_2025() -> dict:
 def check_compute_rank() -> dict:
     a = claim("000:36", r"截至{n}年底，我国数据产量和算力总规模均位居世界(第二)")
     b = claim("003:519-521", r"截至 {n} 年,.*?算力总规模排名全球(第二)")
-    same = a.numbers == b.numbers
+    same = a.values == b.values
     comp = f"{a.numbers[0]} 年 {a.numbers[1]} 与 {b.numbers[0]} 年 {b.numbers[1]}"
     return _row("compute_rank_across", "across", [a, b], comp, "agrees" if same else "conflicts",
                 "两处都说截至 2022 年我国算力总规模居世界第二" if same else "两处的年份或名次不同")

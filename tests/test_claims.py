@@ -97,6 +97,18 @@ def test_non_claims_are_not_extracted(ledger):
     assert not rows(ledger, "000", 40).query("raw.str.contains('二次')", engine="python").shape[0]
 
 
+def test_figures_as_written():
+    full = claims.extract("004", figures=True)
+    assert list(full.columns) == claims.COLUMNS + claims.FIGURE_COLUMNS
+    assert list(claims.extract("004").columns) == claims.COLUMNS  # the ledger file has no figure columns
+    r = full[(full["line"] == 57) & (full["raw"] == "33,278 億元")].iloc[0]
+    assert r["number"] == "33,278" and r["scale"] == 1e8 and r["value"] == 33278 * r["scale"]
+    assert full.drop(columns=claims.FIGURE_COLUMNS).equals(claims.extract("004"))
+    assert full["scale"].notna().mean() > 0.9  # NaN only for fractions and 成
+    r = claims.extract("000", figures=True).query("line == 36 and unit == 'rank'").iloc[0]
+    assert r["raw"] == "位居世界第二" and r["number"] == "二" and r["scale"] == 1 and r["value"] == 2
+
+
 def test_schema_columns_and_kinds(ledger):
     assert list(ledger.columns)[:7] == ["seed", "line", "raw", "value", "unit", "kind", "context"]
     assert set(ledger["kind"]) <= set(claims.KINDS) and set(ledger["kind"]) == set(claims.KINDS)

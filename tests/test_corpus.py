@@ -147,6 +147,21 @@ def test_cooccurrence_counts_sentences():
     assert corpus.units_containing(("数据", "算力", "算法"), seeds=["003"]) <= both
 
 
+def test_terms_by_unit_is_the_basis_of_cooccurrence():
+    terms = ("数据", "算力", "算法")
+    units = corpus.terms_by_unit("003", terms)
+    d = corpus.document("003")
+    assert len(units) == len(d.units("sentence"))
+    assert all(u.first <= u.last and u.terms <= set(terms) for u in units)
+    co = corpus.cooccurrence(terms, seeds=["003"])
+    assert co.loc["算力", "算法"] == sum({"算力", "算法"} <= u.terms for u in units)
+    assert corpus.units_containing(terms, seeds=["003"]) == sum(u.terms == set(terms) for u in units)
+    paragraphs = corpus.terms_by_unit("3", terms, window="paragraph")  # any seed id form
+    assert len(paragraphs) == len(d.units("paragraph")) < len(units)
+    with pytest.raises(UsageError):
+        corpus.terms_by_unit("003", terms, window="page")
+
+
 def test_bad_arguments_are_usage_errors():
     with pytest.raises(UsageError):
         corpus.document("9")

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from nqpf import data, digital, seeds
+from nqpf import corpus, data, digital, seeds
 from nqpf.errors import UsageError
 
 from .conftest import nqpf_cli
@@ -174,7 +174,7 @@ def test_seed_figure_flags():
 
 
 def test_sentences_span_broken_lines_and_carry_line_numbers():
-    sents = digital._sentences_with_terms("003")
+    sents = corpus.terms_by_unit("003", digital.TERMS)
     hit = [x for x in sents if "数据+算力+算法=服务" in x[2]]
     assert len(hit) == 1
     first, last, text, found = hit[0]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 
 import pandas as pd
 import pytest
 
-from nqpf import factcheck, seeds
+from nqpf import data, factcheck, seeds
 from nqpf.errors import DataError
 
 from .conftest import nqpf_cli
@@ -28,6 +29,40 @@ def test_claims_are_read_from_the_seed_text():
     assert rd.value == 33278  # thousands separator dropped
     with pytest.raises(DataError, match="claim pattern found"):
         factcheck.claim("000:12", r"分别拉动{n}个千分点")
+
+
+def test_every_figure_the_factcheck_uses_is_in_the_ledger(monkeypatch):
+    used, real = [], factcheck.claim
+    monkeypatch.setattr(factcheck, "claim", lambda ref, pattern: used.append(real(ref, pattern)) or used[-1])
+    factcheck.run()
+    ledger = data.load("claims")  # the published file, validated against its manifest
+    fallbacks, checked = set(), 0
+    for c in used:
+        sid, first, last = seeds.parse_ref(c.ref)
+        rows = ledger[(ledger["seed"] == sid) & ledger["line"].between(first, last)]
+        for written, value in zip(c.numbers, c.values):
+            if value is None:
+                continue  # captured text (a list of items, a definition), not a figure
+            if (c.ref, written) in factcheck.FALLBACKS:
+                fallbacks.add((c.ref, written))
+                continue
+            # the ledger row states the same figure: its raw text contains it, its value is it in a base unit
+            hit = [r for r in rows.itertuples() if written in r.raw
+                   and any(math.isclose(r.value, value * 10**k, rel_tol=1e-12) for k in range(13))]
+            assert hit, (c.ref, written)
+            checked += 1
+    assert checked >= 40
+    assert fallbacks == set(factcheck.FALLBACKS)  # every fallback is needed, and each is listed
+
+
+def test_claim_values_come_from_the_ledger(monkeypatch):
+    with pytest.raises(DataError, match="in the claims ledger"):
+        factcheck.claim("000:12", r"({n})-2012年")  # a year: not a claim, not a listed fallback
+    led = factcheck._ledger("000").copy()
+    led.loc[(led["line"] == 12) & (led["raw"] == "9.9%"), "value"] = 9.8
+    monkeypatch.setattr(factcheck, "_ledger", lambda sid: led)
+    with pytest.raises(DataError, match="ledger value equals the written figure"):
+        factcheck.claim("000:12", r"平均增速{n}%")
 
 
 def test_rounding_rules_by_hand():
