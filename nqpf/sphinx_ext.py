@@ -96,6 +96,12 @@ def _config_inited(app, config):
     options = dict(config.html_search_options or {})
     options["dict"] = str(USERDICT)
     config.html_search_options = options
+    # The book's own CSS, by absolute path so builds of other source folders (tests, subsets) find it too.
+    static = str(ROOT / "book" / "_static")
+    if static not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, static]
+    if "nqpf.css" not in config.html_css_files:
+        config.html_css_files = [*config.html_css_files, "nqpf.css"]
     elements = dict(config.latex_elements or {})
     elements["preamble"] = _cjk_fonts_tex() + elements.get("preamble", "")
     config.latex_elements = elements
