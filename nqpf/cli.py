@@ -27,6 +27,11 @@ class _Parser(argparse.ArgumentParser):
         raise NqpfError(f"{self.prog}: {message}")
 
 
+def add_format(parser, default: str = "json") -> None:
+    """The output format option every subcommand shares."""
+    parser.add_argument("--format", choices=["json", "csv"], default=default)
+
+
 def _clean(obj):
     """JSON-safe: NaN becomes null, numpy scalars become Python numbers."""
     if isinstance(obj, dict):

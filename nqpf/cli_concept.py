@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from . import concept
+from .cli import add_format
 
 
 def _timeline(args):
@@ -22,9 +23,9 @@ def _concept(args):
 def register(sub):
     p = sub.add_parser("timeline", help="dated policy events the seeds mention, each cited to seed and line")
     p.add_argument("--category", choices=sorted(concept.CATEGORIES), help="only one kind of event")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_timeline)
     p = sub.add_parser("concept", help="the definition's structure (seed 004 附表二, three factors, 新 and 质)")
     p.add_argument("--section", choices=list(concept.SECTIONS), help="only one part of the structure")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_concept)

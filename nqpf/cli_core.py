@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data, seeds
+from .cli import add_format
 
 
 def _data(args):
@@ -34,8 +35,8 @@ def register(sub):
     p = sub.add_parser("data", help="list, validate or show the data files")
     p.add_argument("action", choices=["list", "validate", "show"])
     p.add_argument("name", nargs="?", help="file name, e.g. cn_nominal_gdp")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_data)
     p = sub.add_parser("seeds", help="the seed corpus: files, dates, scripts, sizes")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_seeds)

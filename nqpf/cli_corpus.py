@@ -7,6 +7,7 @@ import pandas as pd
 
 from . import claims, corpus
 from .errors import UsageError
+from .cli import add_format
 
 
 def _positive(value: str) -> int:
@@ -62,12 +63,12 @@ def register(sub):
     p.add_argument("--k", type=_positive, default=10, help="keywords per document / top terms (default 10)")
     p.add_argument("--terms", help="comma-separated terms for cooccurrence (default 数据,算力,算法)")
     p.add_argument("--window", choices=["sentence", "paragraph"], default="sentence")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_corpus)
     p = sub.add_parser("claims", help="every quantitative claim in the seeds (writes data/derived/claims.csv)")
     p.add_argument("--seed", help="only this seed, e.g. 000 (the file is written only for the full ledger)")
     p.add_argument("--kind", help=f"only this kind ({', '.join(claims.KINDS)})")
     p.add_argument("--counts", action="store_true", help="claims by seed and kind")
     p.add_argument("--evaluate", action="store_true", help="precision and recall on the hand-labelled lines")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_claims)

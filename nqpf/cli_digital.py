@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import digital
 from .errors import UsageError
+from .cli import add_format
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",
@@ -63,5 +64,5 @@ def register(sub):
     p.add_argument("--gdp-growth", type=float, nargs="+", metavar="PCT", help="for target: nominal GDP growth, %% a year")
     p.add_argument("--rates", type=float, nargs="+", metavar="PCT", help="for compute: growth rates, %% a year")
     p.add_argument("--places", action="store_true", help="for cooccurrence: list the sentences naming all three")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_run)

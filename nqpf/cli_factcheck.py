@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from . import factcheck
+from .cli import add_format
 
 
 def _factcheck(args):
@@ -17,5 +18,5 @@ def register(sub):
     p = sub.add_parser("factcheck", help="computed checks of the seeds' own numbers, each with a verdict")
     p.add_argument("--kind", choices=list(factcheck.KINDS), help="only one kind of check")
     p.add_argument("--summary", action="store_true", help="count verdicts by kind instead of listing the checks")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_factcheck)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import industries
 from .errors import UsageError
+from .cli import add_format
 
 ACTIONS = ("scenarios", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",
            "mentions", "share")  # argparse choices; each is handled in _run
@@ -64,5 +65,5 @@ def register(sub):
     p.add_argument("--target-share", type=float, default=None, help="target share, %% of GDP (default 17)")
     p.add_argument("--base-year", type=int, default=2023)
     p.add_argument("--target-year", type=int, default=2025)
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_run)

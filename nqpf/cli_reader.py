@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import datacat, notebooks
+from .cli import add_format
 
 
 def _notebooks(args):
@@ -26,8 +27,8 @@ def register(sub):
     p.add_argument("--toc", default=None, help="table of contents (default: _toc.yml)")
     p.add_argument("--execute", action="store_true", help="run every cell (as `make notebooks` does)")
     p.add_argument("--repo-url", default="", help="add a Colab set-up cell that clones this repository")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_notebooks)
     p = sub.add_parser("catalogue", help="every data file with source, licence, sha256 and the chapters using it")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    add_format(p)
     p.set_defaults(func=_catalogue)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import tfp
 from .errors import UsageError
+from .cli import add_format
 
 
 def _alpha(text: str) -> float:
@@ -118,7 +119,7 @@ def register(sub):
     p = sub.add_parser("tfp-annual", help="yearly contributions (percentage points)")
     _common(p)
     p.set_defaults(start=None, end=None, func=_annual)
-    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    add_format(p, "csv")
 
     p = sub.add_parser("tfp-grid", help="TFP contribution for a grid of fixed α and several periods")
     _common(p, period=False, spec=False)
@@ -128,30 +129,30 @@ def register(sub):
     p.add_argument("--alpha-max", type=_alpha, default=0.6)
     p.add_argument("--step", type=float, default=0.05)
     p.add_argument("--periods", nargs="+", default=["1978-2012", "2013-2019", "1978-2020", "2013-2023"])
-    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    add_format(p, "csv")
     p.set_defaults(func=_grid)
 
     p = sub.add_parser("tfp-compare", help="the same decomposition for several countries")
     _common(p)
     p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
     p.add_argument("--compound", action="store_true")
-    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    add_format(p, "csv")
     p.set_defaults(func=_compare)
 
     p = sub.add_parser("tfp-published", help="published decompositions beside the recomputation")
     p.add_argument("which", choices=["seeds", "bosworth-collins"])
     p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
     p.add_argument("--log", action="store_true", help="seeds: log rates instead of compound rates")
-    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    add_format(p, "csv")
     p.set_defaults(func=_published)
 
     p = sub.add_parser("tfp-levels", help="a PWT column (default ctfp, USA = 1) by year and country")
     p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
     p.add_argument("--column", default="ctfp")
     p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
-    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    add_format(p, "csv")
     p.set_defaults(func=_levels)
 
     p = sub.add_parser("tfp-check", help="PWT's method rebuilt: our residual against the growth of rtfpna")
-    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    add_format(p, "csv")
     p.set_defaults(func=_check)

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import logging as pylogging
 import subprocess
 
 from docutils import nodes
@@ -19,7 +18,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import seeds
 from .errors import NqpfError
-from .paths import CACHE, ROOT, USERDICT
+from .paths import ROOT, USERDICT
+from .text import quiet_jieba
 
 logger = logging.getLogger(__name__)
 
@@ -88,11 +88,7 @@ def _cjk_fonts_tex() -> str:
 
 
 def _config_inited(app, config):
-    import jieba
-
-    jieba.setLogLevel(pylogging.WARNING)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(CACHE)
+    quiet_jieba()  # Sphinx's zh search segments with jieba's default tokenizer
     options = dict(config.html_search_options or {})
     options["dict"] = str(USERDICT)
     config.html_search_options = options

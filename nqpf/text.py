@@ -11,14 +11,21 @@ from pathlib import Path
 from .paths import CACHE, USERDICT
 
 
+def quiet_jieba():
+    """jieba with a quiet log (its start-up log goes to stderr, which fails the build) and its dictionary cache
+    inside CACHE; returns the module. Used here and by the Sphinx search set-up (nqpf.sphinx_ext)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(CACHE)
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
     """A jieba Tokenizer with the project's user dictionary loaded (loaded once per process)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # its start-up log goes to stderr, which fails the build
-    CACHE.mkdir(parents=True, exist_ok=True)
-    tk = jieba.Tokenizer()
+    tk = quiet_jieba().Tokenizer()
     tk.tmp_dir = str(CACHE)
     tk.load_userdict(str(USERDICT))
     return tk
@@ -75,11 +82,7 @@ def segment_parallel(text: str, processes: int = 2) -> list[str]:
     jieba's parallel mode works on its module-level tokenizer, so that one gets the same user dictionary first;
     the pool is forked after the dictionary is loaded and the workers inherit it.
     """
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    jieba.dt.tmp_dir = str(CACHE)
+    jieba = quiet_jieba()
     if not getattr(jieba.dt, "_nqpf_userdict", False):
         jieba.dt.load_userdict(str(USERDICT))
         jieba.dt._nqpf_userdict = True
