@@ -41,6 +41,23 @@ def copy_data_file(name: str, folder: Path) -> Path:
     return dest
 
 
+def rewrite_data_file(path: Path, payload: bytes, fix_sha: bool = True) -> None:
+    """Replace a copied data file's bytes; with fix_sha its manifest gets the new sha256, so only the schema
+    (not the checksum) can object."""
+    import hashlib
+
+    import yaml
+
+    from nqpf import data
+
+    path.write_bytes(payload)
+    if fix_sha:
+        mpath = data.manifest_path(path)
+        meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
+        meta["sha256"] = hashlib.sha256(payload).hexdigest()
+        mpath.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_book():
     """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""

@@ -8,31 +8,23 @@ case reaches the rule it is about.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 
 from nqpf import data
 from nqpf.errors import DataError
 
-from .conftest import copy_data_file, nqpf_cli
+from .conftest import copy_data_file, nqpf_cli, rewrite_data_file
 
 
 _copy = copy_data_file
 
 
-def _rewrite(path: Path, payload: bytes, fix_sha: bool = True) -> None:
-    path.write_bytes(payload)
-    if fix_sha:
-        mpath = data.manifest_path(path)
-        meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
-        meta["sha256"] = hashlib.sha256(payload).hexdigest()
-        mpath.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+_rewrite = rewrite_data_file
 
 
 def _frame(path: Path) -> pd.DataFrame:

@@ -7,12 +7,11 @@ import warnings
 from pathlib import Path
 
 import pytest
-import yaml
 
 from nqpf import data, plotting, seeds, text
 from nqpf.errors import DataError
 
-from .conftest import ROOT, copy_data_file, nqpf_cli
+from .conftest import ROOT, copy_data_file, nqpf_cli, rewrite_data_file
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -61,10 +60,7 @@ def test_schema_violation_names_file_line_and_rule(tmp_path):
     path = _copy("cn_rd_intensity", tmp_path)
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace("1.7,", "170,", 1)  # 2009 intensity: 170 % of GDP
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    meta = yaml.safe_load(data.manifest_path(path).read_text(encoding="utf-8"))
-    meta["sha256"] = data.sha256(path)
-    data.manifest_path(path).write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    rewrite_data_file(path, ("\n".join(lines) + "\n").encode("utf-8"))
     with pytest.raises(DataError) as err:
         data.validate(path)
     assert "cn_rd_intensity.csv: line 4" in str(err.value)
