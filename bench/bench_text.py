@@ -1,4 +1,4 @@
-"""Segmentation throughput of the text pipeline (nqpf.text) on a large corpus: the seeds repeated.
+"""Segmentation throughput of the text pipeline (nqpf.core.text) on a large corpus: the seeds repeated.
 
 Rows for bench/bench.py: one process, jieba's parallel mode on 2 processes, a pool of 2 processes over whole
 documents (nqpf.text.warm_cache), and the token cache cold and warm.
@@ -26,7 +26,7 @@ CHUNK_MB = 2.0
 
 
 def _chunks():
-    from nqpf import corpus
+    from nqpf.analysis import corpus
 
     base = "\n".join(d.text for d in corpus.documents()) + "\n"
     per_chunk = max(1, int(CHUNK_MB * 1e6 / len(base.encode("utf-8"))))
@@ -42,7 +42,7 @@ def _rate(label, seconds, size, note):
 def run() -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="nqpf-bench-text-") as tmp:
         os.environ["NQPF_CACHE"] = tmp  # before nqpf is imported: the cache lives in the temporary folder
-        from nqpf import paths, text
+        from nqpf.core import paths, text
 
         paths.CACHE = text.CACHE = Path(tmp)
         chunks = _chunks()

@@ -32,7 +32,7 @@ def copy_data_file(name: str, folder: Path) -> Path:
     """A copy of a data file and its manifest in `folder`, to corrupt without touching data/."""
     import shutil
 
-    from nqpf import data
+    from nqpf.core import data
 
     src = data.resolve(name)
     dest = folder / src.name
@@ -48,7 +48,7 @@ def rewrite_data_file(path: Path, payload: bytes, fix_sha: bool = True) -> None:
 
     import yaml
 
-    from nqpf import data
+    from nqpf.core import data
 
     path.write_bytes(payload)
     if fix_sha:
@@ -71,7 +71,7 @@ def built_book():
 @pytest.fixture(scope="session")
 def toc_pages():
     """Docnames of the book being tested, in reading order, read from its _toc.yml (never a fixed list)."""
-    from nqpf.notebooks import toc_pages as pages
+    from nqpf.render.notebooks import toc_pages as pages
 
     return pages(TOC)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nqpf import seeds
-from nqpf.cli_core import _seeds
+from nqpf.core import seeds
+from nqpf.cli.core import _seeds
 
 from .conftest import ROOT, run
 
@@ -75,12 +75,12 @@ FAULTS = {
     "cell_raises": ("1 / 0", "ZeroDivisionError"),
     "stderr_output": ("import sys\nsys.stderr.write('oops\\n')", "stderr"),
     "missing_glyph": (
-        "from nqpf import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
+        "from nqpf.render import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
         "fig, ax = plt.subplots()\nax.set_title('新质生产力 ஆ')\nplt.show()",
         "missing from font",
     ),
     "data_sha256_mismatch": (
-        "import shutil, tempfile, pathlib\nfrom nqpf import data\n"
+        "import shutil, tempfile, pathlib\nfrom nqpf.core import data\n"
         "d = pathlib.Path(tempfile.mkdtemp())\nsrc = data.resolve('cn_nominal_gdp')\n"
         "shutil.copy(src, d / src.name)\nshutil.copy(data.manifest_path(src), data.manifest_path(d / src.name))\n"
         "(d / src.name).write_text((d / src.name).read_text().replace('3645.2', '9999.9'))\n"

@@ -9,8 +9,9 @@ import math
 import pandas as pd
 import pytest
 
-from nqpf import claims, corpus, data, seeds
-from nqpf.errors import UsageError
+from nqpf.analysis import claims, corpus
+from nqpf.core import data, seeds
+from nqpf.core.errors import UsageError
 
 from .conftest import nqpf_cli
 

@@ -8,8 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from nqpf import concept, data, seeds
-from nqpf.errors import UsageError
+from nqpf.analysis import concept
+from nqpf.core import data, seeds
+from nqpf.core.errors import UsageError
 
 from .conftest import nqpf_cli
 

@@ -7,8 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from nqpf import corpus, seeds, text
-from nqpf.errors import UsageError
+from nqpf.analysis import corpus
+from nqpf.core import seeds, text
+from nqpf.core.errors import UsageError
 from .conftest import nqpf_cli
 
 
@@ -184,7 +185,7 @@ def test_cli_corpus():
 
 @pytest.mark.build
 def test_chapter_in_the_built_book(html_dir, pdf_text):
-    from nqpf import claims
+    from nqpf.analysis import claims
 
     page = (html_dir / "book" / "corpus.html").read_text(encoding="utf-8")
     ev = claims.evaluate()

@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from nqpf import corpus, data, digital, seeds
-from nqpf.errors import UsageError
+from nqpf.analysis import corpus, digital
+from nqpf.core import data, seeds
+from nqpf.core.errors import UsageError
 
 from .conftest import nqpf_cli
 

@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from nqpf import data, factcheck, seeds
-from nqpf.errors import DataError
+from nqpf.core import data, seeds
+from nqpf.analysis import factcheck
+from nqpf.core.errors import DataError
 
 from .conftest import nqpf_cli
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from nqpf import data, plotting, seeds, text
-from nqpf.errors import DataError
+from nqpf.core import data, seeds, text
+from nqpf.render import plotting
+from nqpf.core.errors import DataError
 
 from .conftest import ROOT, copy_data_file, nqpf_cli, rewrite_data_file
 

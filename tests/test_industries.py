@@ -10,10 +10,10 @@ import re
 import opencc
 import pytest
 
-from nqpf import industries as ind
-from nqpf import seeds
-from nqpf.errors import UsageError
-from nqpf.paths import RAW
+from nqpf.analysis import industries as ind
+from nqpf.core import seeds
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import RAW
 
 from .conftest import nqpf_cli
 

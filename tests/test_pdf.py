@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from nqpf.notebooks import source, title
+from nqpf.render.notebooks import source, title
 
 from .conftest import run
 from .test_lint import chart_cells

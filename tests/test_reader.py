@@ -9,8 +9,9 @@ import jupytext
 import nbformat
 import pandas as pd
 
-from nqpf import data, datacat, notebooks
-from nqpf.sphinx_reader import launch_url, mathjax_dir
+from nqpf.core import data
+from nqpf.render import datacat, notebooks
+from nqpf.sphinx.reader import launch_url, mathjax_dir
 
 from .conftest import ROOT, nqpf_cli
 

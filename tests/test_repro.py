@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from nqpf.paths import DERIVED
+from nqpf.core.paths import DERIVED
 
 from .conftest import TOC, run
 

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from nqpf.notebooks import is_notebook, source, title
+from nqpf.render.notebooks import is_notebook, source, title
 
 from .conftest import BUILD, ROOT
 

@@ -1,4 +1,4 @@
-"""Growth accounting (nqpf.tfp, `python -m nqpf tfp…`) and the chapter book/tfp.md."""
+"""Growth accounting (nqpf.analysis.tfp, `python -m nqpf tfp…`) and the chapter book/tfp.md."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nqpf import seeds, tfp
-from nqpf.errors import UsageError
-from nqpf.paths import RAW
+from nqpf.core import seeds
+from nqpf.analysis import tfp
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import RAW
 
 from .conftest import nqpf_cli
 

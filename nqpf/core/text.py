@@ -8,12 +8,12 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import CACHE, USERDICT
+from nqpf.core.paths import CACHE, USERDICT
 
 
 def quiet_jieba():
     """jieba with a quiet log (its start-up log goes to stderr, which fails the build) and its dictionary cache
-    inside CACHE; returns the module. Used here and by the Sphinx search set-up (nqpf.sphinx_ext)."""
+    inside CACHE; returns the module. Used here and by the Sphinx search set-up (nqpf.sphinx.ext)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -39,7 +39,7 @@ def cut(text: str) -> list[str]:
     return [t for t in tokenizer().cut(text) if t.strip()]
 
 
-# --- Token cache and stop words (used by nqpf.corpus, the book and the benchmark) -------------------------------
+# --- Token cache and stop words (used by nqpf.analysis.corpus, the book and the benchmark) -------------------------------
 
 _SEP = "\x1f"  # unit separator: never in the seeds, so a cached token list splits back exactly
 
@@ -113,7 +113,7 @@ def warm_cache(texts: list[str], processes: int = 2) -> int:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The project's stop words (``data/lexicon/stopwords.csv``, validated against its manifest)."""
-    from . import data
+    from nqpf.core import data
 
     return frozenset(data.load("stopwords")["word"])
 

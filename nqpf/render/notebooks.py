@@ -14,8 +14,8 @@ import jupytext
 import nbformat
 import yaml
 
-from .errors import UsageError
-from .paths import ROOT
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import ROOT
 
 SITE_FOLDER = "_notebooks"  # inside the built site: _build/html/_notebooks/book/<chapter>.ipynb
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, seeds
-from .cli import add_format
+from nqpf.core import data, seeds
+from nqpf.cli import add_format
 
 
 def _data(args):

@@ -2,7 +2,7 @@
 
 Columns: ``seed, line, raw, value, unit, kind, context, qualifier, high``.
 
-- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.corpus` for how broken lines are
+- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.analysis.corpus` for how broken lines are
   joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence around it
   in the analysis text (simplified script).
 - ``value`` is normalised to a base unit: yuan, USD, persons, percent, pp (percentage points), times, firms,
@@ -27,9 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import corpus, data
-from .errors import DataError, UsageError
-from .paths import ROOT, rel
+from nqpf.analysis import corpus
+from nqpf.core import data
+from nqpf.core.errors import DataError, UsageError
+from nqpf.core.paths import ROOT, rel
 
 COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier", "high"]
 KINDS = ["level", "growth", "share", "count", "target", "contribution"]

@@ -12,8 +12,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import data, seeds
-from .errors import UsageError
+from nqpf.core import data, seeds
+from nqpf.core.errors import UsageError
 
 SCALE = "cn_digital_economy_scale"  # CAICT / CAC, 万亿元
 SHARE = "cn_digital_economy_share_gdp"  # CAICT / CAC, % of GDP
@@ -261,13 +261,13 @@ def hub_counts() -> dict:
 
 
 # ---------------------------------------------------------------- 数据 / 算力 / 算法 in the corpus
-# Sentences, tokens and line numbers come from nqpf.corpus (the corpus chapter's normalised text), so the book
+# Sentences, tokens and line numbers come from nqpf.analysis.corpus (the corpus chapter's normalised text), so the book
 # counts co-occurrence one way: whole jieba tokens (大数据 is not 数据) within a sentence.
 
 
 def cooccurrence(terms=TERMS) -> pd.DataFrame:
     """Per seed: sentences, sentences naming each term, each pair, and all terms together."""
-    from . import corpus
+    from nqpf.analysis import corpus
 
     terms = tuple(dict.fromkeys(terms))
     if len(terms) < 2:
@@ -287,7 +287,7 @@ def cooccurrence(terms=TERMS) -> pd.DataFrame:
 
 def cooccurrence_places(terms=TERMS) -> pd.DataFrame:
     """Where all terms stand in one sentence: seed, line span, citation, the sentence."""
-    from . import corpus
+    from nqpf.analysis import corpus
 
     rows = []
     for d in corpus.documents():

@@ -17,8 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 import yaml
 
-from .errors import DataError, UsageError
-from .paths import DERIVED, LEXICON, RAW, rel
+from nqpf.core.errors import DataError, UsageError
+from nqpf.core.paths import DERIVED, LEXICON, RAW, rel
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}

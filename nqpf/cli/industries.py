@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import industries
-from .errors import UsageError
-from .cli import add_format
+from nqpf.analysis import industries
+from nqpf.core.errors import UsageError
+from nqpf.cli import add_format
 
 ACTIONS = ("scenarios", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",
            "mentions", "share")  # argparse choices; each is handled in _run

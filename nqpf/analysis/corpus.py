@@ -35,8 +35,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import data, seeds, text
-from .errors import UsageError
+from nqpf.core import data, seeds, text
+from nqpf.core.errors import UsageError
 
 # Seed id -> (first, last) original lines that are extraction debris, kept in the file but not analysed.
 EXCLUDED = {"000": (20, 29)}

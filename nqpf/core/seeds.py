@@ -6,8 +6,8 @@ import csv
 import re
 from functools import lru_cache
 
-from .errors import UsageError
-from .paths import SEEDS
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import SEEDS
 
 
 @lru_cache(maxsize=1)

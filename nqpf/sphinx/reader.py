@@ -18,7 +18,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
-from . import notebooks
+from nqpf.render import notebooks
 
 logger = logging.getLogger(__name__)
 

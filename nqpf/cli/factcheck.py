@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from . import factcheck
-from .cli import add_format
+from nqpf.analysis import factcheck
+from nqpf.cli import add_format
 
 
 def _factcheck(args):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import digital
-from .errors import UsageError
-from .cli import add_format
+from nqpf.analysis import digital
+from nqpf.core.errors import UsageError
+from nqpf.cli import add_format
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",

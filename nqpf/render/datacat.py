@@ -1,7 +1,7 @@
 """The data catalogue appendix: every data file with its source, licence, shape, sha256 and the chapters using it.
 
 A chapter uses a file when its source (``book/*.md``) calls ``load("name")``, or imports an ``nqpf`` module
-whose code calls ``load("name")`` (e.g. a chapter that calls ``nqpf.tfp`` uses the PWT file that module loads).
+whose code calls ``load("name")`` (e.g. a chapter that calls ``nqpf.analysis.tfp`` uses the PWT file that module loads).
 Nothing is listed by hand, so the appendix follows the chapters as they change.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import data
-from .notebooks import title
-from .paths import BOOK, ROOT, rel
+from nqpf.core import data
+from nqpf.render.notebooks import title
+from nqpf.core.paths import BOOK, ROOT, rel
 
 _LOAD = re.compile(r"""\bload\(\s*(?:name\s*=\s*)?["']([\w.\-/]+)["']""")
 _WRITE = re.compile(r"""\bwrite_derived\(\s*[^,()]+,\s*(?:name\s*=\s*)?["']([\w.\-]+)["']""")

@@ -15,11 +15,11 @@ import sys
 
 import pandas as pd
 
-from .errors import DataError, NqpfError
+from nqpf.core.errors import DataError, NqpfError
 
 # Modules that register subcommands; chapters append theirs here.
-COMMANDS = ["nqpf.cli_core", "nqpf.cli_tfp", "nqpf.cli_reader", "nqpf.cli_digital", "nqpf.cli_industries", "nqpf.cli_concept", "nqpf.cli_factcheck",
-            "nqpf.cli_corpus"]
+COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries", "nqpf.cli.concept", "nqpf.cli.factcheck",
+            "nqpf.cli.corpus"]
 
 
 class _Parser(argparse.ArgumentParser):

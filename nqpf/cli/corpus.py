@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import claims, corpus
-from .errors import UsageError
-from .cli import add_format
+from nqpf.analysis import claims, corpus
+from nqpf.core.errors import UsageError
+from nqpf.cli import add_format
 
 
 def _positive(value: str) -> int:

@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from . import concept
-from .cli import add_format
+from nqpf.analysis import concept
+from nqpf.cli import add_format
 
 
 def _timeline(args):

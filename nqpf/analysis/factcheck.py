@@ -9,7 +9,7 @@ Verdicts:
 - ``conflicts``: outside any rounding, or figures that cannot all be true together;
 - ``cannot check``: the seed names no source or method, or the data to check it are not in ``data/``.
 
-Claim values come from the claims ledger (:mod:`nqpf.claims`, ``data/derived/claims.csv``), never typed here: a
+Claim values come from the claims ledger (:mod:`nqpf.analysis.claims`, ``data/derived/claims.csv``), never typed here: a
 pattern over the cited seed line (:func:`claim`) only picks which of the line's claims a check uses.
 """
 
@@ -22,8 +22,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import claims, concept, data, seeds
-from .errors import DataError, UsageError
+from nqpf.analysis import claims, concept
+from nqpf.core import data, seeds
+from nqpf.core.errors import DataError, UsageError
 
 VERDICTS = ("agrees", "rounding", "conflicts", "cannot check")
 VERDICT_ZH = {"agrees": "一致", "rounding": "舍入误差内", "conflicts": "矛盾", "cannot check": "无法核对"}
@@ -517,7 +518,7 @@ def check_rd_growth() -> dict:
 
 
 def check_pwt_growth(period: tuple[int, int]) -> dict:
-    from . import tfp
+    from nqpf.analysis import tfp
 
     start, end = period
     if period == (1978, 2012):
@@ -535,7 +536,7 @@ def check_pwt_growth(period: tuple[int, int]) -> dict:
 
 
 def check_pwt_tfp() -> dict:
-    from . import tfp
+    from nqpf.analysis import tfp
 
     c = claim("000:12", r"1978-2012年，资本积累、劳动力总量、人力资本和全要素生产率分别拉动{n}、{n}、{n}和{n}个百分点")
     res = tfp.decompose(tfp.pwt("11.0"), "CHN", 1978, 2012, compound=True)
@@ -546,7 +547,7 @@ def check_pwt_tfp() -> dict:
 
 
 def check_hub_data() -> dict:
-    from . import digital
+    from nqpf.analysis import digital
 
     c = claim("000:36", r"在内的{n}个国家算力枢纽节点")
     nodes = digital.hub_counts()["nodes"]

@@ -12,9 +12,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from . import tfp
-from .errors import UsageError
-from .cli import add_format
+from nqpf.analysis import tfp
+from nqpf.core.errors import UsageError
+from nqpf.cli import add_format
 
 
 def _alpha(text: str) -> float:

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import data, seeds
-from .errors import UsageError
+from nqpf.core import data, seeds
+from nqpf.core.errors import UsageError
 
 SECTIONS = ("numbers", "factors", "xin_zhi")
 CATEGORIES = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import datacat, notebooks
-from .cli import add_format
+from nqpf.render import datacat, notebooks
+from nqpf.cli import add_format
 
 
 def _notebooks(args):

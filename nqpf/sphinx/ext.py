@@ -16,10 +16,10 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import seeds
-from .errors import NqpfError
-from .paths import ROOT, USERDICT
-from .text import quiet_jieba
+from nqpf.core import seeds
+from nqpf.core.errors import NqpfError
+from nqpf.core.paths import ROOT, USERDICT
+from nqpf.core.text import quiet_jieba
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class SeedQuote(SphinxDirective):
 
 def _cjk_fonts_tex() -> str:
     """xeCJK font set-up from the pip font package, so the PDF needs no system CJK font."""
-    from .plotting import cjk_font_file
+    from nqpf.render.plotting import cjk_font_file
 
     folder = cjk_font_file().parent.as_posix() + "/"
     opts = f"Path={folder},AutoFakeBold=2.5,AutoFakeSlant=0.2"

@@ -14,8 +14,8 @@ import math
 
 import pandas as pd
 
-from . import data
-from .errors import UsageError
+from nqpf.core import data
+from nqpf.core.errors import UsageError
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
 CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业", "other": "其他/未分类"}

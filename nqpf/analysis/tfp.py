@@ -21,8 +21,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import data
-from .errors import UsageError
+from nqpf.core import data
+from nqpf.core.errors import UsageError
 
 VINTAGES = {"11.0": "pwt110_selected", "10.01": "pwt1001_selected"}
 CAPITAL = ("rnna", "rkna")
