@@ -368,45 +368,49 @@ def _cagr(v0: float, v1: float, years: int) -> float:
     return ((v1 / v0) ** (1 / years) - 1) * 100
 
 
-def productivity_gap(country: str = "CHN", start: int | None = None, end: int | None = None,
+def productivity_gap(country: str = "CHN", first: int | None = None, last: int | None = None,
                      df: pd.DataFrame | None = None) -> dict:
-    """GDP per person employed (2021 PPP $) relative to the US: level at start and end, how fast the gap closes.
+    """GDP per person employed (2021 PPP $) relative to the US over the growth years first..last (base: first - 1).
 
-    closing_pp_per_year: the change of the ratio (percentage points of the US level) a year; relative_growth: the
-    compound growth of the ratio (= country's productivity growth over the US's, (1+g)/(1+g_US) - 1), % a year;
-    years_to_half: at that relative growth, years until the ratio reaches 50 % (None if it falls or is already there).
+    rel_base / rel_last: the ratio (% of the US level) in the base and the last year; closing_pp_per_year: its
+    change a year in percentage points; relative_growth: the compound growth of the ratio, equal to
+    (1 + g) / (1 + g_US) - 1 with g the country's productivity growth (% a year); years_to_half: at that relative
+    growth, years after `last` until the ratio reaches 50 % (None if it does not rise or is already there).
+    Example: a ratio of 25 % growing 5 % a year needs ln 2 / ln 1.05 = 14.2 years to reach 50 %.
     """
     country = _check_countries([country])[0]
     df = panel() if df is None else df
     rel = df[(df["indicator"] == "NQPF.LP.USA") & (df["countrycode"] == country)].set_index("year")["value"]
+    if rel.empty:
+        raise UsageError(f"no labour productivity for {country}")
     lp = df[(df["indicator"] == "SL.GDP.PCAP.EM.KD")]
-    start = start or int(rel.index.min())
-    end = end or int(rel.index.max())
-    for y in (start, end):
+    first = first or int(rel.index.min()) + 1
+    last = last or int(rel.index.max())
+    base = first - 1
+    for y in (base, last):
         if y not in rel.index:
-            raise UsageError(f"no labour productivity for {country} in {y}; years: {rel.index.min()}-{rel.index.max()}")
-    if end <= start:
-        raise UsageError(f"the span must run forward in time, not {start}->{end}")
-    n = end - start
+            raise UsageError(f"no labour productivity for {country} in {y}; years: {rel.index.min()}-{rel.index.max()}"
+                             f" (a period's base is the year before its first growth year)")
+    if last < first:
+        raise UsageError(f"the period must run forward in time, not {first}-{last}")
+    n = last - base
     own = lp[lp["countrycode"] == country].set_index("year")["value"]
     usa = lp[lp["countrycode"] == "USA"].set_index("year")["value"]
-    rg = _cagr(rel[start], rel[end], n)
-    half = None
-    if rg > 0 and rel[end] < 50:
-        half = math.log(50 / rel[end]) / math.log(1 + rg / 100)
-    return {"country": country, "start": start, "end": end, "rel_start": float(rel[start]),
-            "rel_end": float(rel[end]), "closing_pp_per_year": float((rel[end] - rel[start]) / n),
-            "growth": _cagr(own[start], own[end], n), "growth_usa": _cagr(usa[start], usa[end], n),
-            "relative_growth": rg, "years_to_half": half}
+    rg = _cagr(rel[base], rel[last], n)
+    half = math.log(50 / rel[last]) / math.log(1 + rg / 100) if rg > 0 and rel[last] < 50 else None
+    return {"country": country, "first": first, "last": last, "base": base, "rel_base": float(rel[base]),
+            "rel_last": float(rel[last]), "closing_pp_per_year": float((rel[last] - rel[base]) / n),
+            "growth": float(_cagr(own[base], own[last], n)), "growth_usa": float(_cagr(usa[base], usa[last], n)),
+            "relative_growth": float(rg), "years_to_half": half}
 
 
 PWT = "pwt110_selected"
 
 
-def pwt_levels(year: int = 2023, start: int = 2013) -> pd.DataFrame:
+def pwt_levels(year: int = 2023, first: int = 2014) -> pd.DataFrame:
     """PWT 11.0 beside WDI for PWT's six economies: labour productivity relative to the US in `year` from both
     sources, PWT's TFP level (ctfp, current PPPs, USA = 1, a level comparison only) and the change of PWT's TFP
-    index (rtfpna, national prices, for change over time) from `start` to `year`, % a year.
+    index (rtfpna, national prices, for change over time) over the growth years first..year (base first - 1), % a year.
 
     PWT's labour productivity is cgdpo / emp (output-side real GDP at current PPPs per person engaged).
     """
@@ -421,7 +425,7 @@ def pwt_levels(year: int = 2023, start: int = 2013) -> pd.DataFrame:
                      "lp_wdi_rel_usa": float(lp.get(code, float("nan"))),
                      "lp_pwt_rel_usa": float(r["cgdpo"] / r["emp"] / (usa["cgdpo"] / usa["emp"]) * 100),
                      "ctfp": float(r["ctfp"]),
-                     "rtfpna_growth": _cagr(p.loc[(code, start), "rtfpna"], r["rtfpna"], year - start)})
+                     "rtfpna_growth": _cagr(p.loc[(code, first - 1), "rtfpna"], r["rtfpna"], year - first + 1)})
     return pd.DataFrame(rows)
 
 
@@ -491,3 +495,19 @@ def scatter_data(countries=ECONOMIES, df: pd.DataFrame | None = None) -> pd.Data
     wide = sel.pivot_table(index=["countrycode", "country", "year"], columns="indicator", values="value").dropna()
     wide = wide.rename(columns={"GB.XPD.RSDV.GD.ZS": "rd_percent_gdp", "SL.GDP.PCAP.EM.KD": "gdp_per_employed"})
     return wide.reset_index()[["countrycode", "country", "year", "rd_percent_gdp", "gdp_per_employed"]]
+
+
+def frozen_since(values: pd.Series, rel_tol: float = 1e-8) -> int | None:
+    """First year of the run of (numerically) unchanged values that ends a series, or None if the last two differ.
+
+    A WDI series that repeats its last value for years is an imputation carried forward, not a measurement.
+    Example: 1.0, 2.0, 2.0, 2.0 in 2000-2003 gives 2001.
+    """
+    s = values.dropna().sort_index()
+    if len(s) < 2:
+        return None
+    same = (s - s.iloc[-1]).abs() <= rel_tol * abs(s.iloc[-1])
+    if not same.iloc[-2]:
+        return None
+    run = same[::-1].cumprod()[::-1]  # True only for the trailing run
+    return int(run[run.astype(bool)].index[0])

@@ -19,8 +19,10 @@ ACTIONS = {
     "latest": "the headline indicators in China's latest year, ten economies (--indicator for others)",
     "coverage": "what WDI reports: China's first and last year per indicator, economies missing",
     "catchup-all": "catch-up timing for every indicator with a direction",
-    "lp-gap": "GDP per person employed relative to the US and how fast the gap closes (--country, --from, --to)",
-    "pwt": "PWT 11.0 beside WDI: labour productivity relative to the US, ctfp level, rtfpna change (--year, --from)",
+    "lp-gap": "GDP per person employed relative to the US and how fast the gap closes (--country; growth years "
+              "--from, --to; base = the year before --from)",
+    "pwt": "PWT 11.0 beside WDI: labour productivity relative to the US, ctfp level, rtfpna change over the growth "
+           "years --from..--year (defaults 2014, 2023)",
     "gdp-check": "WDI's yuan GDP beside NBS first releases, the gap and why",
     "rd-revision": "R&D intensity on first-release and on revised GDP, NBS and WDI figures",
     "digital-revision": "digital economy share of GDP on first-release and on revised GDP",
@@ -54,7 +56,7 @@ def _run(args):
     if a == "lp-gap":
         return world.productivity_gap(args.country, args.start, args.end)
     if a == "pwt":
-        return world.pwt_levels(args.year or 2023, args.start or 2013)
+        return world.pwt_levels(args.year or 2023, args.start or 2014)
     if a == "gdp-check":
         return world.gdp_check()
     if a == "rd-revision":
@@ -74,7 +76,7 @@ def register(sub):
     p.add_argument("--year", type=int, help="for compare: the year; for pwt: the last year (default 2023)")
     p.add_argument("--countries", nargs="+", metavar="ISO3", help="economies (default: all ten, or KOR JPN DEU)")
     p.add_argument("--country", default="CHN", metavar="ISO3", help="for lp-gap (default CHN)")
-    p.add_argument("--from", dest="start", type=int, help="first year")
-    p.add_argument("--to", dest="end", type=int, help="last year")
+    p.add_argument("--from", dest="start", type=int, help="first growth year (its base is the year before)")
+    p.add_argument("--to", dest="end", type=int, help="last growth year")
     add_format(p)
     p.set_defaults(func=_run)

@@ -115,10 +115,12 @@ def test_compare_names_what_is_available():
 
 
 def test_productivity_gap_arithmetic():
-    g = world.productivity_gap("CHN", 2014, 2024)
+    g = world.productivity_gap("CHN", 2015, 2024)
+    assert g["base"] == 2014
+    assert g["rel_last"] / g["rel_base"] == pytest.approx((1 + g["relative_growth"] / 100) ** 10)
     # the ratio's compound growth equals (1 + g) / (1 + g_US) - 1
     assert g["relative_growth"] == pytest.approx(((1 + g["growth"] / 100) / (1 + g["growth_usa"] / 100) - 1) * 100)
-    assert g["rel_end"] * (1 + g["relative_growth"] / 100) ** g["years_to_half"] == pytest.approx(50)
+    assert g["rel_last"] * (1 + g["relative_growth"] / 100) ** g["years_to_half"] == pytest.approx(50)
 
 
 # ---------------------------------------------------------------- the revision effect on ratios
@@ -137,3 +139,10 @@ def test_gdp_check_flags_the_dual_exchange_rate_years():
     assert g.loc[1978, "gap_percent"] < -20  # WDI's alternative conversion factor: not a yuan figure
     assert not g.loc[1993, "in_standard_series"] and g.loc[1994, "in_standard_series"]
     assert g.loc[2023, "gap_percent"] == pytest.approx((1_294_272 / 1_260_582 - 1) * 100, abs=0.01)
+
+
+def test_frozen_since_finds_carried_forward_values():
+    assert world.frozen_since(pd.Series([1.0, 2.0, 2.0, 2.0], index=[2000, 2001, 2002, 2003])) == 2001
+    assert world.frozen_since(pd.Series([2.0, 1.0, 2.0], index=[2000, 2001, 2002])) is None
+    # China's medium- and high-tech manufacturing share in WDI repeats one value from 2011 to 2022
+    assert world.frozen_since(world.series("NV.MNF.TECH.ZS.UN")) == 2011
