@@ -434,7 +434,8 @@ def pwt_levels(year: int = 2023, first: int = 2014) -> pd.DataFrame:
 
 def gdp_check() -> pd.DataFrame:
     """WDI's yuan GDP (dollars x official rate) beside NBS figures as first published (cn_nominal_gdp), every year
-    both have: the gap in percent, and why (census revisions; the dual exchange rate of 1978-1993)."""
+    both have: the gap in percent, and why (the dual exchange rate of 1978-1993, when WDI used an alternative
+    conversion factor; afterwards NBS's revisions after each economic census)."""
     nbs = data.load("cn_nominal_gdp").set_index("year")
     w = china_gdp_wdi_all().set_index("year")["value"]
     out = pd.DataFrame({"nbs_first": nbs["value"], "wdi": w.reindex(nbs.index)}).dropna()
@@ -442,15 +443,7 @@ def gdp_check() -> pd.DataFrame:
     out["in_standard_series"] = out.index >= GDP_FIRST_YEAR
 
     def why(y):
-        if 1978 <= y < GDP_FIRST_YEAR:
-            return "双轨汇率：世界银行以替代换算因子折算美元GDP"
-        if y <= 2003:
-            return "2004年第一次经济普查后回溯修订"
-        if y <= 2012:
-            return "第二、三次经济普查后修订"
-        if y <= 2017:
-            return "第三、四次经济普查后修订"
-        return "第四、五次经济普查后修订及年度最终核实"
+        return "双轨汇率（替代换算因子）" if 1978 <= y < GDP_FIRST_YEAR else "经济普查后的修订"
 
     out["why"] = [why(y) for y in out.index]
     return out.reset_index().rename(columns={"index": "year"})
