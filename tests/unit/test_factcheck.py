@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import math
-import re
 
-import pandas as pd
 import pytest
 
-from nqpf.core import data, seeds
 from nqpf.analysis import factcheck
+from nqpf.core import data, seeds
 from nqpf.core.errors import DataError
-
-from .conftest import nqpf_cli
 
 
 @pytest.fixture(scope="module")
@@ -135,28 +130,3 @@ def test_summary_counts_every_check():
     assert s.loc["total"].sum() == len(rows)
     assert (s.drop(index="total").sum() == s.loc["total"]).all()
     assert list(s.columns) == list(factcheck.VERDICTS)
-
-
-def test_cli_rows_and_summary():
-    proc = nqpf_cli("factcheck", "--format", "csv")
-    assert proc.returncode == 0, proc.stderr
-    out = pd.read_csv(io.StringIO(proc.stdout))
-    assert list(out.columns) == ["key", "kind", "claims", "seed_refs", "computation", "verdict", "reason"]
-    assert len(out) == len(factcheck.run())
-    proc = nqpf_cli("factcheck", "--summary", "--kind", "count")
-    assert proc.returncode == 0 and '"kind": "count"' in proc.stdout
-
-
-@pytest.mark.parametrize("args", [("factcheck", "--kind", "gossip"), ("factcheck", "--format", "xlsx")])
-def test_cli_bad_arguments_one_line(args):
-    proc = nqpf_cli(*args)
-    assert proc.returncode != 0
-    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-
-
-@pytest.mark.build
-def test_appendix_in_the_built_book(html_dir, pdf_text):
-    text = re.sub(r"<[^>]+>", "", (html_dir / "book" / "factcheck.html").read_text(encoding="utf-8"))
-    assert f"共 {len(factcheck.run())} 项核查" in text
-    assert "舍入误差内" in text and "无法核对" in text
-    assert "事实核查" in pdf_text
