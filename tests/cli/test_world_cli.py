@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..conftest import nqpf_cli
+from tests.helpers import nqpf_cli
 
 
 def test_china_gdp_csv():
