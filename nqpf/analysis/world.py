@@ -450,8 +450,9 @@ def gdp_check() -> pd.DataFrame:
 
 
 def rd_revision() -> pd.DataFrame:
-    """R&D intensity on NBS's first-release GDP and on the standard (revised) GDP, beside the published NBS
-    figure and WDI's. R&D expenditure as first published (cn_rd_expenditure)."""
+    """R&D intensity on NBS's earlier GDP (cn_nominal_gdp: first releases for most years, 2023 included; mixed
+    vintages) and on the standard (revised) GDP, beside the published NBS figure and WDI's. R&D expenditure as
+    first published (cn_rd_expenditure)."""
     rd = data.load("cn_rd_expenditure").set_index("year")["value"]
     pub = data.load("cn_rd_intensity").set_index("year")["value"]
     first = data.load("cn_nominal_gdp").set_index("year")["value"]
