@@ -23,7 +23,7 @@ from functools import lru_cache
 import pandas as pd
 
 from nqpf.analysis import claims, concept
-from nqpf.core import data, seeds
+from nqpf.core import data, growth, seeds
 from nqpf.core.errors import DataError, UsageError
 
 VERDICTS = ("agrees", "rounding", "conflicts", "cannot check")
@@ -35,7 +35,7 @@ KINDS = {
     "outside": "对照外部数据",
     "plausibility": "合理性",
 }
-WAN_YI = 10_000  # 1 万亿 = 10,000 亿
+WAN_YI = growth.WAN_YI  # 1 万亿 = 10,000 亿
 _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 
 
@@ -67,7 +67,7 @@ class Claim:
         return self.values[0]
 
     def show(self) -> str:
-        return f"{seeds.cite(*seeds.parse_ref(self.ref))}“{self.raw}”"
+        return f"{seeds.cite_ref(self.ref)}“{self.raw}”"
 
 
 @lru_cache(maxsize=8)
