@@ -28,8 +28,8 @@ def test_claims_are_read_from_the_seed_text():
 
 
 def test_every_figure_the_factcheck_uses_is_in_the_ledger(monkeypatch):
-    used, real = [], factcheck.claim
-    monkeypatch.setattr(factcheck, "claim", lambda ref, pattern: used.append(real(ref, pattern)) or used[-1])
+    used, real = [], factcheck.engine.claim
+    monkeypatch.setattr(factcheck.engine, "claim", lambda ref, pattern: used.append(real(ref, pattern)) or used[-1])
     factcheck.run()
     ledger = data.load("claims")  # the published file, validated against its manifest
     fallbacks, checked = set(), 0
@@ -54,9 +54,9 @@ def test_every_figure_the_factcheck_uses_is_in_the_ledger(monkeypatch):
 def test_claim_values_come_from_the_ledger(monkeypatch):
     with pytest.raises(DataError, match="in the claims ledger"):
         factcheck.claim("000:12", r"({n})-2012年")  # a year: not a claim, not a listed fallback
-    led = factcheck._ledger("000").copy()
+    led = factcheck.engine._ledger("000").copy()
     led.loc[(led["line"] == 12) & (led["raw"] == "9.9%"), "value"] = 9.8
-    monkeypatch.setattr(factcheck, "_ledger", lambda sid: led)
+    monkeypatch.setattr(factcheck.engine, "_ledger", lambda sid: led)
     with pytest.raises(DataError, match="ledger value equals the written figure"):
         factcheck.claim("000:12", r"平均增速{n}%")
 
@@ -130,3 +130,12 @@ def test_summary_counts_every_check():
     assert s.loc["total"].sum() == len(rows)
     assert (s.drop(index="total").sum() == s.loc["total"]).all()
     assert list(s.columns) == list(factcheck.VERDICTS)
+
+
+def test_run_kind_computes_only_that_kinds_checks(monkeypatch):
+    called = []
+    for kind, checks in factcheck.CHECKS.items():
+        monkeypatch.setitem(factcheck.CHECKS, kind, [lambda k=kind, f=f: called.append(k) or f() for f in checks])
+    rows = factcheck.run("count")
+    assert set(called) == {"count"} and len(called) == len(rows) > 0
+    assert set(rows["kind"]) == {"count"}
