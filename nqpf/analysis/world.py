@@ -12,6 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from nqpf.core import data
+from nqpf.core.growth import WAN_YI, YI, cagr
 from nqpf.core.errors import UsageError
 
 WDI = "wdi_selected"
@@ -19,7 +20,6 @@ INDICATORS = "wdi_indicators"
 
 GDP_USD = "NY.GDP.MKTP.CD"  # GDP, current US$
 XR = "PA.NUS.FCRF"  # official exchange rate, LCU per US$, period average
-YI = 1e8  # 1 亿 = 100 million
 
 # Before 1994 China had two exchange rates (official and swap market); WDI converts 1978-1993 GDP to dollars with
 # an alternative conversion factor, so dollars times the official rate is not the yuan figure in those years.
@@ -216,7 +216,8 @@ def indicators() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _check_code(code: str, allowed=None) -> str:
+def check_code(code: str, allowed=None) -> str:
+    """The code itself if known (and, with `allowed`, among those), else a UsageError naming what is available."""
     if code in META and allowed is not None and code not in allowed:
         raise UsageError(f"no catch-up timing for '{code}' (a total or a level without a direction); "
                          f"available: {', '.join(allowed)}")
@@ -247,7 +248,7 @@ def unit(code: str) -> str:
 
 def compare(indicator: str, year: int, countries=None, df: pd.DataFrame | None = None) -> pd.DataFrame:
     """One indicator in one year across economies: countrycode, country, value (economies without data left out)."""
-    _check_code(indicator)
+    check_code(indicator)
     countries = _check_countries(countries or COUNTRIES)
     df = panel() if df is None else df
     sel = df[df["indicator"] == indicator]
@@ -327,7 +328,7 @@ def catchup(indicator: str, leaders=LEADERS, df: pd.DataFrame | None = None) -> 
     no data), reach_year, first_year (the leader's first observation), years_behind (china_year - reach_year;
     for a censored leader the lower bound china_year - first_year is given in years_behind_min).
     """
-    _check_code(indicator, CATCHUP_CODES)
+    check_code(indicator, CATCHUP_CODES)
     leaders = _check_countries(leaders)
     df = panel() if df is None else df
     sel = df[df["indicator"] == indicator]
@@ -363,11 +364,6 @@ def catchup_all(codes=None, leaders=LEADERS, df: pd.DataFrame | None = None) -> 
 # ---------------------------------------------------------------- labour productivity and PWT levels
 
 
-def _cagr(v0: float, v1: float, years: int) -> float:
-    """Compound annual growth in percent."""
-    return ((v1 / v0) ** (1 / years) - 1) * 100
-
-
 def productivity_gap(country: str = "CHN", first: int | None = None, last: int | None = None,
                      df: pd.DataFrame | None = None) -> dict:
     """GDP per person employed (2021 PPP $) relative to the US over the growth years first..last (base: first - 1).
@@ -396,11 +392,11 @@ def productivity_gap(country: str = "CHN", first: int | None = None, last: int |
     n = last - base
     own = lp[lp["countrycode"] == country].set_index("year")["value"]
     usa = lp[lp["countrycode"] == "USA"].set_index("year")["value"]
-    rg = _cagr(rel[base], rel[last], n)
+    rg = cagr(rel[base], rel[last], n)
     half = math.log(50 / rel[last]) / math.log(1 + rg / 100) if rg > 0 and rel[last] < 50 else None
     return {"country": country, "first": first, "last": last, "base": base, "rel_base": float(rel[base]),
             "rel_last": float(rel[last]), "closing_pp_per_year": float((rel[last] - rel[base]) / n),
-            "growth": float(_cagr(own[base], own[last], n)), "growth_usa": float(_cagr(usa[base], usa[last], n)),
+            "growth": float(cagr(own[base], own[last], n)), "growth_usa": float(cagr(usa[base], usa[last], n)),
             "relative_growth": float(rg), "years_to_half": half}
 
 
@@ -425,7 +421,7 @@ def pwt_levels(year: int = 2023, first: int = 2014) -> pd.DataFrame:
                      "lp_wdi_rel_usa": float(lp.get(code, float("nan"))),
                      "lp_pwt_rel_usa": float(r["cgdpo"] / r["emp"] / (usa["cgdpo"] / usa["emp"]) * 100),
                      "ctfp": float(r["ctfp"]),
-                     "rtfpna_growth": _cagr(p.loc[(code, first - 1), "rtfpna"], r["rtfpna"], year - first + 1)})
+                     "rtfpna_growth": cagr(p.loc[(code, first - 1), "rtfpna"], r["rtfpna"], year - first + 1)})
     return pd.DataFrame(rows)
 
 
@@ -475,8 +471,8 @@ def digital_revision() -> pd.DataFrame:
     std = china_gdp().set_index("year")["value"]
     years = [y for y in scale.index if y in first.index and y in std.index]
     out = pd.DataFrame({"scale": scale[years]})
-    out["on_first_release"] = out["scale"] * 1e4 / first[years] * 100
-    out["on_standard"] = out["scale"] * 1e4 / std[years] * 100
+    out["on_first_release"] = out["scale"] * WAN_YI / first[years] * 100
+    out["on_standard"] = out["scale"] * WAN_YI / std[years] * 100
     out["published"] = pub.reindex(out.index)
     return out.reset_index().rename(columns={"index": "year"})
 

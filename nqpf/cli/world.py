@@ -38,7 +38,7 @@ def _run(args):
     if a == "compare":
         year = args.year
         if year is None:  # China's latest year on that indicator
-            year = int(world.latest_table([world._check_code(args.indicator)])["year"].iloc[0])
+            year = int(world.latest_table([world.check_code(args.indicator)])["year"].iloc[0])
         return world.compare(args.indicator, year, countries)
     if a == "catchup":
         return world.catchup(args.indicator, countries or world.LEADERS)
@@ -47,7 +47,7 @@ def _run(args):
     if a == "indicators":
         return world.indicators()
     if a == "latest":
-        codes = [world._check_code(args.indicator)] if args.indicator else world.HEADLINE
+        codes = [world.check_code(args.indicator)] if args.indicator else world.HEADLINE
         return world.latest_table(codes, countries or world.ECONOMIES)
     if a == "coverage":
         return world.coverage()
