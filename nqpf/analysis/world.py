@@ -410,7 +410,15 @@ def pwt_levels(year: int = 2023, first: int = 2014) -> pd.DataFrame:
 
     PWT's labour productivity is cgdpo / emp (output-side real GDP at current PPPs per person engaged).
     """
-    p = data.load(PWT).set_index(["countrycode", "year"])
+    raw = data.load(PWT)
+    years = sorted(raw["year"].unique())
+    for y in (first - 1, year):
+        if y not in years:
+            raise UsageError(f"PWT 11.0 has no year {y}; years: {years[0]}-{years[-1]} (a period's base is the year "
+                             f"before its first growth year)")
+    if year < first:
+        raise UsageError(f"the period must run forward in time, not {first}-{year}")
+    p = raw.set_index(["countrycode", "year"])
     wd = panel()
     lp = wd[(wd["indicator"] == "NQPF.LP.USA") & (wd["year"] == year)].set_index("countrycode")["value"]
     rows = []

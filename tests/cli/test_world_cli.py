@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 
 from tests.helpers import nqpf_cli
@@ -49,3 +50,19 @@ def test_bad_arguments_name_what_is_available():
         assert r.returncode != 0 and r.stdout == ""
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and needle in lines[0], r.stderr
+
+
+def test_other_actions_reject_bad_years_in_one_line():
+    for args, needle in [(["pwt", "--year", "1900"], "PWT 11.0 has no year"),
+                         (["lp-gap", "--from", "1950"], "no labour productivity for CHN in 1949"),
+                         (["lp-gap", "--country", "ZZZ"], "unknown country 'ZZZ'")]:
+        r = nqpf_cli("world", *args)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode != 0 and len(lines) == 1 and needle in lines[0], r.stderr
+
+
+def test_lp_gap_json():
+    r = nqpf_cli("world", "lp-gap", "--from", "2015", "--to", "2024")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["base"] == 2014 and out["rel_last"] > out["rel_base"]
