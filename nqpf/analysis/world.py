@@ -447,7 +447,7 @@ def gdp_check() -> pd.DataFrame:
     out["in_standard_series"] = out.index >= GDP_FIRST_YEAR
 
     def why(y):
-        return "双轨汇率（替代换算因子）" if 1978 <= y < GDP_FIRST_YEAR else "经济普查后的修订"
+        return "双轨汇率" if 1978 <= y < GDP_FIRST_YEAR else "普查修订"
 
     out["why"] = [why(y) for y in out.index]
     return out.reset_index().rename(columns={"index": "year"})
