@@ -17,6 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 import yaml
 
+from nqpf.core import usage
 from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import DERIVED, LABELS, LEXICON, RAW, rel
 
@@ -116,6 +117,7 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise DataError(rel(path), "file exists")
+    usage.note(path)  # during a build: the page being built uses this file (for the data catalogue)
     meta = meta or read_manifest(path)
     raw = path.read_bytes()
     if not raw.strip():
