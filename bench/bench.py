@@ -92,7 +92,8 @@ def builds() -> list[dict]:
     rows.append(median_row("rebuild after editing one chapter's code", edit, f"a cell added to {chapter.name}"))
     rows.append(median_row("PDF build from the cache", pdf, "notebooks not re-executed"))
     rows.append(median_row("HTML rebuild right after a PDF build", to_html, "builder switch, nothing changed"))
-    rows.append(median_row("PDF rebuild right after an HTML build", to_pdf, "builder switch, nothing changed (LaTeX runs)"))
+    rows.append(median_row("PDF rebuild right after an HTML build", to_pdf,
+                           "builder switch, nothing changed (LaTeX runs)"))
     rows.append({"name": "sum of notebook execution times", "value": statistics.median(exec_sum), "unit": "s",
                  "peak_mib": None, "runs": len(exec_sum), "note": "from jupyter-cache records"})
     return rows
