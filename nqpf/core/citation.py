@@ -41,10 +41,9 @@ def sentence(meta: dict, commit: str) -> str:
 
     >>> sentence({"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0",
     ...           "date-released": "2026-12-02", "repository-code": "https://x"}, "abc")
-    '编写组. 书[M/OL]. 版本 1.0, 2026. https://x（git 提交 abc）.'
+    '编写组. 《书》[M/OL]. 版本 1.0, 2026. https://x（git 提交 abc）.'
     """
-    title = meta["title"].strip("《》")
-    return (f"{'，'.join(_authors(meta))}. {title}[M/OL]. 版本 {meta['version']}, {year(meta)}. "
+    return (f"{'，'.join(_authors(meta))}. {meta['title']}[M/OL]. 版本 {meta['version']}, {year(meta)}. "
             f"{meta['repository-code']}（git 提交 {commit}）.")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.util import logging
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
@@ -110,6 +111,12 @@ def _doctree_resolved(app, doctree, docname):
         else:
             caption += [nodes.Text(" 图中数据："), nodes.literal(file, file)]
     if not html:
+        # The glossary's index entries would reach makeindex, which mangles UTF-8 (tofu in the PDF's index).
+        from sphinx import addnodes
+
+        for glossary in list(doctree.findall(addnodes.glossary)):
+            for entry in list(glossary.findall(addnodes.index)):
+                entry.parent.remove(entry)
         return
     for raw in list(doctree.findall(nodes.raw)):
         text = raw.astext()
@@ -151,7 +158,7 @@ def _bib_style():
 
     def plain(value: str) -> str:
         # LaTeX escapes of the .bib file (\%, \_) and protective braces are not for the reader.
-        return re.sub(r"\\([%_&$#])", r"\1", value).replace("{", "").replace("}", "")
+        return re.sub(r"\\([%_&$#])", r"\1", value).replace("{", "").replace("}", "").replace("--", "–")
 
     class BookStyle(BaseStyle):
         default_sorting_style = "author_year_title"
@@ -162,6 +169,20 @@ def _bib_style():
             return [plain(" ".join(p.last_names)) if not p.first_names and not p.middle_names else
                     (plain(" ".join(p.last_names)), [plain(x) for x in p.first_names + p.middle_names])
                     for p in entry.persons.get("author", [])]
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.sort = self._sort  # BaseStyle binds its sorting plugin's sort() to the instance
+
+        def _sort(self, entries):
+            # English works first, then Chinese ones, then the five seed documents (the corpus under study).
+            def key(entry):
+                zh = entry.fields.get("langid", "").lower() == "chinese"
+                group = 2 if entry.key.startswith("seed") else int(zh)
+                names = [plain(" ".join(p.last_names)) for p in entry.persons.get("author", [])]
+                return group, names, entry.fields.get("year", ""), plain(entry.fields.get("title", ""))
+
+            return sorted(entries, key=key)
 
         def format_entry(self, label, entry, bib_data=None):
             f = {k: plain(v) for k, v in entry.fields.items()}
@@ -228,16 +249,48 @@ def _bib_style():
 
 def _reference_style():
     from pybtex.richtext import Text
-    from sphinxcontrib.bibtex.style.referencing import PersonStyle
+    from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
     from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    def brackets():
+        return BracketStyle(left="（", right="）", sep="；")
 
     @dataclass
     class AuthorYearZh(AuthorYearReferenceStyle):
-        # Chinese prose: “Feenstra 等 (2015)”, “Bosworth 和 Collins (2008)”.
+        # Chinese prose: “Feenstra 等（2015）”, “（Bosworth 和 Collins，2008；国家统计局，2024）”.
+        bracket_textual: BracketStyle = field(default_factory=brackets)
+        bracket_parenthetical: BracketStyle = field(default_factory=brackets)
+        bracket_author: BracketStyle = field(default_factory=brackets)
+        bracket_label: BracketStyle = field(default_factory=brackets)
+        bracket_year: BracketStyle = field(default_factory=brackets)
         person: PersonStyle = field(default_factory=lambda: PersonStyle(
-            sep2=Text(" 和 "), last_sep=Text("和"), sep=Text("、"), other=Text(" 等")))
+            sep2=Text(" 和 "), last_sep=Text(" 和 "), sep=Text("、"), other=Text(" 等")))
+        author_year_sep: str = "，"
+        text_reference_sep: str = ""
 
     return AuthorYearZh
+
+
+class FlatBibliography(SphinxPostTransform):
+    """The bibliography as plain entries, where the page puts it.
+
+    The citations use author–year labels, so the list's numeric labels mean nothing; and the LaTeX builder would
+    move every citation node to a \\thebibliography at the end of the PDF, away from the 参考文献 page. Each
+    citation becomes a paragraph headed by a target with the citation's ids, so in-text links still land on it
+    (a \\label in the PDF, an anchor on the web).
+    """
+
+    default_priority = 700  # after references are resolved, before Sphinx's BibliographyTransform (750)
+
+    def run(self, **kwargs):
+        for cit in list(self.document.findall(nodes.citation)):
+            para = nodes.paragraph(classes=["nqpf-bib-entry"])
+            para += nodes.target("", "", ids=list(cit["ids"]))
+            for child in cit.children:
+                if isinstance(child, nodes.label):
+                    continue
+                para.extend(child.children if isinstance(child, nodes.paragraph) else [child])
+            cit.replace_self(para)
 
 
 # ---------------------------------------------------------------------------------------------- citation
@@ -274,4 +327,6 @@ def setup(app):
     app.connect("doctree-resolved", _doctree_resolved)
     app.connect("build-finished", _build_finished)
     app.add_directive("bookcitation", BookCitation)
+    app.add_post_transform(FlatBibliography)
+    app.add_css_file("apparatus.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
