@@ -91,7 +91,11 @@ def show(df: pd.DataFrame | None, name: str, fig=None) -> None:
 def long(frames: dict[str, pd.DataFrame], key: str = "panel") -> pd.DataFrame:
     """Several panels' data in one table, a first column naming the panel (for charts with subplots)."""
     parts = [f.reset_index() if any(n is not None for n in f.index.names) else f for f in frames.values()]
-    return pd.concat([p.assign(**{key: k})[[key, *p.columns]] for k, p in zip(frames, parts)], ignore_index=True)
+    out = pd.concat([p.assign(**{key: k})[[key, *p.columns]] for k, p in zip(frames, parts)], ignore_index=True)
+    # A column of integers (years) that another panel lacks would turn float (2020.0) on concatenation.
+    ints = {c for p in parts for c in p.columns if pd.api.types.is_integer_dtype(p[c])}
+    floats = {c for p in parts for c in p.columns if pd.api.types.is_float_dtype(p[c])}
+    return out.astype({c: "Int64" for c in ints - floats})
 
 
 def missing_message(fig) -> str | None:

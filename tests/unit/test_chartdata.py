@@ -45,6 +45,7 @@ def test_long_stacks_panels_with_a_panel_column():
     assert list(out.columns) == ["子图", "year", "share", "scenario", "growth"]
     assert out["子图"].tolist() == ["左", "左", "右"]
     assert out.loc[2, "growth"] == 9.0 and pd.isna(out.loc[0, "growth"])
+    assert chartdata.csv_text(out).splitlines()[1] == "左,2020,7.8,,"  # years stay integers
 
 
 def test_a_figure_without_data_is_reported_and_one_with_data_is_not():
