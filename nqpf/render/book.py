@@ -74,8 +74,10 @@ def interactive_setup() -> None:
 
 
 def interactive_table(df: pd.DataFrame, pdf_columns: list[str] | None = None, formats: dict | None = None,
-                      precision: int = 2, **options) -> InteractiveTable:
-    return InteractiveTable(df, pdf_columns, formats, precision, **options)
+                      precision: int = 2, data: str | None = None, **options) -> InteractiveTable:
+    from nqpf.render import chartdata
+
+    return chartdata.attach(InteractiveTable(df, pdf_columns, formats, precision, **options), df, data)
 
 
 class Records(Table):
