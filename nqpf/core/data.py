@@ -167,6 +167,15 @@ def load(name: str) -> pd.DataFrame:
     return _load_cached(str(path), max(st.st_mtime, mst), st.st_size).copy()
 
 
+def figure(name: str, key: str) -> float:
+    """One figure of a key/value table (the figures quoted in the seeds), by key."""
+    df = load(name)
+    row = df[df["key"] == key]
+    if row.empty:
+        raise UsageError(f"unknown figure '{key}' in {name} (known: {', '.join(df['key'])})")
+    return float(row["value"].iloc[0])
+
+
 def flags(source: str) -> list[str]:
     """Flags such as DERIVED or UNCERTAIN written in a row's source text."""
     return [f for f in FLAGS if re.search(rf"\b{re.escape(f)}\b", str(source))]

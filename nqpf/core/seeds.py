@@ -68,3 +68,8 @@ def cite(seed_id: str, first: int, last: int | None = None) -> str:
     sid = seed(seed_id)["id"]
     where = f"第{first}行" if not last or last == first else f"第{first}–{last}行"
     return f"〔种子{sid}，{where}〕"
+
+
+def cite_ref(ref: str) -> str:
+    """Citation text for a reference written SEED:LINE or SEED:FIRST-LAST: ``"000:6"`` -> 〔种子000，第6行〕."""
+    return cite(*parse_ref(ref))

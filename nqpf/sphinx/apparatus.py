@@ -314,12 +314,25 @@ class BookCitation(SphinxDirective):
         return [para, block]
 
 
+def _config_inited(app, config):
+    # The .bib path in _config.yml is relative to the project; a book built from another source folder (a test's
+    # one-page book) would not find it there.
+    from nqpf.core.paths import ROOT
+
+    files = []
+    for name in getattr(config, "bibtex_bibfiles", None) or []:
+        path = Path(app.confdir) / name
+        files.append(str(path if path.exists() else ROOT / name))
+    config.bibtex_bibfiles = files
+
+
 def setup(app):
     import pybtex.plugin
     from sphinxcontrib.bibtex.plugin import register_plugin
 
     pybtex.plugin.register_plugin("pybtex.style.formatting", "nqpf", _bib_style())
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_zh", _reference_style())
+    app.connect("config-inited", _config_inited)
     app.connect("doctree-read", _doctree_read)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

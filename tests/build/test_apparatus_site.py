@@ -13,6 +13,8 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.helpers import evidence, mini_book
+
 pytestmark = pytest.mark.build
 
 BOM = b"\xef\xbb\xbf"
@@ -104,3 +106,18 @@ def test_the_appendix_prints_the_citation_with_the_commit(html_dir, toc_pages):
     text = page(html_dir, "book/reproducibility").get_text()
     assert "@book{nqpf" in text and "git commit" in text
     assert re.search(r"git 提交 [0-9a-f]{12}", text)
+
+
+def test_a_chart_shown_without_its_data_fails_the_build_and_one_with_it_writes_the_csv(tmp_path):
+    setup = "import matplotlib.pyplot as plt\nimport pandas as pd\nfrom nqpf.render import chartdata, plotting\nplotting.setup()\n"
+    bare, good = tmp_path / "bare", tmp_path / "good"
+    bare.mkdir()
+    good.mkdir()
+    proc = mini_book(bare, setup + "fig, ax = plt.subplots()\nax.plot([1, 2], [3, 4])\nplt.show()")
+    assert proc.returncode != 0 and "displayed without its data" in evidence(bare, proc)
+    df = "pd.DataFrame({'年份': [2022, 2023], '规模': [50.2, 53.9]})"
+    proc = mini_book(good, setup + f"d = {df}\nfig, ax = plt.subplots()\nax.plot(d['年份'], d['规模'])\n"
+                                    "chartdata.show(d, 'fig-mini')")
+    assert proc.returncode == 0, evidence(good, proc)[-3000:]
+    path = good / "_build" / "html" / "_data" / "fig-mini.csv"
+    assert path.read_bytes() == "\ufeff年份,规模\n2022,50.2\n2023,53.9\n".encode("utf-8")

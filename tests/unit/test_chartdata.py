@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-import jupytext
 import matplotlib
 import pandas as pd
 import pytest
@@ -14,12 +11,11 @@ import pytest
 from nqpf.render import chartdata
 from nqpf.render.book import Table, table
 from nqpf.sphinx.apparatus import write_csv
+from tests.helpers import DRAWS, ROOT, chart_cells
 
 matplotlib.use("Agg")
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted((ROOT / "book").glob("*.md"))
-DRAWS = re.compile(r"plt\.(subplots|figure|plot|bar|barh|scatter)\(|\.plot(\.\w+)?\(|\bsns\.\w+\(")
 SHOW = re.compile(r"chartdata\.show\(.*?[\"'](fig-[a-z0-9-]+)[\"']\)\s*$", re.S)
 
 
@@ -121,12 +117,6 @@ def test_written_files_are_utf8_with_bom(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw[3:].decode("utf-8") == "年份,规模\n2023,53.9\n"
     assert pd.read_csv(path, encoding="utf-8-sig").columns.tolist() == ["年份", "规模"]
-
-
-def chart_cells(page):
-    for i, cell in enumerate(jupytext.read(page).cells):
-        if cell.cell_type == "code" and DRAWS.search(cell.source) and "remove-cell" not in cell.metadata.get("tags", []):
-            yield i, cell
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
