@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from nqpf.cli.core import _seeds
+
 from nqpf.core import seeds
 from tests.helpers import ROOT, evidence, mini_book, run
 
@@ -23,7 +23,7 @@ def test_html_home_and_chapters(html_dir):
 
 
 def test_glued_numbers_come_from_the_computation(html_dir):
-    corpus = _seeds(None)
+    corpus = seeds.summary()
     intro = (html_dir / "book" / "intro.html").read_text(encoding="utf-8")
     shown = re.search(r"语料共\s*<span[^>]*>(\d+)</span>\s*份文档、<span[^>]*>([\d,]+)</span>", intro)
     assert shown, "glued corpus size missing from the intro"

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from nqpf.analysis import claims, corpus
-from nqpf.core import seeds
+from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
+from tests.helpers import copy_data_file, rewrite_data_file
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +31,10 @@ def test_labelled_sample_meets_precision_and_recall(ledger):
 
 def test_evaluation_counts_misses_and_spurious_claims(tmp_path):
     # A fixture with one right claim, one claim the extractor cannot find, and a line whose claims are unlabelled.
-    path = tmp_path / "gold.csv"
-    path.write_text("# test\nseed,line,value,unit,kind\n000,34,15,percent,share\n000,34,99,percent,share\n",
-                    encoding="utf-8")
+    path = copy_data_file("claims_gold", tmp_path)  # the manifest comes along; min_rows lowered for two rows
+    rewrite_data_file(path, b"seed,line,value,unit,kind\n000,34,15,percent,share\n000,34,99,percent,share\n")
+    mpath = data.manifest_path(path)
+    mpath.write_text(mpath.read_text(encoding="utf-8").replace("min_rows: 50", "min_rows: 1"), encoding="utf-8")
     found_on_34 = len(claims.extract("000").query("line == 34"))
     r = claims.evaluate(path)
     assert r["true_positives"] == 1 and r["gold_claims"] == 2 and r["extracted"] == found_on_34
