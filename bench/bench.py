@@ -14,7 +14,6 @@ import importlib.util
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -109,7 +108,7 @@ def main() -> None:
     rows = builds() + extra_rows()
     (ROOT / "bench" / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False,
                                                             indent=2) + "\n", encoding="utf-8")
-    lines = [f"# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "
+    lines = ["# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "
              f"{machine['platform']}. Median of {RUNS} runs.\n", "| measurement | value | unit | peak MiB | note |",
              "| --- | ---: | --- | ---: | --- |"]
     for r in rows:

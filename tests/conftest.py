@@ -1,4 +1,5 @@
-"""Shared fixtures (helper functions are in tests/helpers.py). Tests marked `build` use the book built once per session by `make html pdf`."""
+"""Shared fixtures (helper functions are in tests/helpers.py). Tests marked `build` use the book built once per
+session by `make book`."""
 
 from __future__ import annotations
 

@@ -127,7 +127,8 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
         raise DataError(rel(path), "encoding is UTF-8", line, f"byte 0x{raw[exc.start]:02x} is not UTF-8") from None
     digest = hashlib.sha256(raw).hexdigest()
     if digest != meta["sha256"]:
-        raise DataError(rel(path), "sha256 matches manifest", detail=f"file {digest[:12]}…, manifest {meta['sha256'][:12]}…")
+        raise DataError(rel(path), "sha256 matches manifest",
+                        detail=f"file {digest[:12]}…, manifest {meta['sha256'][:12]}…")
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
     except pd.errors.ParserError as exc:

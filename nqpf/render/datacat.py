@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from nqpf.core import data
-from nqpf.render.notebooks import title
 from nqpf.core.paths import BOOK, ROOT, rel
+from nqpf.render.notebooks import title
 
 _LOAD = re.compile(r"""\bload\(\s*(?:name\s*=\s*)?["']([\w.\-/]+)["']""")
 _WRITE = re.compile(r"""\bwrite_derived\(\s*[^,()]+,\s*(?:name\s*=\s*)?["']([\w.\-]+)["']""")

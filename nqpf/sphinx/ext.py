@@ -3,7 +3,8 @@
 - ``html_search_options['dict']`` points at the project's one user dictionary (an absolute path: a wrong
   relative path would be silently ignored by Sphinx).
 - ``{{ build_commit }}`` is the git commit the book was built from.
-- ``{seed}`000:6``` renders a citation 〔种子000，第6行〕 and warns (failing the strict build) if the line does not exist.
+- ``{seed}`000:6``` renders a citation 〔种子000，第6行〕 and warns (failing the strict build) if the line does
+  not exist.
 - The ``seedquote`` directive renders a quotation and warns unless the text really stands in the cited lines.
 """
 
