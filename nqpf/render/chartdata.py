@@ -39,7 +39,8 @@ class DataRecord:
 
 def check_name(name: str) -> str:
     if not isinstance(name, str) or not NAME.match(name):
-        raise ValueError(f"data name {name!r}: use fig-… for a chart or tab-… for a table (lower-case ASCII, digits, -)")
+        raise ValueError(f"data name {name!r}: use fig-… for a chart or tab-… for a table "
+                         "(lower-case ASCII, digits, -)")
     return name
 
 

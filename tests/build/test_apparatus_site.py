@@ -109,7 +109,8 @@ def test_the_appendix_prints_the_citation_with_the_commit(html_dir, toc_pages):
 
 
 def test_a_chart_shown_without_its_data_fails_the_build_and_one_with_it_writes_the_csv(tmp_path):
-    setup = "import matplotlib.pyplot as plt\nimport pandas as pd\nfrom nqpf.render import chartdata, plotting\nplotting.setup()\n"
+    setup = ("import matplotlib.pyplot as plt\nimport pandas as pd\n"
+             "from nqpf.render import chartdata, plotting\nplotting.setup()\n")
     bare, good = tmp_path / "bare", tmp_path / "good"
     bare.mkdir()
     good.mkdir()

@@ -43,8 +43,9 @@ def test_pwt_is_cited_with_its_doi_and_where_it_was_read():
 
 
 def test_chinese_entries_are_gbt7714_like_and_english_ones_author_year():
-    assert formatted("caict2024") == ("中国信息通信研究院. 中国数字经济发展研究报告（2024年）[R]. 北京: 中国信息通信研究院, 2024. "
-                                      "2023年数字经济规模53.9万亿元；读自浙江省经济和信息化厅网站转载.")
+    assert formatted("caict2024") == (
+        "中国信息通信研究院. 中国数字经济发展研究报告（2024年）[R]. 北京: 中国信息通信研究院, 2024. "
+        "2023年数字经济规模53.9万亿元；读自浙江省经济和信息化厅网站转载.")
     assert formatted("seed003").startswith("吕薇, 金碚, 李平, 等. 以新促质")
     assert "[J]. 技术经济, 2024." in formatted("seed003")
     assert formatted("bosworth2008") == (
@@ -104,7 +105,8 @@ def test_the_glossary_has_at_least_40_terms_each_with_english_definition_and_cha
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_chapter_opens_with_an_english_abstract_of_80_to_150_words(chapter):
     text = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
-    m = re.search(r"^# .*\n\n(?::::|```)\{admonition\} Abstract\n:class: [a-z]+\n\n(.*?)\n(?::::|```)", text, re.M | re.S)
+    fence = r"(?::::|```)"
+    m = re.search(rf"^# .*\n\n{fence}\{{admonition\}} Abstract\n:class: [a-z]+\n\n(.*?)\n{fence}", text, re.M | re.S)
     assert m, f"{chapter}: an Abstract admonition right under the title"
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-.]*", m[1])
     assert 80 <= len(words) <= 150, f"{chapter}: {len(words)} words"
@@ -142,7 +144,8 @@ def test_citation_cff_has_what_a_citation_needs():
 def test_citation_sentence_and_bibtex_carry_the_commit(tmp_path):
     meta = {"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0", "date-released": "2026-12-02",
             "repository-code": "https://example.org/b"}
-    assert citation.sentence(meta, "abc123") == "编写组. 《书》[M/OL]. 版本 1.0, 2026. https://example.org/b（git 提交 abc123）."
+    expected = "编写组. 《书》[M/OL]. 版本 1.0, 2026. https://example.org/b（git 提交 abc123）."
+    assert citation.sentence(meta, "abc123") == expected
     entry = citation.bibtex(meta, "abc123")
     parsed = pybtex.database.parse_string(entry, "bibtex").entries["nqpf2026"]
     assert parsed.fields["note"] == "git commit abc123"
