@@ -7,11 +7,17 @@ import json
 
 import pytest
 
-from tests.helpers import BUILD, OUT, TOC, run
+from tests.helpers import BUILD, OUT, TOC, run, tree_state
 
 
 @pytest.fixture(scope="session")
-def built_book():
+def tree_before_build():
+    """`git status` (with file hashes) before the book is built: the build must leave it as it was."""
+    return tree_state()
+
+
+@pytest.fixture(scope="session")
+def built_book(tree_before_build):
     """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""
     proc = run(["make", "book", f"OUT={OUT}", f"TOC={TOC}"])
     if proc.returncode != 0:
