@@ -34,8 +34,11 @@ class Table:
         return "\n".join(lines) + "\n"
 
 
-def table(df: pd.DataFrame, formats: dict | None = None, precision: int = 2) -> Table:
-    return Table(df, formats, precision)
+def table(df: pd.DataFrame, formats: dict | None = None, precision: int = 2, data: str | None = None) -> Table:
+    """``data="tab-…"`` names the CSV download of the table (a table with numbers gets one even without a name)."""
+    from nqpf.render import chartdata
+
+    return chartdata.attach(Table(df, formats, precision), df, data)
 
 
 class InteractiveTable(Table):
@@ -71,8 +74,10 @@ def interactive_setup() -> None:
 
 
 def interactive_table(df: pd.DataFrame, pdf_columns: list[str] | None = None, formats: dict | None = None,
-                      precision: int = 2, **options) -> InteractiveTable:
-    return InteractiveTable(df, pdf_columns, formats, precision, **options)
+                      precision: int = 2, data: str | None = None, **options) -> InteractiveTable:
+    from nqpf.render import chartdata
+
+    return chartdata.attach(InteractiveTable(df, pdf_columns, formats, precision, **options), df, data)
 
 
 class Records(Table):

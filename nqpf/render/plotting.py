@@ -59,6 +59,9 @@ def setup(inline: bool = True) -> None:
             return
         if get_ipython() is not None:
             set_matplotlib_formats("png", "pdf")  # HTML takes the PNG, LaTeX the vector PDF
+            from nqpf.render import chartdata
+
+            chartdata.guard()  # a chart shown without its data writes to stderr: the strict build fails
 
 
 def missing_glyphs(text: str) -> list[str]:

@@ -1,0 +1,59 @@
+"""How to cite the book: read CITATION.cff and render it as a sentence and as a BibTeX entry.
+
+The appendix 复现与环境 prints both with the git commit of the build (``nqpf.sphinx.apparatus``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from nqpf.core.paths import ROOT
+
+CFF = ROOT / "CITATION.cff"
+REQUIRED = ("cff-version", "message", "title", "authors", "version", "date-released", "license", "repository-code")
+
+
+def load(path: Path = CFF) -> dict:
+    """CITATION.cff as a dict; stops with the file and the missing keys when it is incomplete."""
+    meta = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    missing = [k for k in REQUIRED if k not in (meta or {})]
+    if missing:
+        raise ValueError(f"{path}: missing {', '.join(missing)}")
+    return meta
+
+
+def _authors(meta: dict) -> list[str]:
+    out = []
+    for a in meta["authors"]:
+        out.append(a.get("name") or " ".join(x for x in (a.get("given-names"), a.get("family-names")) if x))
+    return out
+
+
+def year(meta: dict) -> str:
+    return str(meta["date-released"])[:4]
+
+
+def sentence(meta: dict, commit: str) -> str:
+    """GB/T 7714-like: 作者. 题名[M/OL]. 版本, 年. 网址. (git 提交 …).
+
+    >>> sentence({"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0",
+    ...           "date-released": "2026-12-02", "repository-code": "https://x"}, "abc")
+    '编写组. 《书》[M/OL]. 版本 1.0, 2026. https://x（git 提交 abc）.'
+    """
+    return (f"{'，'.join(_authors(meta))}. {meta['title']}[M/OL]. 版本 {meta['version']}, {year(meta)}. "
+            f"{meta['repository-code']}（git 提交 {commit}）.")
+
+
+def bibtex(meta: dict, commit: str) -> str:
+    """A BibTeX @book entry for the book, the commit in `note`; corporate authors braced."""
+    key = "nqpf" + year(meta)
+    commit = re.sub(r"[{}]", "", commit)
+    authors = " and ".join("{" + a + "}" for a in _authors(meta))
+    fields = [("author", authors), ("title", meta["title"]), ("year", year(meta)),
+              ("edition", f"version {meta['version']}"), ("url", meta["repository-code"]),
+              ("note", f"git commit {commit}")]
+    body = ",\n".join(f"  {k:<7} = {{{v}}}" for k, v in fields)
+    return f"@book{{{key},\n{body},\n}}"

@@ -1,0 +1,156 @@
+"""The scholarly apparatus in the sources: bibliography, glossary, abstracts, key findings and how to cite."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pybtex.database
+import pytest
+import yaml
+
+from nqpf.core import citation
+from nqpf.sphinx.apparatus import _bib_style
+
+ROOT = Path(__file__).resolve().parents[2]
+BIB = ROOT / "book" / "references.bib"
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+CHAPTERS = [c["file"] for c in TOC["chapters"] if c["file"] not in ("book/references", "book/glossary")]
+ROLE = re.compile(r"\{(cite(?::[a-z]+)?|term)\}`([^`]+)`")
+
+
+def bib():
+    return pybtex.database.parse_file(str(BIB))
+
+
+def formatted(key: str) -> str:
+    entry = bib().entries[key]
+    return _bib_style()().format_entry("1", entry).text.render_as("text")
+
+
+def test_the_bibliography_has_at_least_15_works_each_with_author_title_and_year():
+    entries = bib().entries
+    assert len(entries) >= 15
+    for key, e in entries.items():
+        assert e.persons.get("author"), key
+        assert e.fields.get("title") and e.fields.get("year"), key
+
+
+def test_pwt_is_cited_with_its_doi_and_where_it_was_read():
+    e = bib().entries["pwt110"]
+    assert e.fields["doi"] == "10.34894/FABVLR"
+    assert "jivizcaino/PWT10.1" in e.fields["note"]
+
+
+def test_chinese_entries_are_gbt7714_like_and_english_ones_author_year():
+    assert formatted("caict2024") == (
+        "中国信息通信研究院. 中国数字经济发展研究报告（2024年）[R]. 北京: 中国信息通信研究院, 2024. "
+        "2023年数字经济规模53.9万亿元；读自浙江省经济和信息化厅网站转载.")
+    assert formatted("seed003").startswith("吕薇, 金碚, 李平, 等. 以新促质")
+    assert "[J]. 技术经济, 2024." in formatted("seed003")
+    assert formatted("bosworth2008") == (
+        "Bosworth, B. and S. M. Collins (2008). “Accounting for Growth: Comparing China and India.” "
+        "Journal of Economic Perspectives 22(1): 45–66. https://doi.org/10.1257/jep.22.1.45. "
+        "Table 1, p. 49. China rows read in the project's shared data notes; India rows in a text copy of the article.")
+    assert formatted("feenstra2015").startswith("Feenstra, R. C., R. Inklaar and M. P. Timmer (2015).")
+
+
+def test_every_chinese_entry_is_marked_and_every_reread_says_where():
+    for key, e in bib().entries.items():
+        if re.search(r"[\u4e00-\u9fff]", e.fields["title"]):
+            assert e.fields.get("langid") == "chinese", key
+            assert e.fields.get("note"), f"{key}: say what was read and where (读自……/转引自……)"
+
+
+def sources():
+    for page in sorted((ROOT / "book").glob("*.md")):
+        yield page, page.read_text(encoding="utf-8")
+
+
+def test_every_citation_and_term_role_resolves():
+    keys = set(bib().entries)
+    terms = glossary_terms()
+    cited = set()
+    for page, text in sources():
+        for role, target in ROLE.findall(text):
+            target = re.sub(r"^.*<(.+)>$", r"\1", target)
+            if role.startswith("cite"):
+                for key in target.split(","):
+                    assert key.strip() in keys, f"{page.name}: unknown citation {key}"
+                    cited.add(key.strip())
+            else:
+                assert target in terms, f"{page.name}: {target} is not in the glossary"
+    for key in ("feenstra2015", "pwt110", "pwt1001", "bosworth2008", "caict2024", "nbsdigitalcore2023"):
+        assert key in cited, f"{key} is in the bibliography but no chapter cites it"
+
+
+def glossary_terms() -> list[str]:
+    text = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+    terms = []
+    for block in re.findall(r"```\{glossary\}\n(.*?)```", text, re.S):
+        terms += [line for line in block.splitlines() if line and not line.startswith(" ")]
+    return terms
+
+
+def test_the_glossary_has_at_least_40_terms_each_with_english_definition_and_chapter():
+    text = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+    terms = glossary_terms()
+    assert len(terms) >= 40 and len(terms) == len(set(terms))
+    for block in re.findall(r"```\{glossary\}\n(.*?)```", text, re.S):
+        for term, body in re.findall(r"^(\S.*)\n((?:  .*\n?)+)", block, re.M):
+            assert re.match(r"\s+\*[A-Za-z]", body), f"{term}: definition must start with the English rendering"
+            assert "{ref}`" in body, f"{term}: name the chapter that uses it"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_opens_with_an_english_abstract_of_80_to_150_words(chapter):
+    text = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
+    fence = r"(?::::|```)"
+    m = re.search(rf"^# .*\n\n{fence}\{{admonition\}} Abstract\n:class: [a-z]+\n\n(.*?)\n{fence}", text, re.M | re.S)
+    assert m, f"{chapter}: an Abstract admonition right under the title"
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-.]*", m[1])
+    assert 80 <= len(words) <= 150, f"{chapter}: {len(words)} words"
+
+
+@pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c not in ("book/index",)])
+def test_chapters_link_their_first_use_of_glossary_terms(chapter):
+    text = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
+    if "附录" in text.split("\n# ", 1)[-1].splitlines()[0]:
+        pytest.skip("appendix")
+    assert "{term}`" in text, f"{chapter}: link the first use of glossary terms with {{term}}"
+
+
+def test_key_findings_are_numbered_glued_and_linked():
+    text = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
+    section = text.split("(intro-findings)=", 1)[1].split("\n## ", 2)[1]
+    items = re.findall(r"^\d+\. \*\*(.+?)\*\*\n((?:   .*\n)+)", section, re.M)
+    assert 8 <= len(items) <= 12
+    for title, body in items:
+        assert "{glue:text}`" in title + body, f"finding {title!r} has no computed number"
+        assert "{ref}`" in body, f"finding {title!r} links no section"
+    # no hand-typed decimal numbers in the findings' prose
+    prose = "\n".join(t + b for t, b in items)
+    typed = re.findall(r"(?<![`\w.])\d+\.\d+(?![`\w])", re.sub(r"\{glue:text\}`[^`]+`", "", prose))
+    assert set(typed) <= {"11.0", "10.01", "0.1"}, typed  # PWT version names and the 0.1 step of the capital share
+
+
+def test_citation_cff_has_what_a_citation_needs():
+    meta = citation.load()
+    assert meta["cff-version"] == "1.2.0"
+    assert "EXAMPLE-ORG" in meta["repository-code"]  # the documented placeholder
+    assert str(meta["version"]) == __import__("nqpf").__version__
+
+
+def test_citation_sentence_and_bibtex_carry_the_commit(tmp_path):
+    meta = {"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0", "date-released": "2026-12-02",
+            "repository-code": "https://example.org/b"}
+    expected = "编写组. 《书》[M/OL]. 版本 1.0, 2026. https://example.org/b（git 提交 abc123）."
+    assert citation.sentence(meta, "abc123") == expected
+    entry = citation.bibtex(meta, "abc123")
+    parsed = pybtex.database.parse_string(entry, "bibtex").entries["nqpf2026"]
+    assert parsed.fields["note"] == "git commit abc123"
+    assert parsed.persons["author"][0].last_names == ["{编写组}"]
+    bad = tmp_path / "CITATION.cff"
+    bad.write_text("cff-version: 1.2.0\ntitle: x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing message, authors"):
+        citation.load(bad)
