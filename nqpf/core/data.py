@@ -143,7 +143,9 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
     order = spec.get("sorted_by")
     if order:
         groups = spec.get("group_by") or []
-        keys = df[groups].astype(str).agg("|".join, axis=1) if groups else pd.Series("", index=df.index)
+        keys = pd.Series("", index=df.index)
+        for g in groups:  # column-wise join: a row-wise agg takes seconds on files of 20,000 rows
+            keys = keys + "|" + df[g].astype(str)
         prev = {}
         for i, (k, v) in enumerate(zip(keys, df[order[0]])):
             if k in prev and not v > prev[k]:

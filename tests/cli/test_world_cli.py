@@ -1,0 +1,51 @@
+"""`python -m nqpf world ...` as a reader runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..conftest import nqpf_cli
+
+
+def test_china_gdp_csv():
+    r = nqpf_cli("world", "china-gdp", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == ["year", "value", "unit", "vintage"]
+    by_year = {int(x["year"]): float(x["value"]) for x in rows}
+    assert round(by_year[2023]) == 1_294_272
+    assert rows[0]["unit"] == "亿元"
+
+
+def test_compare_csv_columns_and_values():
+    r = nqpf_cli("world", "compare", "--indicator", "GB.XPD.RSDV.GD.ZS", "--year", "2023", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == ["countrycode", "country", "value"]
+    vals = {x["countrycode"]: float(x["value"]) for x in rows}
+    assert round(vals["CHN"], 2) == 2.58 and vals["KOR"] > vals["USA"] > vals["CHN"]
+    assert "IND" not in vals  # WDI has no Indian R&D figure for 2023
+
+
+def test_catchup_csv():
+    r = nqpf_cli("world", "catchup", "--indicator", "GB.XPD.RSDV.GD.ZS", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = {x["countrycode"]: x for x in csv.DictReader(io.StringIO(r.stdout))}
+    assert set(rows) == {"KOR", "JPN", "DEU"}
+    assert rows["KOR"]["status"] == "reached" and int(rows["KOR"]["reach_year"]) < 2023
+    assert rows["JPN"]["status"] == "censored" and rows["JPN"]["reach_year"] == ""
+
+
+def test_bad_arguments_name_what_is_available():
+    for args, needle in [
+        (["compare", "--indicator", "NOPE", "--year", "2023"], "unknown indicator 'NOPE'; available: GB.XPD"),
+        (["compare", "--indicator", "GB.XPD.RSDV.GD.ZS", "--year", "1900"], "years available: 1996-"),
+        (["compare", "--indicator", "GB.XPD.RSDV.GD.ZS", "--countries", "ZZZ"], "unknown country 'ZZZ'; available: CHN"),
+        (["catchup", "--indicator", "NOPE"], "available: GB.XPD.RSDV.GD.ZS"),
+        (["catchup", "--indicator", "GB.XPD.RSDV.GD.ZS", "--countries", "KOR", "ZZZ"], "unknown country 'ZZZ'"),
+    ]:
+        r = nqpf_cli("world", *args)
+        assert r.returncode != 0 and r.stdout == ""
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and needle in lines[0], r.stderr
