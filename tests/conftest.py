@@ -97,3 +97,16 @@ def search_terms(html_dir):
     text = (html_dir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     return set(index["terms"]) | set(index["titleterms"])
+
+
+def wdi_gdp_yi(year: int) -> float:
+    """China's nominal GDP in 亿元 read straight from the raw WDI file (current US$ x official rate / 1e8), by hand,
+    independently of nqpf: the book's standard series must equal it."""
+    import csv
+
+    vals = {}
+    with open(ROOT / "data" / "raw" / "wdi_selected.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["countrycode"] == "CHN" and int(r["year"]) == year and r["indicator"] in ("NY.GDP.MKTP.CD", "PA.NUS.FCRF"):
+                vals[r["indicator"]] = float(r["value"])
+    return vals["NY.GDP.MKTP.CD"] * vals["PA.NUS.FCRF"] / 1e8

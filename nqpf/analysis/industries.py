@@ -1,8 +1,9 @@
 """The three (four) industry categories: taxonomy from the seeds, the SEI share of GDP and its 2025 target.
 
 Data: ``industry_mentions`` (one row per industry mention in a seed, with seed:line), ``industry_seed_figures``
-(figures quoted in the seeds), ``cn_sei_share_gdp`` and ``cn_sei_share_gdp_targets`` (shared extracts), and
-``cn_nominal_gdp`` for the nominal growth pace.
+(figures quoted in the seeds), ``cn_sei_share_gdp`` and ``cn_sei_share_gdp_targets`` (shared extracts), and the
+book's standard nominal GDP series (:func:`nqpf.analysis.world.china_gdp`, one latest vintage) for the nominal
+growth pace. Periods are named by their first and last growth years (:mod:`nqpf.core.periods`).
 
 Shares are in percent of GDP, growth rates in percent a year (nominal: SEI value added and GDP both in current
 prices, so the share is their ratio and inflation cancels out).
@@ -14,8 +15,10 @@ import math
 
 import pandas as pd
 
+from nqpf.analysis import world
 from nqpf.core import data
 from nqpf.core.errors import UsageError
+from nqpf.core.periods import Period
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
 CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业", "other": "其他/未分类"}
@@ -62,15 +65,17 @@ def sei_targets() -> pd.DataFrame:
     return _shared_plus_seed("cn_sei_share_gdp_targets", "sei_target_2025")
 
 
-def nominal_gdp_growth(start: int, end: int) -> float:
-    """Average nominal GDP growth (% a year, compound) between two years of ``cn_nominal_gdp``."""
-    gdp = data.load("cn_nominal_gdp").set_index("year")["value"]
-    for y in (start, end):
+def nominal_gdp_growth(first: int, last: int) -> float:
+    """Average nominal GDP growth (% a year, compound) over the growth years first…last (from the level of
+    first − 1), on the standard GDP series."""
+    if last < first:
+        raise UsageError(f"last growth year {last} must not be before the first {first}")
+    p = Period(int(first), int(last))
+    gdp = world.china_gdp().set_index("year")["value"]
+    for y in (p.base, p.last):
         if y not in gdp.index:
-            raise UsageError(f"no nominal GDP for {y} (years with data: {gdp.index.min()}-{gdp.index.max()}, with gaps)")
-    if end <= start:
-        raise UsageError(f"end year {end} must be after start year {start}")
-    return ((gdp[end] / gdp[start]) ** (1 / (end - start)) - 1) * 100
+            raise UsageError(f"no nominal GDP for {y} (years with data: {gdp.index.min()}-{gdp.index.max()})")
+    return ((gdp[p.last] / gdp[p.base]) ** (1 / p.years) - 1) * 100
 
 
 # --- SEI share: the pace so far and what the 2025 target requires -------------------------------------------
@@ -102,7 +107,7 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
     s1 = figure("sei_share_2023") if end_share is None else end_share
     _check_shares(s0, s1, start, end)
     n = end - start
-    g_gdp = nominal_gdp_growth(start, end)
+    g_gdp = nominal_gdp_growth(start + 1, end)  # shares are levels of start and end: growth years start+1..end
     share_growth = ((s1 / s0) ** (1 / n) - 1) * 100
     return {
         "start": start, "end": end, "start_share": s0, "end_share": s1, "years": n,
@@ -115,8 +120,8 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
 
 def default_gdp_scenarios() -> pd.DataFrame:
     """Nominal GDP growth scenarios: round numbers plus the 2023 outturn and the 2014-2023 average from the data."""
-    rows = [("低", 3.0), ("中", 5.0), ("2023年实际", nominal_gdp_growth(2022, 2023)),
-            ("2014–2023年平均", nominal_gdp_growth(2014, 2023)), ("高", 9.0)]
+    rows = [("低", 3.0), ("中", 5.0), ("2023年名义", nominal_gdp_growth(2023, 2023)),
+            ("2015–2023年名义平均", nominal_gdp_growth(2015, 2023)), ("高", 9.0)]
     return pd.DataFrame(rows, columns=["scenario", "gdp_growth"]).sort_values("gdp_growth", ignore_index=True)
 
 
@@ -291,7 +296,7 @@ def low_altitude() -> dict:
     h22, h22_lo, h22_hi = _base(hours, hg, 1, 0.1)
     hpd23, hpd22 = hours / drones, h22 / d22
     ga_hours, ga_g = figure("ga_hours_2023"), figure("ga_hours_growth_3y")
-    gdp = data.load("cn_nominal_gdp").set_index("year")["value"]
+    gdp = world.china_gdp().set_index("year")["value"]
     scale = figure("la_scale_2023")
     caac = data.load("cn_drones_registered").set_index("year")["value"]
     return {
