@@ -106,9 +106,10 @@ def _growth_outcome(df: pd.DataFrame, t: Target, target: pd.Series) -> dict | No
     return {**end.to_dict(), "value": rate, "derived_note": note}
 
 
-def score() -> pd.DataFrame:
-    """One row per target: target, outcome for the target year (or none), gap, status, confidence, source."""
-    df = table()
+def score(df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per target: target, outcome for the target year (or none), gap, status, confidence, source.
+    ``df``: the tidy rows (default: the data file), e.g. a changed copy to test the rules."""
+    df = table() if df is None else df
     rows = []
     for t in TARGETS:
         target = _target_row(df, t.key)
