@@ -150,4 +150,4 @@ def rd_growth(first: int, last: int) -> float:
     s = data.load("cn_rd_expenditure").set_index("year")["value"]
     if p.base not in s.index or p.last not in s.index:
         raise UsageError(f"R&D expenditure has no value for {p.base} or {p.last}")
-    return 100 * ((s[p.last] / s[p.base]) ** (1 / p.years) - 1)
+    return float(100 * ((s[p.last] / s[p.base]) ** (1 / p.years) - 1))

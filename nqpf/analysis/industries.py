@@ -376,7 +376,7 @@ def traditional_facts() -> dict:
         "industry_2012": float(ind_share[2012]), "industry_last_year": int(ind_share.index[-1]),
         "industry_last": float(ind_share.iloc[-1]),
         "energy_2012": float(energy[2012]), "energy_last_year": e_last, "energy_last": float(energy.iloc[-1]),
-        "energy_growth": ((energy[p.last] / energy[p.base]) ** (1 / p.years) - 1) * 100,
+        "energy_growth": float(((energy[p.last] / energy[p.base]) ** (1 / p.years) - 1) * 100),
         "tech_reported_year": last_reported_year(tech), "tech_value": float(tech[last_reported_year(tech)]),
         "tech_latest_year": int(tech.index[-1]),
     }
