@@ -14,12 +14,11 @@ confidence level: high = the publisher's own page, medium = a re-publication, lo
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
-from nqpf.core import data
+from nqpf.core import data, growth
 from nqpf.core.errors import UsageError
 from nqpf.core.periods import Period
 
@@ -83,11 +82,7 @@ def satisfies(value: float, comparator: str, target: float) -> bool:
     raise UsageError(f"unknown comparator '{comparator}'")
 
 
-def compound_growth(level0: float, level1: float, years: int) -> float:
-    """Compound annual growth in percent: 100·((level1/level0)^(1/years) − 1)."""
-    if level0 <= 0 or level1 <= 0 or years <= 0:
-        raise UsageError("compound growth needs positive levels and at least one year")
-    return 100 * math.expm1(math.log(level1 / level0) / years)
+compound_growth = growth.cagr  # percent a year from level0 to level1 over `years` growth years
 
 
 def _growth_outcome(df: pd.DataFrame, t: Target, target: pd.Series) -> dict | None:

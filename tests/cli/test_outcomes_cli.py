@@ -6,7 +6,7 @@ import csv
 
 from nqpf.analysis import outcomes
 
-from ..conftest import nqpf_cli
+from tests.helpers import nqpf_cli
 
 
 def test_score_prints_one_row_per_target():

@@ -23,4 +23,4 @@ def test_no_chapter_words_its_own_verdict():
 def test_chapters_that_judge_seed_figures_glue_the_fact_check_verdict():
     for name in ("tfp.md", "digital.md", "industries.md", "concept.md"):
         text = (BOOK / name).read_text(encoding="utf-8")
-        assert re.search(r"factcheck\.VERDICT_ZH\[", text), name
+        assert re.search(r"factcheck\.verdict\(\"[a-z0-9_]+\"\)", text), name
