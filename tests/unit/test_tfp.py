@@ -230,3 +230,11 @@ def test_bad_arguments_raise_usage_errors(pwt11, kw, message):
     args = {"country": "CHN", "start": 1978, "end": 2012, **kw}
     with pytest.raises(UsageError, match=message):
         tfp.decompose(pwt11, **args)
+
+
+def test_fact_check_of_2013_2019_agrees_with_base_2012():
+    # The false "conflict" came from base 2013; read as growth years 2013-2019 (base 2012) it agrees.
+    from nqpf.analysis import factcheck
+
+    row = factcheck.verdict("pwt_growth_2013_2019")
+    assert row["verdict"] == "agrees" and "基年 2012" in row["computation"] and "6.96" in row["computation"]
