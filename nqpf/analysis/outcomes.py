@@ -27,6 +27,22 @@ STATUS_ZH = {"met": "达到", "missed": "未达到", "not published": "未公布
              "not due": "尚未到期"}
 CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
 CONF_RANK = {"high": 2, "medium": 1, "low": 0}
+INDICATOR_ZH = {
+    "gdp_nominal": "国内生产总值（名义）", "gdp_real_growth": "GDP 实际增长", "labour_productivity": "全员劳动生产率",
+    "labour_productivity_growth": "全员劳动生产率增长", "rd_expenditure": "研发经费", "rd_growth": "研发经费增长",
+    "rd_intensity": "研发投入强度", "basic_research": "基础研究经费", "basic_research_share": "基础研究占研发经费比重",
+    "sei_share": "战略性新兴产业增加值占比", "digital_core_share": "数字经济核心产业增加值占比",
+    "digital_core_value_added": "数字经济核心产业增加值", "digital_economy_broad": "数字经济增加值（宽口径）",
+    "digital_economy_broad_share": "数字经济增加值占比（宽口径）", "caict_digital_economy": "数字经济规模（信通院）",
+    "caict_digital_economy_share": "数字经济占比（信通院）", "sanxin_value_added": "“三新”经济增加值",
+    "sanxin_growth": "“三新”经济增加值增长", "sanxin_share": "“三新”经济增加值占比",
+    "equipment_mfg_share": "装备制造业占规上工业比重", "hightech_mfg_share": "高技术制造业占规上工业比重",
+    "equipment_mfg_growth": "装备制造业增加值增长", "hightech_mfg_growth": "高技术制造业增加值增长",
+    "compute_total": "算力总规模", "compute_intelligent_share": "智能算力占比", "compute_intelligent": "智能算力规模",
+    "datacentre_racks": "在用算力中心标准机架", "5g_base_stations": "5G 基站", "5g_share_of_mobile_base_stations":
+    "5G 基站占移动基站比重", "5g_per_10k_people": "每万人 5G 基站数", "drones_registered": "实名登记无人机",
+    "low_altitude_market": "低空经济市场规模", "tfp_growth": "全要素生产率增长",
+}
 YEAR_NOW = 2026  # the book is read in 2026: the 十四五 period (2021–2025) is over
 
 

@@ -88,3 +88,7 @@ def test_a_lower_bound_cannot_show_a_miss(rows):
 def test_comparators_and_compound_growth():
     assert outcomes.satisfies(17.0, ">", 17) is False and outcomes.satisfies(17.0, ">=", 17) is True
     assert outcomes.compound_growth(100, 121, 2) == pytest.approx(10.0)
+
+
+def test_every_indicator_has_a_chinese_label(rows):
+    assert set(rows["indicator"]) <= set(outcomes.INDICATOR_ZH)

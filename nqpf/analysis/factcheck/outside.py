@@ -110,8 +110,23 @@ def check_hub_data() -> dict:
                 "与 2022 年 2 月批复文件的节点数一致" if ok else "与批复文件的节点数不同")
 
 
+def check_drones_2022() -> dict:
+    from nqpf.analysis import industries
+
+    c = engine.claim("000:43", r"国内注册无人机{n}万架，同比2022年增长了{n}%")
+    la = industries.low_altitude()
+    lo, hi, caac = la["drones_2022_lo"], la["drones_2022_hi"], la["drones_2022_caac"]
+    # CAAC's 2022 stock is itself rounded to 0.1 万架
+    ok = lo - 0.05 <= caac <= hi + 0.05
+    comp = (f"{c.numbers[0]} ÷ (1 + {c.numbers[1]} %) = {la['drones_2022']:.1f} 万架（舍入范围 {lo:.2f}–{hi:.2f}）；"
+            f"民航局公布的 2022 年底为 {caac:g} 万架")
+    return make_row("drones_2022_base", "outside", [c], comp, "agrees" if ok else "conflicts",
+                    "倒推的 2022 年基数与民航局公布的数字一致" if ok else "倒推的 2022 年基数与民航局公布的数字不符")
+
+
 # The checks of this kind, in the order the appendix shows them.
 CHECKS = [
     check_caict_scale, check_caict_share, check_nbs_gdp, check_rd_final, check_rd_growth,
     lambda: check_pwt_growth((1978, 2012)), lambda: check_pwt_growth((2013, 2019)), check_pwt_tfp, check_hub_data,
+    check_drones_2022,
 ]
