@@ -21,7 +21,8 @@ from nqpf.core.errors import UsageError
 from nqpf.core.periods import Period
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
-CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业", "other": "其他/未分类"}
+CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业",
+               "other": "其他/未分类"}
 SEEDS = ("000", "001", "002", "003", "004")
 # The 14th Five-Year Plan's nine SEI fields, as seed 000 line 40 lists them (the reference list for comparisons).
 FYP14_LIST = "000-fyp14"

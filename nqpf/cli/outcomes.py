@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from nqpf.analysis import outcomes
-from nqpf.cli import add_format
+from nqpf.cli import add_actions, add_format
 from nqpf.core.errors import UsageError
 
 
@@ -23,9 +23,7 @@ def _list(args):
 
 
 def register(sub):
-    p = sub.add_parser("outcomes", help="2025 targets against the outcomes published in 2024-2026")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
-    actions.required = True
+    actions = add_actions(sub.add_parser("outcomes", help="2025 targets against the outcomes published in 2024-2026"))
     a = actions.add_parser("score", help="each target: outcome, gap, status (met/missed/not published), confidence")
     add_format(a, "csv")
     a.set_defaults(func=lambda args: outcomes.score())
