@@ -123,6 +123,7 @@ def wdi_gdp_yi(year: int) -> float:
     vals = {}
     with open(ROOT / "data" / "raw" / "wdi_selected.csv", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            if r["countrycode"] == "CHN" and int(r["year"]) == year and r["indicator"] in ("NY.GDP.MKTP.CD", "PA.NUS.FCRF"):
+            wanted = r["indicator"] in ("NY.GDP.MKTP.CD", "PA.NUS.FCRF")
+            if wanted and r["countrycode"] == "CHN" and int(r["year"]) == year:
                 vals[r["indicator"]] = float(r["value"])
     return vals["NY.GDP.MKTP.CD"] * vals["PA.NUS.FCRF"] / 1e8

@@ -112,7 +112,8 @@ def _growth_outcome(df: pd.DataFrame, t: Target, target: pd.Series) -> dict | No
     if period.base not in base.index:
         return None
     rate = compound_growth(float(base[period.base]), float(end["value"]), period.years)
-    note = (f"{period.base} 年 {base[period.base]:,.1f} 亿元（当年统计公报）到 {period.last} 年 {end['value']:,.0f} 亿元"
+    note = (f"{period.base} 年 {base[period.base]:,.1f} 亿元（当年统计公报）到 "
+            f"{period.last} 年 {end['value']:,.0f} 亿元"
             f"（{end['publisher']}），{period.years} 个增长年份复合计算")
     return {**end.to_dict(), "value": rate, "derived_note": note}
 

@@ -10,7 +10,8 @@ ACTIONS = {
     "summary": "the chapter's key figures (default)",
     "panel": "CAICT scale and share by year, share recomputed on the standard GDP series, nominal growth against GDP",
     "compare": "2023: seed 000's 56.1 beside CAICT's 53.9 trillion yuan",
-    "cagr": "CAGR over growth years --from..--to (base: the year before --from; --series) or of two levels (--levels V0 V1 --years N)",
+    "cagr": "CAGR over growth years --from..--to (base: the year before --from; --series) "
+            "or of two levels (--levels V0 V1 --years N)",
     "target": "core industries 7.8 %% -> 10 %% of GDP: required growth under nominal GDP scenarios (--gdp-growth)",
     "compute": "compute-industry index paths at constant growth rates (--rates, --from, --to)",
     "hubs": "the 8 national compute hub nodes of 东数西算",

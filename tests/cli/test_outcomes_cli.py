@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 from nqpf.analysis import outcomes
-
 from tests.helpers import nqpf_cli
 
 

@@ -11,7 +11,6 @@ import pytest
 from nqpf.analysis import corpus, digital
 from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
-
 from tests.helpers import wdi_gdp_yi
 
 CN_DIGITS = {"2": "二", "8": "8", "10": "10"}

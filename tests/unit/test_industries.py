@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 
@@ -12,8 +11,6 @@ import pytest
 from nqpf.analysis import industries as ind
 from nqpf.core import seeds
 from nqpf.core.errors import UsageError
-from nqpf.core.paths import RAW
-
 from tests.helpers import wdi_gdp_yi
 
 T2S = opencc.OpenCC("t2s").convert

@@ -21,7 +21,8 @@ def _numbers(text: str) -> list[float]:
 
 
 def test_every_figure_is_in_its_quote(rows):
-    # Each tidy row keeps the sentence it was read from; its value appears there (or in where_read) as written, or in 万亿 (/1e4) or
+    # Each tidy row keeps the sentence it was read from; its value appears there (or in where_read) as written,
+    # or in 万亿 (/1e4) or
     # billion yuan (/10) when the row is in 亿元. The one DERIVED target (5G) is checked by its arithmetic.
     for r in rows.itertuples():
         if "DERIVED" in r.flags and r.indicator == "5g_per_10k_people":
