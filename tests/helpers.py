@@ -114,3 +114,16 @@ def chart_cells(page: Path):
             continue
         yield i, cell
 
+
+def wdi_gdp_yi(year: int) -> float:
+    """China's nominal GDP in 亿元 read straight from the raw WDI file (current US$ x official rate / 1e8), by hand,
+    independently of nqpf: the book's standard series must equal it."""
+    import csv
+
+    vals = {}
+    with open(ROOT / "data" / "raw" / "wdi_selected.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            wanted = r["indicator"] in ("NY.GDP.MKTP.CD", "PA.NUS.FCRF")
+            if wanted and r["countrycode"] == "CHN" and int(r["year"]) == year:
+                vals[r["indicator"]] = float(r["value"])
+    return vals["NY.GDP.MKTP.CD"] * vals["PA.NUS.FCRF"] / 1e8

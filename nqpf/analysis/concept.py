@@ -105,3 +105,38 @@ def timeline_checks() -> pd.DataFrame:
                      "parsed": parsed, "precision": precision,
                      "matches": parsed == r.date and precision == r.precision})
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- "新": research and development (seed 004:57-59)
+
+
+def rd_table() -> pd.DataFrame:
+    """R&D expenditure (亿元, NBS/MOST/MOF communiqués) and intensity (% of GDP) by year, as first published in
+    each year's communiqué, with the flags of each row's source (PRELIMINARY, ROUNDED, UNCERTAIN …).
+
+    Intensities are first releases: later GDP revisions (economic censuses) lowered several of them, so the
+    column is labelled 首次公布 wherever it is shown, and no growth rate is taken from it.
+    """
+    exp = data.with_flags(data.load("cn_rd_expenditure"))[["year", "value", "flags"]]
+    inten = data.with_flags(data.load("cn_rd_intensity"))[["year", "value", "flags"]]
+    out = exp.merge(inten, on="year", how="outer", suffixes=("_expenditure", "_intensity")).sort_values("year")
+    out = out.rename(columns={"value_expenditure": "expenditure", "value_intensity": "intensity_first_release"})
+    for c in ("flags_expenditure", "flags_intensity"):
+        out[c] = out[c].fillna("")
+    return out.reset_index(drop=True)
+
+
+def rd_growth(first: int, last: int) -> float:
+    """Compound annual growth (%) of R&D expenditure over the growth years first…last (base first − 1).
+
+    >>> round(rd_growth(2023, 2023), 2)  # 33357.1 / 30782.9 − 1
+    8.36
+    """
+    from nqpf.core import growth
+    from nqpf.core.periods import Period
+
+    p = Period(int(first), int(last))
+    s = data.load("cn_rd_expenditure").set_index("year")["value"]
+    if p.base not in s.index or p.last not in s.index:
+        raise UsageError(f"R&D expenditure has no value for {p.base} or {p.last}")
+    return float(growth.cagr(s[p.base], s[p.last], p.years))

@@ -12,12 +12,15 @@ import math
 import numpy as np
 import pandas as pd
 
+from nqpf.analysis import world
 from nqpf.core import data, growth, seeds
 from nqpf.core.errors import UsageError
+from nqpf.core.periods import Period
 
 SCALE = "cn_digital_economy_scale"  # CAICT / CAC, 万亿元
 SHARE = "cn_digital_economy_share_gdp"  # CAICT / CAC, % of GDP
-GDP = "cn_nominal_gdp"  # NBS, 亿元
+GDP = "gdp"  # the book's standard nominal GDP (nqpf.analysis.world.china_gdp), 亿元, latest vintage
+GDP_FIRST_RELEASE = "cn_nominal_gdp"  # NBS as first published (mixed vintages): only for what was first published
 CORE_SHARE = "cn_digital_core_share_gdp"
 CORE_TARGET = "cn_digital_core_share_gdp_targets"
 CORE_VA = "cn_digital_core_value_added"
@@ -47,35 +50,53 @@ def _series(df: pd.DataFrame) -> pd.DataFrame:
     return data.with_flags(df).set_index("year")
 
 
-def span_cagr(name: str, start: int, end: int) -> float:
-    """CAGR (%) of a data file's `value` between two years it contains."""
-    s = _series(data.load(name))["value"]
-    missing = [y for y in (start, end) if y not in s.index]
+def gdp() -> pd.Series:
+    """The book's standard nominal GDP (亿元, one latest vintage, :func:`nqpf.analysis.world.china_gdp`) by year."""
+    return world.china_gdp().set_index("year")["value"]
+
+
+def gdp_first_release() -> pd.Series:
+    """NBS nominal GDP as first published (亿元; mixed vintages, gaps): for text about what was first published."""
+    return data.load(GDP_FIRST_RELEASE).set_index("year")["value"]
+
+
+def _values(name: str) -> pd.Series:
+    return gdp() if name == GDP else _series(data.load(name))["value"]
+
+
+def span_cagr(name: str, first: int, last: int) -> float:
+    """CAGR (%) of a series over the growth years first…last, i.e. from the level of first − 1 to that of last
+    (the book's period convention). ``name`` is a data file or ``"gdp"`` (the standard GDP series)."""
+    if last < first:
+        raise UsageError(f"the span must run forward in time, not {first}->{last}")
+    p = Period(int(first), int(last))
+    s = _values(name)
+    missing = [y for y in (p.base, p.last) if y not in s.index]
     if missing:
         raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} "
                          f"(years: {s.index.min()}-{s.index.max()})")
-    if end <= start:
-        raise UsageError(f"the span must run forward in time, not {start}->{end}")
-    return cagr(s[start], s[end], end - start)
+    return cagr(s[p.base], s[p.last], p.years)
 
 
 # ---------------------------------------------------------------- the digital economy against GDP
 
 
 def panel() -> pd.DataFrame:
-    """One row a year with a CAICT/CAC scale: published share, share recomputed from NBS GDP, growth against GDP."""
+    """One row a year with a CAICT/CAC scale: published share; the share recomputed on the standard (latest-vintage)
+    GDP; the share on GDP as first published (what the publisher divided by); nominal growth against GDP."""
     scale = _series(data.load("cn_digital_economy_scale"))
     share = _series(data.load("cn_digital_economy_share_gdp"))
-    gdp = _series(data.load("cn_nominal_gdp"))
+    std = gdp()
+    first = gdp_first_release()
     df = pd.DataFrame({"scale": scale["value"], "scale_flags": scale["flags"]})
     df["share_published"] = share["value"].reindex(df.index)
     df["share_flags"] = share["flags"].reindex(df.index)
-    df["gdp"] = gdp["value"].reindex(df.index)
-    df["gdp_flags"] = gdp["flags"].reindex(df.index)
+    df["gdp"] = std.reindex(df.index)
     df["share_recomputed"] = df["scale"] * WAN_YI / df["gdp"] * 100
     df["share_gap"] = df["share_recomputed"] - df["share_published"]
+    df["share_on_first_release"] = df["scale"] * WAN_YI / first.reindex(df.index) * 100
     df["scale_growth"] = yoy(scale["value"]).reindex(df.index)
-    df["gdp_growth"] = yoy(gdp["value"]).reindex(df.index)
+    df["gdp_growth"] = yoy(std).reindex(df.index)
     df["growth_gap"] = df["scale_growth"] - df["gdp_growth"]
     return df.reset_index()
 
@@ -97,7 +118,7 @@ def seed_value(key: str) -> float:
 def seeds_growth() -> dict:
     """The seeds' 16.2 -> 56.1 万亿元 (2014 -> 2023): CAGR, the implied share of GDP, growth relative to GDP."""
     v0, v1 = seed_value("de_scale_2014"), seed_value("de_scale_2023")
-    gdp = _series(data.load("cn_nominal_gdp"))["value"]
+    gdp = globals()["gdp"]()
     years = 2023 - 2014
     de = cagr(v0, v1, years)
     g = cagr(gdp[2014], gdp[2023], years)
@@ -116,7 +137,7 @@ def seeds_growth() -> dict:
 def compare_2023() -> pd.DataFrame:
     """Seed 000's 56.1 万亿元 beside CAICT's 53.9 万亿元 for 2023: levels, shares, implied growth over 2022."""
     p = panel().set_index("year")
-    gdp23 = p.loc[2023, "gdp"]
+    gdp23 = p.loc[2023, "gdp"]  # standard (latest-vintage) GDP
     caict22 = p.loc[2022, "scale"]
     rows = []
     for label, scale, share, flags in (
@@ -154,14 +175,17 @@ def core_target() -> dict:
     }
 
 
+ACTUAL_SCENARIO = "2021–2023名义"  # nominal GDP growth, growth years 2021-2023 (base 2020)
+
+
 def target_scenarios(gdp_growth=GDP_SCENARIOS) -> pd.DataFrame:
-    """Required core growth 2020->2025 for each nominal GDP growth scenario, plus the 2020-2023 actual GDP pace."""
+    """Required core growth over 2021-2025 (from the 2020 level) for each nominal GDP growth scenario, plus nominal
+    GDP's own pace over the growth years 2021-2023 (standard series)."""
     t = core_target()
     years = t["year1"] - t["year0"]
-    gdp = _series(data.load("cn_nominal_gdp"))["value"]
-    actual = cagr(gdp[2020], gdp[2023], 3)
+    actual = span_cagr(GDP, t["year0"] + 1, t["reached_year"])
     rows = [{"scenario": f"{g:g}%", "gdp_growth": float(g)} for g in gdp_growth]
-    rows.append({"scenario": "2020–2023实际", "gdp_growth": actual})
+    rows.append({"scenario": ACTUAL_SCENARIO, "gdp_growth": actual})
     df = pd.DataFrame(rows)
     df["core_growth_required"] = [required_core_growth(t["share0"], t["share1"], years, g) for g in df["gdp_growth"]]
     df["gap_pp"] = df["core_growth_required"] - df["gdp_growth"]
@@ -179,7 +203,7 @@ def target_progress() -> dict:
     elapsed = t["reached_year"] - t["year0"]
     path = t["share0"] * (t["share1"] / t["share0"]) ** (elapsed / years)
     va = data.load("cn_digital_core_value_added").set_index("year")["value"]
-    gdp = _series(data.load("cn_nominal_gdp"))["value"]
+    std, first = gdp(), gdp_first_release()
     va23 = float(va[2023])
     return {
         "share_ratio_growth_needed": cagr(t["share0"], t["share1"], years),
@@ -187,16 +211,19 @@ def target_progress() -> dict:
         "path_2023": path,
         "reached_2023": t["reached"],
         "core_va_2023": va23,
-        # 127,555 over the preliminary (pre-census) GDP gives a larger share than NBS's 9.9 %
-        "share_2023_on_preliminary_gdp": va23 / gdp[2023] * 100,
+        # 127,555 over the first-release (pre-census) GDP gives a larger share than NBS's 9.9 %
+        "share_2023_on_preliminary_gdp": va23 / first[2023] * 100,
+        "share_2023_on_standard_gdp": va23 / std[2023] * 100,
+        "standard_gdp_2023": float(std[2023]),
         # the GDP that 9.9 % implies, and the range a rounded 9.85-9.95 % allows
         "implied_gdp_2023": va23 / (t["reached"] / 100),
         "implied_gdp_2023_low": va23 / 0.0995,
         "implied_gdp_2023_high": va23 / 0.0985,
-        "preliminary_gdp_2023": float(gdp[2023]),
-        # DERIVED: 2020 value added = 7.8 % of 2020 GDP; mixes census vintages with the 2023 figure
-        "core_va_2020_derived": t["share0"] / 100 * gdp[2020],
-        "core_va_cagr_2020_2023_derived": cagr(t["share0"] / 100 * gdp[2020], va23, elapsed),
+        "preliminary_gdp_2023": float(first[2023]),
+        # DERIVED: 2020 value added = 7.8 % of the standard 2020 GDP; the 7.8 % itself was computed by NBS on the
+        # GDP of its day, so the level is approximate
+        "core_va_2020_derived": t["share0"] / 100 * std[2020],
+        "core_va_cagr_2020_2023_derived": cagr(t["share0"] / 100 * std[2020], va23, elapsed),
     }
 
 
@@ -300,8 +327,8 @@ def summary() -> dict:
         "seeds_speed_ratio": sg["speed_ratio"],
         "seeds_share_2023_recomputed": sg["share_2023_recomputed"],
         "seeds_share_2023_stated": sg["share_2023_stated"],
-        "caict_cagr_2016_2023": span_cagr(SCALE, 2016, 2023),
-        "gdp_cagr_2016_2023": span_cagr(GDP, 2016, 2023),
+        "caict_cagr_2017_2023": span_cagr(SCALE, 2017, 2023),
+        "gdp_cagr_2017_2023": span_cagr(GDP, 2017, 2023),
         "caict_share_2023_published": float(p.loc[2023, "share_published"]),
         "caict_share_2023_recomputed": float(p.loc[2023, "share_recomputed"]),
         "growth_over_2022": {k: float(v) for k, v in comp["growth_over_2022"].items()},

@@ -1,8 +1,9 @@
 """The three (four) industry categories: taxonomy from the seeds, the SEI share of GDP and its 2025 target.
 
 Data: ``industry_mentions`` (one row per industry mention in a seed, with seed:line), ``industry_seed_figures``
-(figures quoted in the seeds), ``cn_sei_share_gdp`` and ``cn_sei_share_gdp_targets`` (shared extracts), and
-``cn_nominal_gdp`` for the nominal growth pace.
+(figures quoted in the seeds), ``cn_sei_share_gdp`` and ``cn_sei_share_gdp_targets`` (shared extracts), and the
+book's standard nominal GDP series (:func:`nqpf.analysis.world.china_gdp`, one latest vintage) for the nominal
+growth pace. Periods are named by their first and last growth years (:mod:`nqpf.core.periods`).
 
 Shares are in percent of GDP, growth rates in percent a year (nominal: SEI value added and GDP both in current
 prices, so the share is their ratio and inflation cancels out).
@@ -14,8 +15,10 @@ import math
 
 import pandas as pd
 
+from nqpf.analysis import world
 from nqpf.core import data, growth
 from nqpf.core.errors import UsageError
+from nqpf.core.periods import Period
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
 CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业",
@@ -59,16 +62,17 @@ def sei_targets() -> pd.DataFrame:
     return _shared_plus_seed("cn_sei_share_gdp_targets", "sei_target_2025")
 
 
-def nominal_gdp_growth(start: int, end: int) -> float:
-    """Average nominal GDP growth (% a year, compound) between two years of ``cn_nominal_gdp``."""
-    gdp = data.load("cn_nominal_gdp").set_index("year")["value"]
-    for y in (start, end):
+def nominal_gdp_growth(first: int, last: int) -> float:
+    """Average nominal GDP growth (% a year, compound) over the growth years first…last (from the level of
+    first − 1), on the standard GDP series."""
+    if last < first:
+        raise UsageError(f"last growth year {last} must not be before the first {first}")
+    p = Period(int(first), int(last))
+    gdp = world.china_gdp().set_index("year")["value"]
+    for y in (p.base, p.last):
         if y not in gdp.index:
-            raise UsageError(f"no nominal GDP for {y} "
-                             f"(years with data: {gdp.index.min()}-{gdp.index.max()}, with gaps)")
-    if end <= start:
-        raise UsageError(f"end year {end} must be after start year {start}")
-    return growth.cagr(gdp[start], gdp[end], end - start)
+            raise UsageError(f"no nominal GDP for {y} (years with data: {gdp.index.min()}-{gdp.index.max()})")
+    return growth.cagr(gdp[p.base], gdp[p.last], p.years)
 
 
 # --- SEI share: the pace so far and what the 2025 target requires -------------------------------------------
@@ -99,7 +103,7 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
     s1 = figure("sei_share_2023") if end_share is None else end_share
     _check_shares(s0, s1, start, end)
     n = end - start
-    g_gdp = nominal_gdp_growth(start, end)
+    g_gdp = nominal_gdp_growth(start + 1, end)  # shares are levels of start and end: growth years start+1..end
     share_growth = growth.cagr(s0, s1, n)
     return {
         "start": start, "end": end, "start_share": s0, "end_share": s1, "years": n,
@@ -112,8 +116,8 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
 
 def default_gdp_scenarios() -> pd.DataFrame:
     """Nominal GDP growth scenarios: round numbers plus the 2023 outturn and the 2014-2023 average from the data."""
-    rows = [("低", 3.0), ("中", 5.0), ("2023年实际", nominal_gdp_growth(2022, 2023)),
-            ("2014–2023年平均", nominal_gdp_growth(2014, 2023)), ("高", 9.0)]
+    rows = [("低", 3.0), ("中", 5.0), ("2023年名义", nominal_gdp_growth(2023, 2023)),
+            ("2015–2023年名义平均", nominal_gdp_growth(2015, 2023)), ("高", 9.0)]
     return pd.DataFrame(rows, columns=["scenario", "gdp_growth"]).sort_values("gdp_growth", ignore_index=True)
 
 
@@ -288,7 +292,7 @@ def low_altitude() -> dict:
     h22, h22_lo, h22_hi = _base(hours, hg, 1, 0.1)
     hpd23, hpd22 = hours / drones, h22 / d22
     ga_hours, ga_g = figure("ga_hours_2023"), figure("ga_hours_growth_3y")
-    gdp = data.load("cn_nominal_gdp").set_index("year")["value"]
+    gdp = world.china_gdp().set_index("year")["value"]
     scale = figure("la_scale_2023")
     caac = data.load("cn_drones_registered").set_index("year")["value"]
     return {
@@ -304,4 +308,71 @@ def low_altitude() -> dict:
         "ga_hours_2023": ga_hours, "ga_hours_2020_max": ga_hours / (1 + ga_g / 100) ** 3,
         "drone_to_ga_hours": hours / ga_hours,
         "scale_2023": scale, "gdp_2023": float(gdp[2023]), "scale_share_gdp": scale / gdp[2023] * 100,
+    }
+
+
+# --- traditional industries: what the data can and cannot say ---------------------------------------------
+
+TRADITIONAL_CODES = {
+    "NV.IND.TOTL.ZS": "工业（含建筑业）增加值占 GDP（%）",
+    "EG.GDP.PUSE.KO.PP.KD": "单位能源 GDP（2021 年国际元/千克油当量）",
+    "NV.MNF.TECH.ZS.UN": "中高技术制造业占制造业增加值（%）",
+}
+PEERS = ("CHN", "USA", "DEU", "JPN", "KOR")
+
+
+def last_reported_year(s: pd.Series, tol: float = 1e-6) -> int:
+    """The first year of the final run of identical values (within ``tol``; WDI's carried-forward values differ
+    only in the 10th digit): later years only repeat it.
+
+    >>> last_reported_year(pd.Series([1.0, 2.0, 2.0, 2.0], index=[2019, 2020, 2021, 2022]))
+    2020
+    """
+    s = s.dropna().sort_index()
+    if s.empty:
+        raise UsageError("an empty series has no reported year")
+    year = int(s.index[-1])
+    for y, v in zip(reversed(s.index[:-1]), reversed(s.to_numpy()[:-1])):
+        if abs(v - s.iloc[-1]) > tol:
+            break
+        year = int(y)
+    return year
+
+
+def traditional_evidence(countries=PEERS) -> pd.DataFrame:
+    """For each indicator and economy: the latest year WDI shows, its value, and the last year with a new value
+    (a later 'latest' that only repeats it is not an observation)."""
+    from nqpf.analysis import world
+
+    rows = []
+    for code, label in TRADITIONAL_CODES.items():
+        for c in countries:
+            s = world.series(code, c).dropna()
+            if s.empty:
+                continue
+            reported = last_reported_year(s)
+            rows.append({"indicator": code, "label": label, "countrycode": c, "latest_year": int(s.index[-1]),
+                         "reported_year": reported, "value": float(s[reported]),
+                         "repeated_years": int(s.index[-1]) - reported})
+    return pd.DataFrame(rows)
+
+
+def traditional_facts() -> dict:
+    """China's traditional-industry evidence: industry share (peak, 2012, latest), energy productivity growth over
+    the growth years 2013…latest (from the 2012 level), and the medium/high-tech share's last reported year."""
+    from nqpf.analysis import world
+
+    ind_share = world.series("NV.IND.TOTL.ZS").dropna()
+    energy = world.series("EG.GDP.PUSE.KO.PP.KD").dropna()
+    tech = world.series("NV.MNF.TECH.ZS.UN").dropna()
+    e_last = int(energy.index[-1])
+    p = Period(2013, e_last)
+    return {
+        "industry_peak_year": int(ind_share.idxmax()), "industry_peak": float(ind_share.max()),
+        "industry_2012": float(ind_share[2012]), "industry_last_year": int(ind_share.index[-1]),
+        "industry_last": float(ind_share.iloc[-1]),
+        "energy_2012": float(energy[2012]), "energy_last_year": e_last, "energy_last": float(energy.iloc[-1]),
+        "energy_growth": float(growth.cagr(energy[p.base], energy[p.last], p.years)),
+        "tech_reported_year": last_reported_year(tech), "tech_value": float(tech[last_reported_year(tech)]),
+        "tech_latest_year": int(tech.index[-1]),
     }

@@ -5,10 +5,12 @@ Cobb-Douglas, Y = A·K^α·(H·L)^(1−α). For each growth year t the log growt
     Δln Y_t = ᾱ_t Δln K_t + (1−ᾱ_t) Δln L_t + (1−ᾱ_t) Δln H_t + Δln A_t,
 
 with the Törnqvist share ᾱ_t = (α_t + α_{t−1})/2 and α_t = 1 − labsh_t (PWT's labour share), or a fixed α.
-A period "1978–2012" covers the growth years 1979…2012; its average annual contributions (×100, percentage
-points) are the means of the yearly terms, so they add up to ln(Y_2012/Y_1978)/34 exactly. The compound annual
-rate (Y_end/Y_start)^(1/n) − 1 is also offered, with every contribution rescaled in proportion, because the
-seeds and official statistics quote compound rates.
+Periods follow the book's convention (:mod:`nqpf.core.periods`): "1978–2012" is named by its first and last
+growth years, so it covers the growth years 1978…2012 from the base 1977. Its average annual contributions (×100,
+percentage points) are the means of the yearly terms, so they add up to ln(Y_2012/Y_1977)/35 exactly. The
+compound annual rate (Y_last/Y_base)^(1/n) − 1 is also offered, with every contribution rescaled in proportion,
+because the seeds and official statistics quote compound rates. Published periods are read into the convention
+explicitly by :data:`PERIOD_READINGS`.
 
 Everything here is a pure function of a PWT-shaped DataFrame (columns countrycode, year, rgdpna, rnna, rkna,
 emp, avh, hc, labsh); ``pwt(vintage)`` loads the validated files from data/raw.
@@ -23,6 +25,7 @@ import pandas as pd
 
 from nqpf.core import data
 from nqpf.core.errors import UsageError
+from nqpf.core.periods import Period
 
 VINTAGES = {"11.0": "pwt110_selected", "10.01": "pwt1001_selected"}
 CAPITAL = ("rnna", "rkna")
@@ -84,20 +87,21 @@ def annual(panel: pd.DataFrame, country: str = "CHN", alpha: float | None = None
 
 
 def _period(ann: pd.DataFrame, country: str, start: int, end: int) -> pd.DataFrame:
-    if not (isinstance(start, (int, np.integer)) and isinstance(end, (int, np.integer))) or start >= end:
-        raise UsageError(f"the period needs a start year before the end year, not {start}-{end}")
-    years = range(start + 1, end + 1)
+    """The yearly rows of the growth years start…end (base start − 1)."""
+    if not (isinstance(start, (int, np.integer)) and isinstance(end, (int, np.integer))) or start > end:
+        raise UsageError(f"the period needs a first growth year not after the last, not {start}-{end}")
+    years = Period(int(start), int(end)).growth_years
     missing = [y for y in years if y not in ann.index]
     if missing:
-        first, last = int(ann.index.min()) - 1, int(ann.index.max())
-        raise UsageError(f"{country}: period {start}-{end} lies outside the data (complete inputs {first}-{last})")
+        first, last = int(ann.index.min()), int(ann.index.max())
+        raise UsageError(f"{country}: period {start}-{end} lies outside the data (growth years {first}-{last})")
     return ann.loc[list(years)]
 
 
 def decompose(panel: pd.DataFrame, country: str = "CHN", start: int = 1978, end: int = 2012,
               alpha: float | None = None, capital: str = "rnna", hours: bool = False,
               compound: bool = False, vintage: str | None = None) -> dict:
-    """Average annual contributions over the growth years start+1…end, TFP's share of growth, mean α.
+    """Average annual contributions over the growth years start…end (base start − 1), TFP's share, mean α.
 
     Keys: gdp, capital, labour, human_capital, tfp (percentage points), tfp_share (percent of GDP growth),
     alpha_mean, specification. With ``compound`` the GDP rate is (Y_end/Y_start)^(1/n) − 1 and the
@@ -113,7 +117,7 @@ def decompose(panel: pd.DataFrame, country: str = "CHN", start: int = 1978, end:
     out["tfp_share"] = 100 * out["tfp"] / out["gdp"]
     out["alpha_mean"] = float(means["alpha"])
     out["specification"] = {
-        "country": country, "start": int(start), "end": int(end), "years": len(ann),
+        "country": country, "start": int(start), "end": int(end), "base": int(start) - 1, "years": len(ann),
         "vintage": vintage, "output": "rgdpna", "capital": capital,
         "labour": "emp*avh" if hours else "emp", "human_capital": "hc",
         "alpha": "1-labsh, Tornqvist two-year average" if alpha is None else float(alpha),
@@ -138,7 +142,7 @@ def alpha_grid(panel: pd.DataFrame, periods, alphas=None, country: str = "CHN", 
         ann = annual(panel, country, float(a), kw.get("capital", "rnna"), kw.get("hours", False))
         for start, end in periods:
             m = _period(ann, country, start, end).mean()
-            rows.append({"alpha": float(a), "period": f"{start}–{end}", "start": start, "end": end,
+            rows.append({"alpha": float(a), "period": Period(int(start), int(end)).label, "start": start, "end": end,
                          "gdp": m["gdp"], "tfp": m["tfp"], "tfp_share": 100 * m["tfp"] / m["gdp"]})
     return pd.DataFrame(rows)
 
@@ -177,9 +181,80 @@ def pwt_tfp_check(panel: pd.DataFrame, country: str) -> pd.DataFrame:
 
 
 def levels(panel: pd.DataFrame, countries, column: str = "ctfp") -> pd.DataFrame:
-    """A PWT column (default ctfp, TFP level at current PPPs, USA = 1) as a year × country table."""
+    """A PWT column as a year × country table (default ctfp, the TFP *level* at current PPPs, USA = 1).
+
+    ctfp compares countries within one year; PWT's user guide says to use rtfpna (constant national prices) for
+    change over time, so the book reads ctfp one year at a time (:func:`level_in`) and :func:`tfp_index` for change.
+    """
     sub = panel[panel["countrycode"].isin(list(countries))]
     return sub.pivot(index="year", columns="countrycode", values=column)[list(countries)].dropna(how="all")
+
+
+def level_in(panel: pd.DataFrame, countries, year: int) -> pd.Series:
+    """ctfp (TFP level relative to the USA at current PPPs) of each country in one year: a cross-section."""
+    lv = levels(panel, countries, "ctfp")
+    if year not in lv.index:
+        raise UsageError(f"ctfp has no values for {year} (years {int(lv.index.min())}-{int(lv.index.max())})")
+    return lv.loc[year]
+
+
+def tfp_index(panel: pd.DataFrame, countries, base: int) -> pd.DataFrame:
+    """rtfpna (TFP at constant national prices) rebased to 1 in ``base``: each country's change over time."""
+    lv = levels(panel, countries, "rtfpna")
+    if base not in lv.index or lv.loc[base].isna().any():
+        raise UsageError(f"rtfpna is missing in the base year {base} for one of {', '.join(countries)}")
+    return lv.loc[base:] / lv.loc[base]
+
+
+def tfp_growth(panel: pd.DataFrame, country: str, start: int, end: int) -> float:
+    """Average annual growth of rtfpna over the growth years start…end (log ×100), the change PWT measures."""
+    return mean_log_growth(panel, country, "rtfpna", start, end)
+
+
+def mean_log_growth(panel: pd.DataFrame, country: str, column: str, start: int, end: int) -> float:
+    """100·ln(x_end / x_base) / n for the growth years start…end of one PWT column (base start − 1)."""
+    p = Period(int(start), int(end))
+    rows = panel[panel["countrycode"] == country].set_index("year")[column]
+    if p.base not in rows.index or end not in rows.index or pd.isna(rows[[p.base, end]]).any():
+        raise UsageError(f"{country}: {column} is missing for {p.base} or {end}")
+    return 100 * math.log(rows[end] / rows[p.base]) / p.years
+
+
+# How each published period is read into the book's convention (first and last growth years; base the year
+# before). Keyed by (source, start, end) as the data files write them.
+PERIOD_READINGS = pd.DataFrame([
+    ("000", "种子 000（据测算）", "1978-2012", 1978, 2012, 1978, 2012,
+     "按名称读作增长年份 1978–2012；与下一期 2013–2019 首尾相接，不重不漏"),
+    ("000", "种子 000（据测算）", "2013-2019", 2013, 2019, 2013, 2019,
+     "增长年份 2013–2019，基年 2012"),
+    ("004", "种子 004 转引人民银行调查统计司", "1978-2020", 1978, 2020, 1978, 2020,
+     "按名称读作增长年份 1978–2020（全期）"),
+    ("004", "种子 004 转引人民银行调查统计司", "2013-2020", 2013, 2020, 2013, 2020,
+     "增长年份 2013–2020，为上一行全期的子期"),
+    ("BC2008", "Bosworth and Collins (2008)", "1978–2004", 1978, 2004, 1979, 2004,
+     "原文以端点年份命名（子期共用 1993），1978 为基年"),
+    ("BC2008", "Bosworth and Collins (2008)", "1978–93", 1978, 1993, 1979, 1993,
+     "同上：1978 年水平到 1993 年水平"),
+    ("BC2008", "Bosworth and Collins (2008)", "1993–2004", 1993, 2004, 1994, 2004,
+     "同上：1993 年水平到 2004 年水平，与上一子期首尾相接"),
+], columns=["source", "source_zh", "written", "start", "end", "first", "last", "reading"])
+
+
+def read_period(source: str, start: int, end: int) -> Period:
+    """The book's period (first and last growth years) for a period as a source writes it."""
+    hit = PERIOD_READINGS[(PERIOD_READINGS["source"] == source) & (PERIOD_READINGS["start"] == int(start))
+                          & (PERIOD_READINGS["end"] == int(end))]
+    if len(hit) != 1:
+        raise UsageError(f"no reading of the period {start}-{end} of source {source} (see tfp.PERIOD_READINGS)")
+    return Period(int(hit["first"].iloc[0]), int(hit["last"].iloc[0]))
+
+
+def period_readings() -> pd.DataFrame:
+    """The readings as a table: source, period as written, first and last growth year, base, years, why."""
+    out = PERIOD_READINGS.copy()
+    out["base"] = out["first"] - 1
+    out["years"] = out["last"] - out["first"] + 1
+    return out[["source", "source_zh", "written", "first", "last", "base", "years", "reading"]]
 
 
 def seed_table() -> pd.DataFrame:
@@ -201,9 +276,10 @@ def seed_comparison(panel: pd.DataFrame, seeds_df: pd.DataFrame, compound: bool 
     compound rates by default because the seeds' GDP averages are compound rates)."""
     rows = []
     for r in seeds_df.itertuples(index=False):
-        res = decompose(panel, "CHN", int(r.start), int(r.end), compound=compound, **kw)
+        p = read_period(r.seed, r.start, r.end)
+        res = decompose(panel, "CHN", p.first, p.last, compound=compound, **kw)
         ours = shares(res)[_SHARE_ITEM[r.item]] if r.item in _SHARE_ITEM else res[r.item]
-        rows.append({"seed": r.seed, "line": int(r.line), "period": f"{r.start}–{r.end}", "item": r.item,
+        rows.append({"seed": r.seed, "line": int(r.line), "period": p.label, "item": r.item,
                      "unit": r.unit, "published": float(r.value), "recomputed": ours,
                      "difference": ours - float(r.value)})
     return pd.DataFrame(rows)
@@ -213,8 +289,9 @@ def bc_comparison(panel: pd.DataFrame, bc_df: pd.DataFrame, alpha: float = 0.4, 
     """Bosworth & Collins (2008) Table 1 beside the same layout computed from PWT with their fixed α = 0.4."""
     rows = []
     for (c, s, e), grp in bc_df.groupby(["countrycode", "start", "end"], sort=False):
-        ours = per_worker(panel, c, int(s), int(e), alpha, **kw)
+        p = read_period("BC2008", s, e)
+        ours = per_worker(panel, c, p.first, p.last, alpha, **kw)
         for r in grp.itertuples(index=False):
-            rows.append({"countrycode": c, "period": f"{s}–{e}", "item": r.item, "published": float(r.value),
+            rows.append({"countrycode": c, "period": p.label, "item": r.item, "published": float(r.value),
                          "recomputed": float(ours[r.item]), "difference": float(ours[r.item]) - float(r.value)})
     return pd.DataFrame(rows)

@@ -2,12 +2,14 @@
 
     python -m nqpf concept timeline [--category nqpf|ai|digital|...] [--format csv|json]
     python -m nqpf concept structure [--section numbers|factors|xin_zhi] [--format csv|json]
+    python -m nqpf concept rd [--first 2013 --last 2023] [--format csv|json]
 """
 
 from __future__ import annotations
 
 from nqpf.analysis import concept
 from nqpf.cli import add_actions, add_format
+from nqpf.core.errors import UsageError
 
 
 def _timeline(args):
@@ -20,6 +22,15 @@ def _concept(args):
     return df[["section", "key", "label", "count", "text", "text_simplified", "items", "seed_ref", "note"]]
 
 
+def _rd(args):
+    if args.first is None and args.last is None:
+        return concept.rd_table()
+    if args.first is None or args.last is None:
+        raise UsageError("--first and --last go together (growth years, e.g. --first 2021 --last 2023)")
+    return {"first": args.first, "last": args.last, "base": args.first - 1,
+            "rd_growth_percent": concept.rd_growth(args.first, args.last)}
+
+
 def register(sub):
     actions = add_actions(sub.add_parser("concept", help="the concept and its policy timeline (book/concept.md)"))
     p = actions.add_parser("timeline", help="dated policy events the seeds mention, each cited to seed and line")
@@ -30,3 +41,8 @@ def register(sub):
     p.add_argument("--section", choices=list(concept.SECTIONS), help="only one part of the structure")
     add_format(p)
     p.set_defaults(func=_concept)
+    p = actions.add_parser("rd", help="R&D expenditure and intensity (first releases); --first/--last: growth")
+    p.add_argument("--first", type=int, help="first growth year (base = the year before)")
+    p.add_argument("--last", type=int, help="last growth year")
+    add_format(p, "csv")
+    p.set_defaults(func=_rd)

@@ -8,9 +8,10 @@ from nqpf.core.errors import UsageError
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",
-    "panel": "CAICT scale and share by year, share recomputed from NBS GDP, growth against GDP",
+    "panel": "CAICT scale and share by year, share recomputed on the standard GDP series, nominal growth against GDP",
     "compare": "2023: seed 000's 56.1 beside CAICT's 53.9 trillion yuan",
-    "cagr": "CAGR of a series between two years (--series, --from, --to) or of two levels (--levels V0 V1 --years N)",
+    "cagr": "CAGR over growth years --from..--to (base: the year before --from; --series) "
+            "or of two levels (--levels V0 V1 --years N)",
     "target": "core industries 7.8 %% -> 10 %% of GDP: required growth under nominal GDP scenarios (--gdp-growth)",
     "compute": "compute-industry index paths at constant growth rates (--rates, --from, --to)",
     "hubs": "the 8 national compute hub nodes of 东数西算",
@@ -57,8 +58,8 @@ def register(sub):
                        description="; ".join(f"{k}: {v}" for k, v in ACTIONS.items()))
     p.add_argument("action", nargs="?", default="summary", choices=list(ACTIONS))
     p.add_argument("--series", choices=list(SERIES), default="caict", help="for cagr: which series (default caict)")
-    p.add_argument("--from", dest="start", type=int, help="first year")
-    p.add_argument("--to", dest="end", type=int, help="last year")
+    p.add_argument("--from", dest="start", type=int, help="first growth year (cagr: the base is the year before)")
+    p.add_argument("--to", dest="end", type=int, help="last growth year")
     p.add_argument("--levels", type=float, nargs=2, metavar=("V0", "V1"), help="for cagr: two levels")
     p.add_argument("--years", type=float, help="for cagr --levels: years between them")
     add_percentages(p, "--gdp-growth", "for target: nominal GDP growth, %% a year (4 6 8 or 4,6,8)")

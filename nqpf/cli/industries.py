@@ -8,7 +8,7 @@ from nqpf.analysis import industries
 from nqpf.cli import add_format, add_percentages
 
 ACTIONS = ("scenarios", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",
-           "mentions", "share")  # argparse choices; each is handled in _run
+           "mentions", "share", "traditional")  # argparse choices; each is handled in _run
 
 
 def _share(args):
@@ -25,7 +25,7 @@ def _pace(args):
 _SIMPLE = {"matrix": industries.membership, "disagreements": industries.disagreements,
            "lists": industries.list_counts, "wording": industries.fyp14_wording,
            "doubling": industries.doubling_check, "low-altitude": industries.low_altitude,
-           "mentions": industries.mentions}
+           "mentions": industries.mentions, "traditional": industries.traditional_evidence}
 
 
 def _run(args):
@@ -45,7 +45,7 @@ def register(sub):
                                    "the industry x seed membership matrix and the seeds' disagreements.")
     p.add_argument("action", choices=ACTIONS, help="what to print (scenarios: required SEI value-added growth)")
     add_percentages(p, "--gdp-growth", "nominal GDP growth scenarios in %% a year, 3 5 7.9 or 3,5,7.9 (default: 3, "
-                                       "5, the 2023 outturn, the 2014-2023 average and 9)")
+                                       "5, the 2023 nominal outturn, the 2015-2023 average and 9; standard GDP series)")
     p.add_argument("--base-share", type=float, default=None, help="SEI share in the base year, %% of GDP (default 13)")
     p.add_argument("--target-share", type=float, default=None, help="target share, %% of GDP (default 17)")
     p.add_argument("--base-year", type=int, default=2023)

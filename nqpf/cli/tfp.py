@@ -2,18 +2,20 @@
 
     python -m nqpf tfp decompose --country CHN --start 1978 --end 2012 [--alpha 0.4] [--capital rnna|rkna]
                                  [--hours] [--vintage 11.0|10.01] [--compound] [--format json|csv]
-    python -m nqpf tfp annual | grid | compare | published | levels | check
+    python -m nqpf tfp annual | grid | compare | published | periods | levels | index | check
+
+Periods are named by their first and last growth years (--start 2013 --end 2019: the growth of 2013…2019 from
+the base 2012), as everywhere in the book (nqpf.core.periods).
 """
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import pandas as pd
 
 from nqpf.analysis import tfp
 from nqpf.cli import add_actions, add_format
+from nqpf.core import periods
 from nqpf.core.errors import UsageError
 
 
@@ -28,10 +30,8 @@ def _alpha(text: str) -> float:
 
 
 def _period(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\s*(\d{4})\s*[-–:]\s*(\d{4})\s*", text)
-    if not m:
-        raise UsageError(f"a period is written START-END, e.g. 1978-2012, not '{text}'")
-    return int(m.group(1)), int(m.group(2))
+    p = periods.parse(text)
+    return p.first, p.last
 
 
 def _spec(args) -> dict:
@@ -47,8 +47,8 @@ def _decompose(args):
 def _annual(args):
     out = tfp.annual(tfp.pwt(args.vintage), args.country.upper(), **_spec(args)).reset_index()
     if args.start is not None or args.end is not None:
-        lo, hi = args.start or out["year"].min() - 1, args.end or out["year"].max()
-        out = out[(out["year"] > lo) & (out["year"] <= hi)]
+        lo, hi = args.start or out["year"].min(), args.end or out["year"].max()
+        out = out[(out["year"] >= lo) & (out["year"] <= hi)]
     return out
 
 
@@ -86,6 +86,16 @@ def _levels(args):
     return tfp.levels(panel, countries, args.column).reset_index()
 
 
+def _index(args):
+    countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+    panel = tfp.pwt(args.vintage)
+    unknown = sorted(set(countries) - set(panel["countrycode"]))
+    if unknown:
+        known = ", ".join(sorted(panel["countrycode"].unique()))
+        raise UsageError(f"unknown country {', '.join(unknown)} (known: {known})")
+    return tfp.tfp_index(panel, countries, args.base).reset_index()
+
+
 def _check(args):
     rows = []
     for vintage in tfp.VINTAGES:
@@ -101,8 +111,9 @@ def _common(p, period=True, spec=True):
     p.add_argument("--country", default="CHN", help="ISO code: CHN, USA, JPN, KOR, DEU, IND")
     p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0", help="Penn World Table version")
     if period:
-        p.add_argument("--start", type=int, default=1978, help="first year (growth years are start+1..end)")
-        p.add_argument("--end", type=int, default=2012)
+        p.add_argument("--start", type=int, default=1978,
+                       help="first growth year (the base is the year before): 2013 with --end 2019 is 2013-2019")
+        p.add_argument("--end", type=int, default=2012, help="last growth year")
     if spec:
         p.add_argument("--alpha", type=_alpha, default=None, help="fixed capital share (default 1 - labsh)")
         p.add_argument("--capital", choices=list(tfp.CAPITAL), default="rnna",
@@ -130,7 +141,8 @@ def register(sub):
     p.add_argument("--alpha-min", type=_alpha, default=0.3)
     p.add_argument("--alpha-max", type=_alpha, default=0.6)
     p.add_argument("--step", type=float, default=0.05)
-    p.add_argument("--periods", nargs="+", default=["1978-2012", "2013-2019", "1978-2020", "2013-2023"])
+    p.add_argument("--periods", nargs="+", default=["1978-2012", "2013-2019", "1978-2020", "2013-2023"],
+                   help="FIRST-LAST growth years, e.g. 2013-2019 (base 2012)")
     add_format(p, "csv")
     p.set_defaults(func=_grid)
 
@@ -148,7 +160,18 @@ def register(sub):
     add_format(p, "csv")
     p.set_defaults(func=_published)
 
-    p = actions.add_parser("levels", help="a PWT column (default ctfp, USA = 1) by year and country")
+    p = actions.add_parser("periods", help="how each published period is read: first and last growth year, base")
+    add_format(p, "csv")
+    p.set_defaults(func=lambda args: tfp.period_readings())
+
+    p = actions.add_parser("index", help="change over time: rtfpna rebased to 1 in --base, by year and country")
+    p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
+    p.add_argument("--base", type=int, default=1978)
+    p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
+    add_format(p, "csv")
+    p.set_defaults(func=_index)
+
+    p = actions.add_parser("levels", help="levels: a PWT column (default ctfp, USA = 1 in each year) by year")
     p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
     p.add_argument("--column", default="ctfp")
     p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")

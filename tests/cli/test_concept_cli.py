@@ -37,3 +37,17 @@ def test_cli_bad_arguments_one_line(args):
     proc = nqpf_cli(*args)
     assert proc.returncode != 0
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_concept_rd_table_and_growth():
+    import json
+
+    proc = nqpf_cli("concept", "rd", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["year"]: r for r in json.loads(proc.stdout)}
+    assert rows[2023]["expenditure"] == 33357.1 and rows[2023]["intensity_first_release"] == 2.65
+    proc = nqpf_cli("concept", "rd", "--first", "2023", "--last", "2023", "--format", "json")
+    out = json.loads(proc.stdout)
+    assert out["base"] == 2022 and abs(out["rd_growth_percent"] - (33357.1 / 30782.9 - 1) * 100) < 1e-9
+    proc = nqpf_cli("concept", "rd", "--first", "2023")
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1

@@ -37,3 +37,13 @@ def test_cli_bad_arguments_one_line(args):
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_cli_traditional_marks_carried_forward_values():
+
+
+    proc = nqpf_cli("industries", "traditional", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    chn = next(r for r in rows if r["indicator"] == "NV.MNF.TECH.ZS.UN" and r["countrycode"] == "CHN")
+    assert (chn["reported_year"], chn["latest_year"]) == ("2011", "2022")

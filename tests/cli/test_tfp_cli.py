@@ -28,7 +28,9 @@ def test_cli_prints_the_issue_keys():
     out = json.loads(proc.stdout)
     assert set(out) == {"gdp", "capital", "labour", "human_capital", "tfp", "tfp_share", "alpha_mean",
                         "specification"}
-    assert out["gdp"] == pytest.approx(100 * math.log(_raw_rgdpna("CHN", 2012) / _raw_rgdpna("CHN", 1978)) / 34)
+    # --start is the first growth year: 1978-2012 grows from the 1977 level over 35 years
+    assert out["gdp"] == pytest.approx(100 * math.log(_raw_rgdpna("CHN", 2012) / _raw_rgdpna("CHN", 1977)) / 35)
+    assert (out["specification"]["base"], out["specification"]["years"]) == (1977, 35)
     assert out["specification"]["vintage"] == "11.0" and out["specification"]["capital"] == "rnna"
 
 
@@ -62,4 +64,15 @@ def test_cli_tables_are_csv():
     proc = nqpf_cli("tfp", "published", "seeds")
     assert proc.returncode == 0 and len(proc.stdout.strip().splitlines()) == len(tfp.seed_table()) + 1
     proc = nqpf_cli("tfp", "grid", "--periods", "1978to2012")
-    assert proc.returncode != 0 and "START-END" in proc.stderr
+    assert proc.returncode != 0 and "FIRST-LAST" in proc.stderr
+    proc = nqpf_cli("tfp", "periods")
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert {(r["written"], r["first"], r["base"]) for r in rows} >= {("1993–2004", "1994", "1993"),
+                                                                     ("2013-2019", "2013", "2012")}
+
+
+def test_cli_index_is_rtfpna_rebased():
+    proc = nqpf_cli("tfp", "index", "--countries", "CHN,USA", "--base", "1977")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert rows[0]["year"] == "1977" and float(rows[0]["CHN"]) == 1.0

@@ -11,6 +11,7 @@ import pytest
 from nqpf.analysis import corpus, digital
 from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
+from tests.helpers import wdi_gdp_yi
 
 CN_DIGITS = {"2": "二", "8": "8", "10": "10"}
 
@@ -36,19 +37,34 @@ def test_yoy_leaves_gaps_empty():
 
 
 def test_span_cagr_rejects_missing_years():
+    # growth years 2015-2023 need the 2014 level, which the CAICT series lacks
     with pytest.raises(UsageError, match="no value for 2014"):
-        digital.span_cagr("cn_digital_economy_scale", 2014, 2023)
-    # 22.6 (2016) -> 53.9 (2023): (53.9 / 22.6) ** (1 / 7) - 1
-    assert digital.span_cagr("cn_digital_economy_scale", 2016, 2023) == pytest.approx(13.22, abs=0.01)
+        digital.span_cagr("cn_digital_economy_scale", 2015, 2023)
+    # growth years 2017-2023: 22.6 (2016) -> 53.9 (2023), (53.9 / 22.6) ** (1 / 7) - 1
+    assert digital.span_cagr("cn_digital_economy_scale", 2017, 2023) == pytest.approx(13.22, abs=0.01)
+
+
+def test_gdp_is_the_standard_latest_vintage_series():
+    g = digital.gdp()
+    # the figure: 2023 = 1,294,272 亿元 on the fifth-census basis (first release: 1,260,582)
+    assert g[2023] == pytest.approx(wdi_gdp_yi(2023)) and round(g[2023]) == 1294272
+    assert digital.gdp_first_release()[2023] == 1260582
+    # 2019 nominal growth: about 7.5 % on one vintage, not the 9.6 % the mixed first releases gave
+    assert digital.panel().set_index("year").loc[2019, "gdp_growth"] == pytest.approx(
+        (wdi_gdp_yi(2019) / wdi_gdp_yi(2018) - 1) * 100)
+    assert 7.4 < (wdi_gdp_yi(2019) / wdi_gdp_yi(2018) - 1) * 100 < 7.6
+    assert digital.span_cagr("gdp", 2021, 2023) == pytest.approx(
+        ((wdi_gdp_yi(2023) / wdi_gdp_yi(2020)) ** (1 / 3) - 1) * 100)
 
 
 def test_share_recomputed_from_scale_and_gdp():
     p = digital.panel().set_index("year")
-    # 53.9 万亿元 = 539,000 亿元 over GDP 1,260,582 亿元
-    assert p.loc[2023, "share_recomputed"] == pytest.approx(539000 / 1260582 * 100)
-    assert p.loc[2023, "share_recomputed"] == pytest.approx(42.76, abs=0.005)
-    # CAICT/CAC's published shares are scale / GDP of the day: no gap beyond half a point
-    assert p["share_gap"].abs().max() < 0.5
+    # 53.9 万亿元 = 539,000 亿元 over the standard GDP (1,294,272 亿元): 41.6 %
+    assert p.loc[2023, "share_recomputed"] == pytest.approx(539000 / wdi_gdp_yi(2023) * 100)
+    assert p.loc[2023, "share_recomputed"] == pytest.approx(41.65, abs=0.005)
+    # on GDP as first published (1,260,582) it is the published 42.8 %: CAICT divided by the GDP of the day
+    assert p.loc[2023, "share_on_first_release"] == pytest.approx(539000 / 1260582 * 100)
+    assert (p["share_on_first_release"] - p["share_published"]).abs().max() < 0.5
     # 2022 growth: 50.2 / 45.5 - 1
     assert p.loc[2022, "scale_growth"] == pytest.approx(10.33, abs=0.01)
     assert math.isnan(p.loc[2015, "scale_growth"])  # 2014 is not in the CAICT series
@@ -57,11 +73,11 @@ def test_share_recomputed_from_scale_and_gdp():
 def test_seeds_numbers_against_gdp():
     sg = digital.seeds_growth()
     assert sg["cagr"] == pytest.approx(14.80, abs=0.01)
-    # 56.1 / 126.0582 = 44.50 %, stated as 44 %
-    assert sg["share_2023_recomputed"] == pytest.approx(44.50, abs=0.01)
+    # 56.1 万亿元 over the standard 2023 GDP: 43.3 %; the seed says 44 % (its own arithmetic is the fact check's)
+    assert sg["share_2023_recomputed"] == pytest.approx(561000 / wdi_gdp_yi(2023) * 100)
     assert sg["share_2023_stated"] == 44
-    # nominal GDP 636,139 -> 1,260,582 亿元 over nine years: about 7.9 % a year
-    assert sg["gdp_cagr"] == pytest.approx(7.90, abs=0.01)
+    # standard nominal GDP, 2014 level -> 2023 level, nine growth years
+    assert sg["gdp_cagr"] == pytest.approx(((wdi_gdp_yi(2023) / wdi_gdp_yi(2014)) ** (1 / 9) - 1) * 100)
     assert sg["cagr"] > sg["gdp_cagr"]
 
 
@@ -99,8 +115,9 @@ def test_target_scenarios_and_progress():
     sc = digital.target_scenarios().set_index("scenario")
     assert list(sc.index[:3]) == ["4%", "6%", "8%"]
     assert sc.loc["4%", "core_growth_required"] == pytest.approx(9.30, abs=0.01)
-    # actual nominal GDP 2020 -> 2023: (1,260,582 / 1,013,567) ** (1/3) - 1 = 7.54 %
-    assert sc.loc["2020–2023实际", "gdp_growth"] == pytest.approx(7.54, abs=0.01)
+    # nominal (not real) GDP over the growth years 2021-2023, standard series, from the 2020 level
+    assert sc.loc["2021–2023名义", "gdp_growth"] == pytest.approx(
+        ((wdi_gdp_yi(2023) / wdi_gdp_yi(2020)) ** (1 / 3) - 1) * 100)
     prog = digital.target_progress()
     # steady path: 7.8 * (10 / 7.8) ** (3 / 5) = 9.05 %; NBS reports 9.9 %
     assert prog["path_2023"] == pytest.approx(9.05, abs=0.01)
@@ -109,6 +126,8 @@ def test_target_scenarios_and_progress():
     assert prog["share_2023_on_preliminary_gdp"] == pytest.approx(10.12, abs=0.01)
     assert prog["implied_gdp_2023"] == pytest.approx(127555 / 0.099)
     assert prog["implied_gdp_2023_low"] > prog["preliminary_gdp_2023"]
+    # on the standard (census-revised) GDP the NBS share is reproduced: 127,555 / 1,294,272 = 9.86 % -> 9.9 %
+    assert round(prog["share_2023_on_standard_gdp"], 1) == 9.9
 
 
 # ---------------------------------------------------------------- compute and hubs

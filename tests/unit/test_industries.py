@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 
@@ -12,7 +11,7 @@ import pytest
 from nqpf.analysis import industries as ind
 from nqpf.core import seeds
 from nqpf.core.errors import UsageError
-from nqpf.core.paths import RAW
+from tests.helpers import wdi_gdp_yi
 
 T2S = opencc.OpenCC("t2s").convert
 
@@ -117,9 +116,8 @@ def test_required_growth_hand_computed():
     assert 13 * ((1 + g / 100) / 1.04) ** 4 == pytest.approx(17)
 
 
-def test_historical_pace_from_the_gdp_file():
-    with open(RAW / "cn_nominal_gdp.csv", encoding="utf-8") as fh:
-        gdp = {int(r["year"]): float(r["value"]) for r in csv.DictReader(fh)}
+def test_historical_pace_from_the_standard_gdp():
+    gdp = {y: wdi_gdp_yi(y) for y in (2014, 2023)}
     p = ind.historical_pace()
     assert p["points_per_year"] == pytest.approx((13 - 7.6) / 9)
     assert p["gdp_growth"] == pytest.approx(((gdp[2023] / gdp[2014]) ** (1 / 9) - 1) * 100)
@@ -143,7 +141,10 @@ def test_nearly_doubled_check():
 
 def test_scenarios_include_the_2023_outturn():
     sc = ind.scenarios().set_index("scenario")
-    assert sc.loc["2023年实际", "gdp_growth"] == pytest.approx((1260582 / 1204724 - 1) * 100)
+    # nominal growth of 2023 on one vintage (both years census-revised), not first release over final
+    assert sc.loc["2023年名义", "gdp_growth"] == pytest.approx((wdi_gdp_yi(2023) / wdi_gdp_yi(2022) - 1) * 100)
+    assert sc.loc["2015–2023年名义平均", "gdp_growth"] == pytest.approx(
+        ((wdi_gdp_yi(2023) / wdi_gdp_yi(2014)) ** (1 / 9) - 1) * 100)
     assert (sc["required_sei_growth"] > sc["past_sei_growth"]).all()
 
 
@@ -163,4 +164,4 @@ def test_low_altitude_base_and_consistency():
     # CAAC's published 95.8 (rounded to 0.1) overlaps the range the seed's rounding allows
     assert la["drones_2022_lo"] - 0.05 <= la["drones_2022_caac"] <= la["drones_2022_hi"] + 0.05
     assert la["hours_per_drone_change"] == pytest.approx((1.118 / 1.322 - 1) * 100)
-    assert la["scale_share_gdp"] == pytest.approx(5000 / 1260582 * 100)
+    assert la["scale_share_gdp"] == pytest.approx(5000 / wdi_gdp_yi(2023) * 100)  # standard GDP

@@ -41,7 +41,7 @@ def test_hand_computed_three_year_example(toy):
     assert ann.loc[2002, "alpha"] == pytest.approx(0.45)
     assert ann.loc[2001, "tfp"] == pytest.approx(0.6 * G)
     assert ann.loc[2002, "tfp"] == pytest.approx(-0.55 * G)
-    r = tfp.decompose(toy, "XXX", 2000, 2002)
+    r = tfp.decompose(toy, "XXX", 2001, 2002)  # growth years 2001 and 2002, base 2000
     assert r["gdp"] == pytest.approx(G)
     assert r["capital"] == pytest.approx(0.425 * G)
     assert r["labour"] == pytest.approx(0.275 * G)
@@ -53,12 +53,12 @@ def test_hand_computed_three_year_example(toy):
 
 
 def test_hand_computed_compound_and_fixed_alpha(toy):
-    c = tfp.decompose(toy, "XXX", 2000, 2002, compound=True)
+    c = tfp.decompose(toy, "XXX", 2001, 2002, compound=True)
     # Y grows exactly 10 % a year; contributions keep their proportions of the log decomposition.
     assert c["gdp"] == pytest.approx(10.0)
     assert (c["capital"], c["labour"], c["human_capital"], c["tfp"]) == pytest.approx((4.25, 2.75, 2.75, 0.25))
     assert c["tfp_share"] == pytest.approx(2.5)
-    f = tfp.decompose(toy, "XXX", 2000, 2002, alpha=0.3)
+    f = tfp.decompose(toy, "XXX", 2001, 2002, alpha=0.3)
     # 2001: TFP = G - 0.3G = 0.7G; 2002: TFP = G - 0.3G - 0.7G - 0.7G = -0.7G; mean 0.
     assert f["capital"] == pytest.approx(0.3 * G)
     assert f["tfp"] == pytest.approx(0.0, abs=1e-12)
@@ -87,9 +87,11 @@ def test_contributions_sum_to_gdp_growth(pwt11, kw, country, start, end):
     parts = r["capital"] + r["labour"] + r["human_capital"] + r["tfp"]
     assert parts == pytest.approx(r["gdp"], abs=1e-12)
     # GDP growth read straight from the CSV, independently of pandas and the manifest machinery.
-    y0, y1 = _raw_rgdpna(country, start), _raw_rgdpna(country, end)
-    log_rate = 100 * math.log(y1 / y0) / (end - start)
-    expected = 100 * ((y1 / y0) ** (1 / (end - start)) - 1) if kw.get("compound") else log_rate
+    # Named by first and last growth years: the base is the year before the first, n = end - start + 1.
+    y0, y1 = _raw_rgdpna(country, start - 1), _raw_rgdpna(country, end)
+    n = end - start + 1
+    log_rate = 100 * math.log(y1 / y0) / n
+    expected = 100 * ((y1 / y0) ** (1 / n) - 1) if kw.get("compound") else log_rate
     assert r["gdp"] == pytest.approx(expected, rel=1e-12)
 
 
@@ -104,7 +106,7 @@ def test_alpha_sensitivity_slope_is_capital_deepening(pwt11):
     # dTFP/dα = -(g_K - g_L - g_H): with China's fast capital growth, a larger α leaves less for TFP.
     grid = tfp.alpha_grid(pwt11, [(1978, 2012)], [0.3, 0.5])
     rows = pwt11[pwt11.countrycode == "CHN"].set_index("year")
-    g = {v: 100 * math.log(rows.loc[2012, v] / rows.loc[1978, v]) / 34 for v in ("rnna", "emp", "hc")}
+    g = {v: 100 * math.log(rows.loc[2012, v] / rows.loc[1977, v]) / 35 for v in ("rnna", "emp", "hc")}
     slope = (grid["tfp"].iloc[1] - grid["tfp"].iloc[0]) / 0.2
     assert slope == pytest.approx(-(g["rnna"] - g["emp"] - g["hc"]), rel=1e-9)
     assert slope < 0
@@ -151,11 +153,76 @@ def test_seed_comparison_uses_the_same_periods(pwt11):
     assert row["difference"] == pytest.approx(row["recomputed"] - 3.7)
 
 
+def test_seed_2013_2019_growth_agrees_with_base_2012():
+    # The issue's worked number: PWT 11.0 rgdpna from the 2012 level to the 2019 level, compounded over 7 years,
+    # is 6.96 %, which is the seed's 7.0 % at one decimal. (Base 2013, the old reading, gives 6.8 %.)
+    y0, y1 = _raw_rgdpna("CHN", 2012), _raw_rgdpna("CHN", 2019)
+    by_hand = 100 * ((y1 / y0) ** (1 / 7) - 1)
+    assert round(by_hand, 2) == 6.96
+    comp = tfp.seed_comparison(tfp.pwt("11.0"), tfp.seed_table())
+    gdp = comp[(comp["period"] == "2013–2019") & (comp["item"] == "gdp")].iloc[0]
+    assert gdp["recomputed"] == pytest.approx(by_hand)
+    assert round(gdp["recomputed"], 1) == gdp["published"] == 7.0
+
+
+def test_period_convention_by_hand():
+    from nqpf.core.periods import Period, parse, tiles
+
+    p = parse("2013-2019")
+    assert (p.first, p.last, p.base, p.years, p.label) == (2013, 2019, 2012, 7, "2013–2019")
+    assert list(p.growth_years) == list(range(2013, 2020))
+    assert tiles([Period(1978, 2012), Period(2013, 2019), Period(2020, 2023)])
+    assert not tiles([Period(1978, 2013), Period(2013, 2019)])  # 2013 twice
+    assert not tiles([Period(1978, 2011), Period(2013, 2019)])  # 2012 in neither
+    with pytest.raises(UsageError):
+        Period(2019, 2013)
+
+
+def test_adjacent_published_periods_share_no_year_and_miss_none():
+    from nqpf.core.periods import tiles
+
+    r = tfp.period_readings()
+    # seed 000's two periods follow each other; so do Bosworth-Collins's two sub-periods, which cover their whole.
+    seed000 = [tfp.read_period("000", 1978, 2012), tfp.read_period("000", 2013, 2019)]
+    assert tiles(seed000)
+    bc_subs = [tfp.read_period("BC2008", 1978, 1993), tfp.read_period("BC2008", 1993, 2004)]
+    assert tiles(bc_subs)
+    whole = tfp.read_period("BC2008", 1978, 2004)
+    assert (bc_subs[0].first, bc_subs[-1].last) == (whole.first, whole.last)
+    assert sum(p.years for p in bc_subs) == whole.years
+    # Every yearly row is used exactly once when a tiling is decomposed period by period.
+    assert (r["base"] == r["first"] - 1).all() and (r["years"] == r["last"] - r["first"] + 1).all()
+    # Every period the data files hold has a reading.
+    for s in tfp.seed_table().itertuples():
+        tfp.read_period(s.seed, s.start, s.end)
+    for b in tfp.bc_table().itertuples():
+        tfp.read_period("BC2008", b.start, b.end)
+
+
+def test_tiling_periods_average_to_the_whole(pwt11):
+    # Log contributions are means of yearly terms: two tiling periods, weighted by their years, give the whole.
+    a, b = tfp.decompose(pwt11, "CHN", 1978, 2012), tfp.decompose(pwt11, "CHN", 2013, 2019)
+    whole = tfp.decompose(pwt11, "CHN", 1978, 2019)
+    for k in ("gdp", "capital", "labour", "human_capital", "tfp"):
+        assert (35 * a[k] + 7 * b[k]) / 42 == pytest.approx(whole[k], rel=1e-12)
+
+
+def test_levels_and_changes_use_their_own_pwt_columns(pwt11):
+    # ctfp: a cross-section (USA = 1 in every year); rtfpna: change over time, rebased to the base year.
+    lv = tfp.level_in(pwt11, ["CHN", "USA"], 2023)
+    assert lv["USA"] == pytest.approx(1.0)
+    idx = tfp.tfp_index(pwt11, ["CHN", "USA"], 1978)
+    rows = pwt11[pwt11.countrycode == "CHN"].set_index("year")["rtfpna"]
+    assert idx.loc[1978].tolist() == [1.0, 1.0]
+    assert idx.loc[2019, "CHN"] == pytest.approx(rows[2019] / rows[1978])
+    assert tfp.tfp_growth(pwt11, "CHN", 2013, 2019) == pytest.approx(100 * math.log(rows[2019] / rows[2012]) / 7)
+
+
 @pytest.mark.parametrize("kw,message", [
     ({"country": "XXX"}, "unknown country 'XXX'"),
     ({"start": 1940}, "outside the data"),
     ({"end": 2030}, "outside the data"),
-    ({"start": 2012, "end": 2000}, "start year before the end year"),
+    ({"start": 2012, "end": 2000}, "first growth year not after the last"),
     ({"alpha": 1.0}, "strictly between 0 and 1"),
     ({"capital": "ck"}, "capital must be one of"),
 ])
@@ -163,3 +230,11 @@ def test_bad_arguments_raise_usage_errors(pwt11, kw, message):
     args = {"country": "CHN", "start": 1978, "end": 2012, **kw}
     with pytest.raises(UsageError, match=message):
         tfp.decompose(pwt11, **args)
+
+
+def test_fact_check_of_2013_2019_agrees_with_base_2012():
+    # The false "conflict" came from base 2013; read as growth years 2013-2019 (base 2012) it agrees.
+    from nqpf.analysis import factcheck
+
+    row = factcheck.verdict("pwt_growth_2013_2019")
+    assert row["verdict"] == "agrees" and "基年 2012" in row["computation"] and "6.96" in row["computation"]

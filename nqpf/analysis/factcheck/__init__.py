@@ -18,6 +18,8 @@ Layout: :mod:`.engine` (claims, rounding rules, verdicts) and one module of chec
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from nqpf.analysis.factcheck import across, arithmetic, counts, engine, outside, plausibility
@@ -38,7 +40,7 @@ from nqpf.analysis.factcheck.engine import (
 from nqpf.core.errors import UsageError
 
 __all__ = ["FALLBACKS", "KINDS", "VERDICT_ZH", "VERDICTS", "WAN_YI", "CHECKS", "Claim", "claim", "decimals",
-           "definition_differences", "engine", "half_unit", "judge", "round_half_up", "run", "summary"]
+           "definition_differences", "engine", "half_unit", "judge", "round_half_up", "run", "summary", "verdict"]
 
 # The checks by kind (keys as in KINDS), in the order the appendix shows them.
 CHECKS = {
@@ -57,6 +59,21 @@ def run(kind: str | None = None) -> pd.DataFrame:
         raise UsageError(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
     kinds = list(KINDS) if kind is None else [kind]
     return pd.DataFrame([check() for k in kinds for check in CHECKS[k]])
+
+
+@lru_cache(maxsize=1)
+def _all_rows() -> pd.DataFrame:
+    return run()
+
+
+def verdict(key: str) -> dict:
+    """One check's row by key, with ``verdict_zh``: a chapter that comments on a seed figure glues this (one
+    verdict per fact), never words its own."""
+    rows = _all_rows().set_index("key")
+    if key not in rows.index:
+        raise UsageError(f"unknown check '{key}' (known: {', '.join(rows.index)})")
+    row = rows.loc[key].to_dict()
+    return {"key": key, **row, "verdict_zh": VERDICT_ZH[row["verdict"]]}
 
 
 def summary(rows: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -76,9 +76,11 @@ def check_pwt_growth(period: tuple[int, int]) -> dict:
         c = engine.claim("000:12", r"平均增速{n}%")
     else:
         c = engine.claim("000:12", r"2013-2019年，GDP年均增长{n}%")
-    res = tfp.decompose(tfp.pwt("11.0"), "CHN", start, end, compound=True)
+    p = tfp.read_period("000", start, end)  # the seed's period in the book's convention (growth years, base)
+    res = tfp.decompose(tfp.pwt("11.0"), "CHN", p.first, p.last, compound=True)
     verdict = judge(res["gdp"], res["gdp"], res["gdp"], c.value, c.numbers[0])
-    comp = f"PWT 11.0 rgdpna，{start}–{end} 年复合年均增长 {res['gdp']:.2f} %，种子 {c.numbers[0]} %"
+    comp = (f"PWT 11.0 rgdpna，增长年份 {p.label}（基年 {p.base}）复合年均增长 {res['gdp']:.2f} %，"
+            f"种子 {c.numbers[0]} %")
     reason = {"agrees": "与佩恩表（Penn World Table）计算的增速一致",
               "rounding": f"与佩恩表相差 {abs(res['gdp'] - c.value):.2f} 个百分点，在舍入范围之内",
               "conflicts": f"比佩恩表高 {c.value - res['gdp']:.2f} 个百分点，超出舍入；佩恩表的实际 GDP 不是官方序列，"
@@ -90,8 +92,9 @@ def check_pwt_tfp() -> dict:
     from nqpf.analysis import tfp
 
     c = engine.claim("000:12", r"1978-2012年，资本积累、劳动力总量、人力资本和全要素生产率分别拉动{n}、{n}、{n}和{n}个百分点")
-    res = tfp.decompose(tfp.pwt("11.0"), "CHN", 1978, 2012, compound=True)
-    comp = (f"PWT 11.0（资本份额 = 1 − 劳动份额）：资本 {res['capital']:.2f}、劳动 {res['labour']:.2f}、"
+    p = tfp.read_period("000", 1978, 2012)
+    res = tfp.decompose(tfp.pwt("11.0"), "CHN", p.first, p.last, compound=True)
+    comp = (f"PWT 11.0（增长年份 {p.label}，基年 {p.base}；资本份额 = 1 − 劳动份额）：资本 {res['capital']:.2f}、劳动 {res['labour']:.2f}、"
             f"人力资本 {res['human_capital']:.2f}、TFP {res['tfp']:.2f}")
     return make_row("pwt_tfp_1978_2012", "outside", [c], comp, "cannot check",
                 "种子既未说明测算者也未说明资本份额等设定，分解结果随设定变化，见全要素生产率一章")
@@ -107,8 +110,23 @@ def check_hub_data() -> dict:
                 "与 2022 年 2 月批复文件的节点数一致" if ok else "与批复文件的节点数不同")
 
 
+def check_drones_2022() -> dict:
+    from nqpf.analysis import industries
+
+    c = engine.claim("000:43", r"国内注册无人机{n}万架，同比2022年增长了{n}%")
+    la = industries.low_altitude()
+    lo, hi, caac = la["drones_2022_lo"], la["drones_2022_hi"], la["drones_2022_caac"]
+    # CAAC's 2022 stock is itself rounded to 0.1 万架
+    ok = lo - 0.05 <= caac <= hi + 0.05
+    comp = (f"{c.numbers[0]} ÷ (1 + {c.numbers[1]} %) = {la['drones_2022']:.1f} 万架（舍入范围 {lo:.2f}–{hi:.2f}）；"
+            f"民航局公布的 2022 年底为 {caac:g} 万架")
+    return make_row("drones_2022_base", "outside", [c], comp, "agrees" if ok else "conflicts",
+                    "倒推的 2022 年基数与民航局公布的数字一致" if ok else "倒推的 2022 年基数与民航局公布的数字不符")
+
+
 # The checks of this kind, in the order the appendix shows them.
 CHECKS = [
     check_caict_scale, check_caict_share, check_nbs_gdp, check_rd_final, check_rd_growth,
     lambda: check_pwt_growth((1978, 2012)), lambda: check_pwt_growth((2013, 2019)), check_pwt_tfp, check_hub_data,
+    check_drones_2022,
 ]

@@ -1,0 +1,26 @@
+"""`python -m nqpf outcomes score|list`."""
+
+from __future__ import annotations
+
+import csv
+
+from nqpf.analysis import outcomes
+from tests.helpers import nqpf_cli
+
+
+def test_score_prints_one_row_per_target():
+    proc = nqpf_cli("outcomes", "score")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert [r["indicator"] for r in rows] == [t.key for t in outcomes.TARGETS]
+    basic = next(r for r in rows if r["indicator"] == "basic_research_share")
+    assert (basic["status"], basic["outcome"], basic["target"]) == ("missed", "7.08", "8.0")
+
+
+def test_list_filters_and_rejects_unknown_indicators():
+    proc = nqpf_cli("outcomes", "list", "--indicator", "compute_total")
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert {r["indicator"] for r in rows} == {"compute_total"} and all(r["quote"] for r in rows)
+    proc = nqpf_cli("outcomes", "list", "--indicator", "nope")
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and "unknown indicator 'nope'" in proc.stderr

@@ -1,0 +1,37 @@
+"""One verdict per fact: a chapter that judges a seed figure glues the fact-check module's verdict."""
+
+from __future__ import annotations
+
+import re
+
+from nqpf.core.paths import ROOT
+
+BOOK = ROOT / "book"
+# Phrases with which a chapter would word its own verdict on a seed figure.
+OWN_VERDICTS = ("相符（取整）", "取整后相符", "四舍五入后相符", "与种子相符", "仍然偏宽")
+
+
+def test_no_chapter_words_its_own_verdict():
+    for md in BOOK.glob("*.md"):
+        if md.name == "factcheck.md":
+            continue
+        text = md.read_text(encoding="utf-8")
+        for phrase in OWN_VERDICTS:
+            assert phrase not in text, (md.name, phrase)
+
+
+def test_chapters_that_judge_seed_figures_glue_the_fact_check_verdict():
+    for name in ("tfp.md", "digital.md", "industries.md", "concept.md"):
+        text = (BOOK / name).read_text(encoding="utf-8")
+        assert re.search(r"factcheck\.verdict\(\"[a-z0-9_]+\"\)", text), name
+
+
+def test_drone_base_is_a_fact_check_not_a_chapter_verdict():
+    from nqpf.analysis import factcheck
+
+    row = factcheck.verdict("drones_2022_base")
+    # 126.7 / 1.322 = 95.84; CAAC's 2022 stock, 95.8, lies in the range the seed's rounding allows
+    assert 126.7 / 1.322 == __import__("pytest").approx(95.84, abs=0.005)
+    assert row["verdict"] == "agrees" and "95.8" in row["computation"]
+    text = (BOOK / "industries.md").read_text(encoding="utf-8")
+    assert 'factcheck.verdict("drones_2022_base")' in text and "两者一致" not in text
