@@ -24,7 +24,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit bench clean venv texdeps cache-guard browser notebooks
+.PHONY: book html pdf test unit bench clean venv texdeps cache-guard browser notebooks axe
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -69,7 +69,7 @@ pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
 
-test: venv texdeps browser ## unit tests and a strict build of the whole book (HTML and PDF)
+test: venv texdeps browser axe ## unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest
 
 # The browser test drives Debian's Chromium through Playwright (pinned in requirements.txt; Playwright's own
@@ -84,6 +84,18 @@ browser:
 	    exit 1; \
 	  fi; \
 	fi
+
+# axe-core (accessibility rules) for the browser test: the pinned npm package, installed once from the npm registry
+# into the venv folder and injected into each page from that local file (nothing is fetched while testing).
+AXE_VERSION := 4.10.3
+AXE_JS      := $(VENV)/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else echo "error: the accessibility test needs npm. As root run: apt-get update && apt-get install -y npm" >&2; exit 1; fi; }
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	test -s $@
 
 notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
 	$(PY) -m nqpf notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv
