@@ -9,6 +9,7 @@ shrinking the font for wide tables instead of running off the page.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 
@@ -17,10 +18,11 @@ import pandas as pd
 from nqpf.render.labels import zh
 
 # A4 with Sphinx's default 1in margins: \linewidth is about 451pt. Widths are counted in "units" of half an em
-# (a latin character); a Chinese character is two units.
+# (a latin character); a Chinese character is two units. Font sizes are ctex's with zihao=-4 (_config.yml):
+# body 小四 12bp, \small 五号 10.5bp, \footnotesize 小五 9bp.
 LINEWIDTH_PT = 451.0
 COLSEP_PT = 12.0  # 2 x \tabcolsep
-FONT_SIZES = (("", 11.0), ("small", 10.0), ("footnotesize", 9.0))
+FONT_SIZES = (("", 12.05), ("small", 10.54), ("footnotesize", 9.03))
 MIN_UNITS = 6  # no column narrower than three Chinese characters: headers never stack one character a line
 _NOBREAK = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")  # runs LaTeX cannot break
 _NUMERIC = re.compile(r"^[\s+\-−–]?[\d,.]+\s*%?$|^—$")
@@ -73,14 +75,15 @@ def layout(cells: pd.DataFrame) -> tuple[str, list[float]]:
             break
     else:
         # Too wide for any size: wrap long cells at the smaller font, never going below a column's unbreakable run.
-        size, pt = "small" if sum(minimum) <= (LINEWIDTH_PT - COLSEP_PT * len(cols)) / 5.0 else "footnotesize", 0
+        small = dict(FONT_SIZES)["small"]
+        size = "small" if sum(minimum) <= (LINEWIDTH_PT - COLSEP_PT * len(cols)) / (small / 2) else "footnotesize"
         pt = dict(FONT_SIZES)[size]
         unit = pt / 2
         capacity = (LINEWIDTH_PT - COLSEP_PT * len(cols)) / unit
     widths = fill_widths(natural, minimum, capacity)
     # \Y{f}: f of the line width, minus the column's padding.
     fractions = [(w * unit + COLSEP_PT) / LINEWIDTH_PT for w in widths]
-    return size, [round(f, 4) for f in fractions]
+    return size, [math.floor(f * 10_000) / 10_000 for f in fractions]  # rounded down: the sum stays within the line
 
 
 def _escape(text: str) -> str:
@@ -131,7 +134,9 @@ class Table:
              else r">{\raggedright\arraybackslash}") + rf"\Y{{{f}}}"
             for c, f in zip(cells.columns, fractions))
         rows = ["| " + " | ".join(_escape(c) for c in cells.columns) + " |", "|" + "---|" * len(cells.columns)]
-        rows += ["| " + " | ".join(_escape(v) for v in row) + " |" for row in cells.itertuples(index=False)]
+        # An empty cell becomes an empty paragraph, which LaTeX sets as an extra blank line in a p-column.
+        rows += ["| " + " | ".join(_escape(v) if v.strip() else "&nbsp;" for v in row) + " |"
+                 for row in cells.itertuples(index=False)]
         classes = " ".join(c for c in ("longtable", self.css_class, extra_class) if c)
         head = [f":::{{table}} {self.caption}" if self.caption else ":::{table}", f":class: {classes}",
                 ":align: left"]

@@ -143,7 +143,8 @@ def for_jupyter(nb: nbformat.NotebookNode, values: dict[str, str],
         if cell.cell_type == "markdown":
             cell.source = plain_markdown(cell.source, values, resolve)
     if not any(GLUE_NOTE in c.source for c in nb.cells if c.cell_type == "markdown"):
-        nb.cells.insert(0, nbformat.v4.new_markdown_cell(GLUE_NOTE, metadata={"tags": ["nqpf-note"]}))
+        first = 1 if nb.cells and "colab-setup" in nb.cells[0].get("metadata", {}).get("tags", []) else 0
+        nb.cells.insert(first, nbformat.v4.new_markdown_cell(GLUE_NOTE, metadata={"tags": ["nqpf-note"]}))
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i}"
     return nb
