@@ -55,7 +55,7 @@ def _config_inited(app, config):
         # No real repository: a Binder or Colab button could only fail, so there is none.
         theme.pop("launch_buttons", None)
         theme["repository_url"] = ""
-    theme.setdefault("search_bar_text", "搜索本书…")
+    theme["search_bar_text"] = "搜索本书…"  # Jupyter Book sets "Search this book..."
     config.html_theme_options = theme
     # Without a default the theme logs "Got invalid theme mode" as a console error on a first visit.
     html_context = dict(config.html_context or {})
@@ -217,6 +217,24 @@ def _page_context(app, pagename, templatename, context, doctree):
                 button["url"] = launch_url(button["text"], button["url"], pagename, app.config.nqpf_notebooks_branch)
 
 
+def _offer_notebook(app, pagename, templatename, context, doctree):
+    """The executed notebook in _sources/ for the download menu (priority 500, before the theme's buttons).
+
+    sphinx-book-theme copies it only when it also builds launch buttons; without a repository there are none,
+    but the page's .ipynb is still worth downloading.
+    """
+    if app.builder.format != "html" or "kernelspec" not in app.env.metadata.get(pagename, {}):
+        return
+    if (app.config.html_theme_options or {}).get("launch_buttons"):
+        return  # the theme copies it
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if executed.exists():
+        dest = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(executed, dest)
+        context["ipynb_source"] = f"{pagename}.ipynb"
+
+
 def launch_url(provider: str, url: str, pagename: str, notebooks_branch: str) -> str:
     """Point Binder and Colab at real notebooks instead of the MyST source."""
     md, nb = f"{pagename}.md", f"{pagename}.ipynb"
@@ -234,5 +252,6 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("build-finished", _build_finished)
     app.connect("doctree-resolved", _alt_text)
+    app.connect("html-page-context", _offer_notebook, priority=500)
     app.connect("html-page-context", _page_context, priority=510)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
