@@ -202,3 +202,11 @@ def records(df: pd.DataFrame, caption: str | None = None, name: str | None = Non
             precision: int = 2, title: str | None = None) -> Table:
     """A table of long text cells: in the PDF a ``longtable`` with wrapped cells (rows break between pages)."""
     return Table(df, caption, name, formats, precision)
+
+
+def glue_value(name: str, value, fmt: str | None = None) -> None:
+    """Glue a value for ``{glue:text}`` without showing it; `fmt` (e.g. ``".1f"``) rounds it here so the prose
+    never repeats the arithmetic."""
+    from myst_nb import glue
+
+    glue(name, value if fmt is None else format(value, fmt), display=False)
