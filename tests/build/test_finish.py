@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from ..helpers import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.build
 

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from nqpf.render.notebooks import is_notebook, source, title
-from tests.helpers import BUILD, mini_book
+from tests.helpers import BUILD, ROOT, mini_book
 
 pytestmark = pytest.mark.build
 
