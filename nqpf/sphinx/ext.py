@@ -96,6 +96,9 @@ def _config_inited(app, config):
     static = str(ROOT / "book" / "_static")
     if static not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, static]
+    templates = str(ROOT / "book" / "_templates")  # theme buttons with Chinese tooltips
+    if templates not in config.templates_path:
+        config.templates_path = [templates, *config.templates_path]
     if "nqpf.css" not in config.html_css_files:
         config.html_css_files = [*config.html_css_files, "nqpf.css"]
     elements = dict(config.latex_elements or {})
