@@ -66,7 +66,8 @@ def layout(cells: pd.DataFrame) -> tuple[str, list[float]]:
     """Font size (LaTeX size command, '' for the body size) and column widths as fractions of the line."""
     cols = list(cells.columns)
     natural = [max([text_width(c)] + [text_width(v) for v in cells[c]]) for c in cols]
-    minimum = [max(MIN_UNITS, min_width(c), *[min_width(v) for v in cells[c]]) for c in cols]
+    # A short header (up to five Chinese characters) stays on one line; longer ones wrap, never below MIN_UNITS.
+    minimum = [max(MIN_UNITS, min(text_width(c), 10), min_width(c), *[min_width(v) for v in cells[c]]) for c in cols]
     natural = [max(n, m) for n, m in zip(natural, minimum)]
     for size, pt in FONT_SIZES:  # the largest font at which the table fits unwrapped
         unit = pt / 2
