@@ -93,8 +93,8 @@ class Visit:
         self.page.on("requestfailed", self._failed)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
-        self.page.goto(url, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
+        self.page.goto(url, wait_until="load", timeout=90_000)
+        self.page.wait_for_load_state("networkidle", timeout=90_000)  # the machine may be busy: wait, then judge
 
     def _block(self, route):
         self.outside.append(route.request.url)
