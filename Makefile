@@ -59,13 +59,21 @@ cache-guard:
 	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
 	if [ "$$(cat $(B)/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
 	  [ -d $(B)/.jupyter_cache ] && echo "inputs changed (nqpf/, data/, seeds/ or bench results): clearing the notebook cache"; \
-	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
+	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/.doctrees-* $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
+
+# Each builder keeps its own Sphinx doctrees and environment ($(B)/.doctrees-html, .doctrees-latex): jupyter-book
+# always uses $(B)/.doctrees, and the HTML and LaTeX builders configure Sphinx differently, so one shared folder
+# made every switch between `make html` and `make pdf` re-read every chapter. $(call sphinx,NAME,BUILDER).
+define sphinx
+	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-$(1) ]; then mv $(B)/.doctrees-$(1) $(B)/.doctrees; fi
+	$(JB) build --builder $(2) $(JBARGS); rc=$$?; mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
+endef
 
 html: venv cache-guard ## the website, strict: any warning, stderr output or cell error fails
-	$(JB) build --builder html $(JBARGS)
+	$(call sphinx,html,html)
 
 pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
-	$(JB) build --builder pdflatex $(JBARGS)
+	$(call sphinx,latex,pdflatex)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi

@@ -21,8 +21,8 @@ import pandas as pd
 from nqpf.core.errors import DataError, NqpfError, UsageError
 
 # Modules that register subcommands; chapters append theirs here.
-COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries", "nqpf.cli.concept", "nqpf.cli.factcheck",
-            "nqpf.cli.corpus"]
+COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries",
+            "nqpf.cli.concept", "nqpf.cli.factcheck", "nqpf.cli.corpus"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,7 +55,8 @@ class _Percentages(argparse.Action):
                 try:
                     out.append(float(part))
                 except ValueError:
-                    raise UsageError(f"{option_string} takes percentages such as 4 6 8 or 4,6,8, not '{value}'") from None
+                    raise UsageError(f"{option_string} takes percentages such as 4 6 8 or 4,6,8, "
+                                     f"not '{value}'") from None
         if not out:
             raise UsageError(f"{option_string} needs at least one percentage")
         setattr(namespace, self.dest, out)

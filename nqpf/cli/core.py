@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nqpf.core import data, seeds
 from nqpf.cli import add_actions, add_format
+from nqpf.core import data, seeds
 
 
 def _data(args):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from nqpf.analysis import claims, corpus
+from nqpf.cli import add_actions, add_format
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import rel
-from nqpf.cli import add_actions, add_format
 
 
 def _positive(value: str) -> int:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from nqpf.analysis import digital
-from nqpf.core.errors import UsageError
 from nqpf.cli import add_format, add_percentages
+from nqpf.core.errors import UsageError
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from nqpf.render import datacat, notebooks
 from nqpf.cli import add_actions, add_format
+from nqpf.render import datacat, notebooks
 
 
 def _notebooks(args):

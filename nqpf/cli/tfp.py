@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from nqpf.analysis import tfp
-from nqpf.core.errors import UsageError
 from nqpf.cli import add_actions, add_format
+from nqpf.core.errors import UsageError
 
 
 def _alpha(text: str) -> float:
@@ -81,7 +81,8 @@ def _levels(args):
         raise UsageError(f"unknown PWT column '{args.column}'")
     unknown = sorted(set(countries) - set(panel["countrycode"]))
     if unknown:
-        raise UsageError(f"unknown country {', '.join(unknown)} (known: {', '.join(sorted(panel['countrycode'].unique()))})")
+        known = ", ".join(sorted(panel["countrycode"].unique()))
+        raise UsageError(f"unknown country {', '.join(unknown)} (known: {known})")
     return tfp.levels(panel, countries, args.column).reset_index()
 
 

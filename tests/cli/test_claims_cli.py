@@ -65,9 +65,10 @@ def test_cli_filters_and_evaluation():
 
 
 @pytest.mark.parametrize("args,message", [
-    (["claims", "--seed", "7"], "unknown seed"),
-    (["claims", "--kind", "rumour"], "unknown kind"),
-    (["claims", "--format", "xml"], "invalid choice"),
+    (["claims", "list", "--seed", "7"], "unknown seed"),
+    (["claims", "list", "--kind", "rumour"], "unknown kind"),
+    (["claims", "counts", "--format", "xml"], "invalid choice"),
+    (["claims", "nosuch"], "invalid choice"),
 ])
 def test_cli_bad_arguments(args, message):
     out = nqpf_cli(*args)

@@ -22,7 +22,7 @@ def test_cli_rows_and_summary():
 
 
 @pytest.mark.parametrize("args", [("factcheck", "checks", "--kind", "gossip"),
-                                  ("factcheck", "summary", "--format", "xlsx"), ("factcheck",)])
+                                  ("factcheck", "summary", "--format", "xlsx"), ("factcheck", "nosuch")])
 def test_cli_bad_arguments_one_line(args):
     proc = nqpf_cli(*args)
     assert proc.returncode != 0

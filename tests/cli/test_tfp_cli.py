@@ -33,7 +33,8 @@ def test_cli_prints_the_issue_keys():
 
 
 def test_cli_options_reach_the_calculation():
-    proc = nqpf_cli("tfp", "decompose", "--alpha", "0.4", "--capital", "rkna", "--hours", "--vintage", "10.01", "--end", "2019")
+    proc = nqpf_cli("tfp", "decompose", "--alpha", "0.4", "--capital", "rkna", "--hours", "--vintage", "10.01",
+                    "--end", "2019")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     spec = out["specification"]
