@@ -25,7 +25,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data
+.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -78,7 +78,7 @@ pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
 
-test: venv texdeps browser lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
+test: venv texdeps browser axe lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest
 
 lint: venv ## ruff (pyflakes, pycodestyle, import order; configured in pyproject.toml)
@@ -99,6 +99,18 @@ browser:
 	    exit 1; \
 	  fi; \
 	fi
+
+# axe-core (accessibility rules) for the browser test: the pinned npm package, installed once from the npm registry
+# into the venv folder and injected into each page from that local file (nothing is fetched while testing).
+AXE_VERSION := 4.10.3
+AXE_JS      := $(VENV)/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else echo "error: the accessibility test needs npm. As root run: apt-get update && apt-get install -y npm" >&2; exit 1; fi; }
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	test -s $@
 
 notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
 	$(PY) -m nqpf book notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv

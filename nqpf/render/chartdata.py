@@ -149,33 +149,3 @@ def has_numbers(df: pd.DataFrame) -> bool:
 def placeholder(name: str) -> str:
     """The href the extension replaces with the page-relative URL of ``_data/<name>.csv``."""
     return f"nqpf-data:{filename(name)}"
-
-
-class DataTable:
-    """A book table plus the download of its data: a link under it on the web, the file name in the PDF."""
-
-    def __init__(self, inner, name: str):
-        self.inner, self.name = inner, check_name(name)
-
-    def __getattr__(self, attr):
-        if attr.startswith("_ipython") or attr.startswith("_repr_"):
-            raise AttributeError(attr)  # only the representations defined below
-        return getattr(self.inner, attr)
-
-    def _repr_html_(self):
-        link = (f'<p class="nqpf-data"><a class="nqpf-data" href="{placeholder(self.name)}" download>'
-                f"下载表中数据（CSV，{filename(self.name)}）</a></p>")
-        return self.inner._repr_html_() + link
-
-    def _repr_markdown_(self):
-        return self.inner._repr_markdown_() + f"\n表中数据：`{filename(self.name)}`\n"
-
-
-def attach(table_obj, df: pd.DataFrame, name: str | None):
-    """Record ``df`` and wrap ``table_obj`` with its download; tables without numbers and a name stay as they are."""
-    if name is None:
-        if not has_numbers(df):
-            return table_obj
-        name = auto_name(df)
-    record(df, name)
-    return DataTable(table_obj, name)

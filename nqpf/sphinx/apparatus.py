@@ -110,6 +110,18 @@ def _doctree_resolved(app, doctree, docname):
             caption += [nodes.Text(" "), ref]
         else:
             caption += [nodes.Text(" 图中数据："), nodes.literal(file, file)]
+    # A table's download follows its label: table ``tbl-x`` shows the data recorded as ``tab-x``.
+    for tab in doctree.findall(nodes.table):
+        name = next(("tab-" + i.removeprefix("tbl-") for i in tab["ids"] if i.startswith("tbl-")), None)
+        title = next(iter(tab.findall(nodes.title)), None)
+        if name is None or title is None or recs.get(name) is None:
+            continue
+        file = chartdata.filename(name)
+        if html:
+            uri = relative_uri(app.builder.get_target_uri(docname), f"{chartdata.DATA_DIR}/{file}")
+            title += [nodes.Text(" "), nodes.reference("", "下载表中数据（CSV）", refuri=uri, classes=["nqpf-data"])]
+        else:
+            title += [nodes.Text(" 表中数据："), nodes.literal(file, file)]
     if not html:
         # The glossary's index entries would reach makeindex, which mangles UTF-8 (tofu in the PDF's index).
         from sphinx import addnodes

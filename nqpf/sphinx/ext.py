@@ -104,6 +104,9 @@ def _config_inited(app, config):
     static = str(ROOT / "book" / "_static")
     if static not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, static]
+    templates = str(ROOT / "book" / "_templates")  # theme buttons with Chinese tooltips
+    if templates not in config.templates_path:
+        config.templates_path = [templates, *config.templates_path]
     if "nqpf.css" not in config.html_css_files:
         config.html_css_files = [*config.html_css_files, "nqpf.css"]
     elements = dict(config.latex_elements or {})
@@ -134,6 +137,44 @@ def _latex_appendices(app, doctree, docname):
             first = False
         text = title.astext()[len(APPENDIX_PREFIX):]
         title.children = [nodes.Text(text)]
+
+
+def _appendix_letters(app, env):
+    """On the web, number the appendices A, B, C as the PDF does (\\appendix), in headings, the sidebar, and the
+    numbers of their figures and tables (图 A.1 on both)."""
+    numbered = {d: n[""][0] for d, n in env.toc_secnumbers.items() if n.get("") and len(n[""]) == 1}
+    appendices = sorted((num, d) for d, num in numbered.items() if isinstance(num, int)
+                        and d in env.titles and env.titles[d].astext().startswith(APPENDIX_PREFIX))
+    for i, (_, docname) in enumerate(appendices):
+        letter = chr(ord("A") + i)
+
+        def relabel(numbers, letter=letter):
+            return (letter, *numbers[1:]) if numbers and isinstance(numbers[0], int) else numbers
+
+        env.toc_secnumbers[docname] = {k: relabel(v) for k, v in env.toc_secnumbers[docname].items()}
+        for figtype, ids in env.toc_fignumbers.get(docname, {}).items():
+            env.toc_fignumbers[docname][figtype] = {k: relabel(v) for k, v in ids.items()}
+        for ref in env.tocs[docname].findall(nodes.reference):
+            if ref.get("secnumber"):
+                ref["secnumber"] = relabel(tuple(ref["secnumber"]))
+        if env.titles[docname].get("secnumber"):  # previous/next links
+            env.titles[docname]["secnumber"] = relabel(tuple(env.titles[docname]["secnumber"]))
+    return []
+
+
+EXEC_TABLE_ZH = {"Document": "章节", "Modified": "最后修改", "Method": "执行方式", "Run Time (s)": "运行时间（秒）",
+                 "Status": "状态", "cache": "缓存", "force": "强制", "auto": "自动"}
+
+
+def _exec_table_zh(app, doctree, docname):
+    """The {nb-exec-table} of the reproducibility appendix, with Chinese headers and methods."""
+    for table in doctree.findall(nodes.table):
+        if "Run Time (s)" not in table.astext():
+            continue
+        for entry in table.findall(nodes.entry):
+            for text in list(entry.findall(nodes.Text)):
+                if str(text) in EXEC_TABLE_ZH:
+                    text.parent.replace(text, nodes.Text(EXEC_TABLE_ZH[str(text)]))
 
 
 # A page reads the usage record if its code builds the data catalogue.
@@ -181,6 +222,8 @@ def setup(app):
     app.connect("source-read", _source_read)
     app.connect("env-updated", lambda app, env: os.environ.pop(usage.DOCNAME, None) and None)
     app.connect("config-inited", _config_inited)
+    app.connect("env-get-updated", _appendix_letters, priority=900)  # after Sphinx numbered the toc (500)
+    app.connect("doctree-resolved", _exec_table_zh)
     app.connect("doctree-resolved", _latex_appendices)
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)

@@ -7,6 +7,11 @@
   Colab button points. Binder runs ``binder/postBuild``, which writes the same notebooks beside the chapters.
 - The download menu of every page gets the whole-book PDF (``nqpf-book.pdf``, copied into the site by
   ``make book``) next to the page's ``.ipynb`` and ``.md``.
+- Launch buttons (Binder, Colab) and the notebooks' Colab set-up cell exist only when ``repository.url`` in
+  ``_config.yml`` names a real public repository; empty (or the old placeholder) means none.
+- Tables with the class ``nqpf-datatable`` (``nqpf.render.book.interactive_table``) become sortable, searchable
+  and paged with DataTables, copied from the pinned itables package into ``_static/datatables`` (no CDN), with
+  simplified-Chinese controls (``nqpf-tables.js``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+import nbformat
 from docutils import nodes
 from sphinx.util import logging
 
@@ -32,9 +38,25 @@ def mathjax_dir() -> Path:
     return Path(dist.locate_file("sphinx-mathjax-offline/static/mathjax"))
 
 
+PLACEHOLDER_HOSTS = ("EXAMPLE-ORG", "executablebooks/jupyter-book")  # the old placeholder, Jupyter Book's default
+
+
+def is_real_repository(url: str) -> bool:
+    """True for a public repository URL the launch buttons can use; False for '' and placeholders."""
+    url = (url or "").strip()
+    return url.startswith("https://") and not any(p in url for p in PLACEHOLDER_HOSTS)
+
+
 def _config_inited(app, config):
     # Relative to _static: sphinx.ext.mathjax adds it only to pages that contain math.
     config.mathjax_path = f"mathjax/{MATHJAX_SCRIPT}"
+    theme = dict(config.html_theme_options or {})
+    if not is_real_repository(theme.get("repository_url", "")):
+        # No real repository: a Binder or Colab button could only fail, so there is none.
+        theme.pop("launch_buttons", None)
+        theme["repository_url"] = ""
+    theme["search_bar_text"] = "搜索本书…"  # Jupyter Book sets "Search this book..."
+    config.html_theme_options = theme
     # Without a default the theme logs "Got invalid theme mode" as a console error on a first visit.
     html_context = dict(config.html_context or {})
     html_context.setdefault("default_mode", "auto")
@@ -60,22 +82,76 @@ def _copy_mathjax(app) -> None:
     shutil.copytree(src, dest, ignore=ignore, dirs_exist_ok=True)
 
 
+def reference_resolver(app):
+    """Names cross-references as the built book shows them (图 4.2, 表 A.1, 式 (3.1), a section's title)."""
+    env = app.env
+    std = env.get_domain("std")
+    fmt = app.config.numfig_format or {}
+
+    def number(docname, figtype, node_id):
+        nums = env.toc_fignumbers.get(docname, {}).get(figtype, {}).get(node_id)
+        return ".".join(map(str, nums)) if nums else ""
+
+    def resolve(role: str, target: str) -> str:
+        label = target.split("<")[-1].rstrip(">").strip()
+        if role == "eq":
+            eq = env.get_domain("math").equations.get(label)
+            n = number(eq[0], "displaymath", f"equation-{label}") if eq else ""
+            return app.config.math_eqref_format.format(number=n) if n else ""
+        if role == "numref" and label in std.labels:
+            docname, node_id, _ = std.labels[label]
+            for figtype in ("figure", "table", "code-block"):
+                n = number(docname, figtype, node_id)
+                if n:
+                    return fmt.get(figtype, "%s") % n
+        if role in ("ref", "doc") and label in std.labels:
+            return f"“{std.labels[label][2]}”"
+        return ""
+
+    return resolve
+
+
 def _write_notebooks(app) -> None:
+    """The site's notebooks read well in plain Jupyter: the download (_sources/, executed) and the Colab copy."""
     out = Path(app.outdir) / notebooks.SITE_FOLDER
+    executed = Path(app.outdir).parent / "jupyter_execute"
+    resolve = reference_resolver(app)
     for docname in sorted(app.env.found_docs):
         source = Path(app.env.doc2path(docname))
         if source.suffix == ".md" and "kernelspec" in app.env.metadata.get(docname, {}):
-            notebooks.write_notebook(source, out / f"{docname}.ipynb", repo_url=repository_url(app))
+            values = notebooks.glue_values(glue_json=executed / f"{docname}.glue.json")
+            notebooks.write_notebook(source, out / f"{docname}.ipynb", repo_url=repository_url(app),
+                                     values=values, resolve=resolve)
+            download = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
+            if download.exists():
+                nb = nbformat.read(download, as_version=4)
+                nbformat.write(notebooks.for_jupyter(nb, values, resolve), download)
 
 
 def repository_url(app) -> str:
-    return (app.config.html_theme_options or {}).get("repository_url", "")
+    url = (app.config.html_theme_options or {}).get("repository_url", "")
+    return url if is_real_repository(url) else ""
+
+
+DATATABLES_DIR = "datatables"
+
+
+def _copy_datatables(app) -> None:
+    """DataTables as bundled by the pinned itables package, served from the site."""
+    import itables
+
+    src = Path(itables.__file__).parent / "html"
+    dest = Path(app.outdir) / "_static" / DATATABLES_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("dt_bundle.js", "dt_bundle.css"):
+        shutil.copyfile(src / name, dest / name)
 
 
 def _build_finished(app, exc):
     if exc is not None or app.builder.format != "html":
         return
     _copy_mathjax(app)
+    _copy_datatables(app)
     _write_notebooks(app)
 
 
@@ -103,11 +179,30 @@ def _dedupe_scripts(context) -> None:
     context["script_files"] = unique
 
 
+# Tooltips the theme leaves in English or in traditional script (列印成 PDF), by button label.
+TOOLTIPS_ZH = {
+    "download-buttons": "下载本页",
+    "download-notebook-button": "下载笔记本（.ipynb，含运行结果）",
+    "download-source-button": "下载源文件（MyST Markdown）",
+    "download-pdf-button": "打印本页为 PDF",
+    "fullscreen-button": "全屏模式",
+    "launch-buttons": "在线运行本章",
+}
+
+
 def _page_context(app, pagename, templatename, context, doctree):
     """Runs after sphinx-book-theme built the header buttons (priority 501)."""
+    if "nqpf-datatable" in context.get("body", ""):  # before _dedupe_scripts copies the page's script list
+        app.add_css_file(f"{DATATABLES_DIR}/dt_bundle.css")
+        app.add_js_file("nqpf-tables.js", type="module")
     _dedupe_scripts(context)
     pathto = context["pathto"]
     for group in context.get("header_buttons", []):
+        for button in [group, *group.get("buttons", [])]:
+            if button.get("label") in TOOLTIPS_ZH:
+                button["tooltip"] = TOOLTIPS_ZH[button["label"]]
+            elif button.get("text") in ("Binder", "Colab"):
+                button["tooltip"] = f"在 {button['text']} 中运行"
         if group.get("label") == "download-buttons":
             group["buttons"].append({
                 "type": "link",
@@ -120,6 +215,24 @@ def _page_context(app, pagename, templatename, context, doctree):
         if group.get("label") == "launch-buttons":
             for button in group["buttons"]:
                 button["url"] = launch_url(button["text"], button["url"], pagename, app.config.nqpf_notebooks_branch)
+
+
+def _offer_notebook(app, pagename, templatename, context, doctree):
+    """The executed notebook in _sources/ for the download menu (priority 500, before the theme's buttons).
+
+    sphinx-book-theme copies it only when it also builds launch buttons; without a repository there are none,
+    but the page's .ipynb is still worth downloading.
+    """
+    if app.builder.format != "html" or "kernelspec" not in app.env.metadata.get(pagename, {}):
+        return
+    if (app.config.html_theme_options or {}).get("launch_buttons"):
+        return  # the theme copies it
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if executed.exists():
+        dest = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(executed, dest)
+        context["ipynb_source"] = f"{pagename}.ipynb"
 
 
 def launch_url(provider: str, url: str, pagename: str, notebooks_branch: str) -> str:
@@ -139,5 +252,6 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("build-finished", _build_finished)
     app.connect("doctree-resolved", _alt_text)
+    app.connect("html-page-context", _offer_notebook, priority=500)
     app.connect("html-page-context", _page_context, priority=510)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

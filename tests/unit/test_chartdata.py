@@ -96,19 +96,17 @@ def test_show_records_exactly_the_data_it_is_given(monkeypatch):
     plt.close("all")
 
 
-def test_numeric_tables_get_a_download_and_text_tables_do_not(monkeypatch):
+def test_numeric_tables_get_a_download_named_after_their_label(monkeypatch):
     glued = {}
     monkeypatch.setattr("myst_nb.glue", lambda name, obj, display=True: glued.update({name: obj}))
-    text = table(pd.DataFrame({"事件": ["首次提出"], "日期": ["2023-09-07"]}))
+    text = table(pd.DataFrame({"事件": ["首次提出"], "日期": ["2023-09-07"]}), caption="事件。")
     assert isinstance(text, Table) and not glued
-    nums = table(pd.DataFrame({"时期": ["1978–2012"], "TFP": [3.52]}), data="tab-test-periods")
-    assert "nqpf-data:tab-test-periods.csv" in nums._repr_html_()
-    assert "<table" in nums._repr_html_()
-    assert nums._repr_markdown_().rstrip().endswith("表中数据：`tab-test-periods.csv`")
+    nums = table(pd.DataFrame({"时期": ["1978–2012"], "TFP": [3.52]}), caption="时期。", data="tab-test-periods")
+    assert nums.name == "tbl-test-periods" and ":name: tbl-test-periods" in nums._repr_markdown_()
     assert "| 1978–2012 | 3.52 |" in nums._repr_markdown_()
     assert glued["nqpf-data:tab-test-periods"].csv == "时期,TFP\n1978–2012,3.52\n"
-    unnamed = table(pd.DataFrame({"x": [1.5]}))
-    assert unnamed.name == chartdata.auto_name(pd.DataFrame({"x": [1.5]})) and unnamed.name.startswith("tab-")
+    named = table(pd.DataFrame({"x": [1.5]}), caption="一个数。", name="tbl-one")
+    assert glued["nqpf-data:tab-one"].csv == "x\n1.5\n" and named.name == "tbl-one"
 
 
 def test_written_files_are_utf8_with_bom(tmp_path):

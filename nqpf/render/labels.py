@@ -1,0 +1,38 @@
+"""Reader-facing words for the codes kept in the data files (units, kinds, qualifiers, flags, scripts).
+
+The CSV files keep the raw codes (``items``, ``pp``, ``UNCERTAIN`` …) so that code and tests can match them; the
+book's tables show Chinese (``nqpf.render.book.Table`` passes every cell through :func:`zh`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nqpf.analysis.digital import FLAG_ZH
+from nqpf.core.data import FLAGS
+
+UNITS = {"yuan": "元", "USD": "美元", "persons": "人", "pp": "百分点", "percent": "%", "times": "倍", "firms": "家",
+         "aircraft": "架", "units": "台", "racks": "标准机架", "hours": "小时", "W": "瓦", "items": "项",
+         "departments": "部门", "rank": "位次"}
+KINDS = {"level": "水平", "growth": "增长", "share": "占比", "count": "计数", "target": "目标",
+         "contribution": "贡献", "total": "合计"}
+QUALIFIERS = {"over": "超过", "about": "约", "nearly": "近", "under": "不足"}
+SCRIPTS = {"zh-Hans": "简体", "zh-Hant": "繁体"}
+WHOLE = {**UNITS, **KINDS, **QUALIFIERS, **SCRIPTS}
+_FLAG = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(FLAGS, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def zh(text: str) -> str:
+    """A cell's code as a reader sees it: a whole-cell code is translated, flag words anywhere.
+
+    >>> zh("items"), zh("pp"), zh("DERIVED, UNCERTAIN"), zh("GDP 年均增长（%） ROUNDED")
+    ('项', '百分点', '推算、不确定', 'GDP 年均增长（%） 取整')
+    """
+    text = str(text)
+    if text in WHOLE:
+        return WHOLE[text]
+    if _FLAG.search(text):
+        if re.fullmatch(r"\s*(" + _FLAG.pattern + r")(\s*,\s*(" + _FLAG.pattern + r"))*\s*", text):
+            return "、".join(FLAG_ZH[f.strip()] for f in text.split(","))
+        return _FLAG.sub(lambda m: FLAG_ZH[m.group(1)], text)
+    return text
