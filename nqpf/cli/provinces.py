@@ -43,7 +43,7 @@ def _run(args):
     if a == "normalisation":
         return pv.normalisation_effect(args.method, args.aggregate)
     if a == "regional":
-        return pv.regional(args.method, args.aggregate)
+        return pv.inequality(args.method, args.aggregate)
     if a == "convergence":
         if args.format == "csv":
             raise UsageError("convergence prints JSON only (use --format json)")

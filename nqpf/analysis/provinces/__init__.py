@@ -18,14 +18,14 @@ import pandas as pd
 
 from nqpf.analysis.provinces import method as mth
 from nqpf.analysis.provinces import regional as reg
-from nqpf.analysis.provinces.clean import (MISREADINGS, PROVINCES, REGION, REGIONS, clean, misreadings_found,
-                                           national_check)
+from nqpf.analysis.provinces import clean as cl
+from nqpf.analysis.provinces.clean import MISREADINGS, PROVINCES, REGION, REGIONS
 from nqpf.core import data
 from nqpf.core.errors import UsageError
 
 __all__ = ["PROVINCES", "REGION", "REGIONS", "MISREADINGS", "SYSTEM", "YEARS", "cleaned", "panel", "gdp", "checks",
            "misreadings", "system", "indicators", "imputed", "normalised", "weights", "index", "scores",
-           "robustness", "leave_one_out", "normalisation_effect", "regional", "region_means", "convergence"]
+           "robustness", "leave_one_out", "normalisation_effect", "inequality", "region_means", "convergence"]
 
 SOURCE = "techme_provincial_long"
 YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; papers end in 2022, so they are left out
@@ -63,7 +63,7 @@ def _stats():
 
 @lru_cache(maxsize=1)
 def _cleaned() -> pd.DataFrame:
-    return clean(data.load(SOURCE))
+    return cl.clean(data.load(SOURCE))
 
 
 def cleaned() -> pd.DataFrame:
@@ -72,12 +72,12 @@ def cleaned() -> pd.DataFrame:
 
 
 def misreadings() -> pd.DataFrame:
-    return misreadings_found(_cleaned())
+    return cl.misreadings_found(_cleaned())
 
 
 def checks(tolerance: float = 0.5) -> pd.DataFrame:
     """Provinces' sum against the national total, wherever the file has one (see ``clean.national_check``)."""
-    return national_check(_cleaned(), tolerance)
+    return cl.national_check(_cleaned(), tolerance)
 
 
 @lru_cache(maxsize=1)
@@ -368,7 +368,7 @@ def region_means(method: str = "entropy", aggregate: str = "weighted") -> pd.Dat
     return out.sort_values(["region", "year"], ignore_index=True).astype({"region": str})
 
 
-def regional(method: str = "entropy", aggregate: str = "weighted") -> pd.DataFrame:
+def inequality(method: str = "entropy", aggregate: str = "weighted") -> pd.DataFrame:
     """Per year: Dagum Gini and its three parts, Theil and its two parts, coefficient of variation (σ)."""
     mth.check_method(method, aggregate)
     s = index(method, aggregate)
