@@ -228,3 +228,11 @@ def test_beta_recovers_an_exact_relation():
 
 def test_cv():
     assert reg.cv([1, 3]) == pytest.approx(0.5)
+
+
+def test_tile_grid_has_31_distinct_squares():
+    from nqpf.render.tilegrid import TILES
+
+    assert set(TILES) == set(cl.PROVINCES)
+    assert len(set(TILES.values())) == 31
+    assert TILES["北京"][1] < TILES["河北"][1] and TILES["海南"][1] > TILES["广东"][1]

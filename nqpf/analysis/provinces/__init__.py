@@ -25,7 +25,7 @@ from nqpf.core.errors import UsageError
 
 __all__ = ["PROVINCES", "REGION", "REGIONS", "MISREADINGS", "SYSTEM", "YEARS", "cleaned", "panel", "gdp", "checks",
            "misreadings", "system", "indicators", "imputed", "normalised", "weights", "index", "scores",
-           "robustness", "leave_one_out", "normalisation_effect", "inequality", "region_means", "convergence"]
+           "robustness", "leave_one_out", "normalisation_effect", "inequality", "region_means", "convergence", "trend_by_method"]
 
 SOURCE = "techme_provincial_long"
 YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; papers end in 2022, so they are left out
@@ -406,3 +406,19 @@ def convergence(method: str = "entropy", aggregate: str = "weighted", start: int
     return {"start": start, "end": end, "cv_start": reg.cv(s[start]), "cv_end": reg.cv(s[end]),
             "absolute": reg.beta(s[start], s[end], end - start),
             "conditional": reg.beta(s[start], s[end], end - start, controls=dummies)}
+
+
+def trend_by_method(start: int = YEARS[0], end: int = YEARS[-1]) -> pd.DataFrame:
+    """For each of the eight methods: Gini, between-region share and CV at start and end, and absolute β."""
+    rows = []
+    for m, a in combos():
+        ineq = inequality(m, a).set_index("year")
+        conv = convergence(m, a, start, end) if (index(m, a).query("year in [@start, @end]")["score"] > 0).all() \
+            else {"absolute": {"beta": float("nan"), "p": float("nan")}}
+        rows.append({"method": m, "aggregate": a, "label": label(m, a),
+                     "gini_start": ineq.at[start, "gini"], "gini_end": ineq.at[end, "gini"],
+                     "between_share_start": ineq.at[start, "between_share"],
+                     "between_share_end": ineq.at[end, "between_share"],
+                     "cv_start": ineq.at[start, "cv"], "cv_end": ineq.at[end, "cv"],
+                     "beta": conv["absolute"]["beta"], "beta_p": conv["absolute"]["p"]})
+    return pd.DataFrame(rows)
