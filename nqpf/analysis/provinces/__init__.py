@@ -87,8 +87,9 @@ def _gdp() -> pd.DataFrame:
     w = d.pivot_table(index=["province", "year"], columns="item", values="value").reset_index()
     w = w.rename(columns={"RD经费": "rd", "RD强度": "intensity"})
     w["gdp"] = w["rd"] / w["intensity"] * 100
-    # intensity is published to 2 decimals, so the derived GDP is uncertain by up to ±0.005 / intensity
-    w["rounding_bound"] = 0.005 / w["intensity"]
+    # R&D is published to 0.1 亿元 and intensity to 0.01 %, so the derived GDP is uncertain by up to about
+    # ±(0.05 / R&D + 0.005 / intensity) in relative terms
+    w["rounding_bound"] = 0.05 / w["rd"] + 0.005 / w["intensity"]
     w["source"] = "DERIVED: R&D经费(亿元) ÷ R&D经费投入强度(%) × 100, 全国科技经费投入统计公报 via techme"
     return w[["province", "year", "gdp", "rd", "intensity", "rounding_bound", "source"]]
 
