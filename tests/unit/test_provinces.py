@@ -136,14 +136,17 @@ def test_pca_weights_hand_example_and_eigenvector():
     # two correlated indicators: the first eigenvector of [[1, r], [r, 1]] is (1, 1)/√2, so equal weights
     z = pd.DataFrame({"a": [0.0, 0.2, 0.9, 1.0], "b": [0.1, 0.0, 1.0, 0.7]})
     assert mth.weights(z, "pca").tolist() == pytest.approx([0.5, 0.5])
-    # three indicators: |first eigenvector of the correlation matrix|, normalised to sum 1
+    # three indicators: the first principal component of the standardised data, as scikit-learn computes it
+    from sklearn.decomposition import PCA
+
     rng = np.random.default_rng(0)
     a = rng.random((20, 3))
     a[:, 1] += a[:, 0]
     z = pd.DataFrame(a, columns=list("xyz"))
-    vals, vecs = np.linalg.eigh(np.corrcoef(a, rowvar=False))
-    v = np.abs(vecs[:, np.argmax(vals)])
+    pca = PCA(n_components=1).fit((a - a.mean(axis=0)) / a.std(axis=0))
+    v = np.abs(pca.components_[0])
     assert mth.weights(z, "pca").to_numpy() == pytest.approx(v / v.sum())
+    assert mth.pca_explained(z) == pytest.approx(pca.explained_variance_ratio_[0])
 
 
 def test_topsis_and_weighted_sum_hand_example():

@@ -51,7 +51,8 @@ def weights(z: pd.DataFrame, method: str) -> pd.Series:
     - entropy: e_j = -Σ_i p_ij ln p_ij / ln m with p_ij = x_ij / Σ_i x_ij (x = z + 1e-4); w_j ∝ 1 - e_j.
     - critic: w_j ∝ σ_j Σ_k (1 - r_jk) (σ: sample standard deviation, r: Pearson correlation).
     - equal: 1/n.
-    - pca: w_j ∝ |v_j|, v the first eigenvector of the indicators' correlation matrix.
+    - pca: w_j ∝ |v_j|, v the first eigenvector of the indicators' correlation matrix (the first principal
+      component's loadings on the standardised indicators).
     """
     check_method(method)
     from pymcdm import weights as pw  # imported here: pymcdm loads its plotting helpers (slow) on import
@@ -64,21 +65,21 @@ def weights(z: pd.DataFrame, method: str) -> pd.Series:
     elif method == "equal":
         w = pw.equal_weights(a)
     else:
-        from sklearn.decomposition import PCA
-
-        std = (a - a.mean(axis=0)) / a.std(axis=0)
-        v = np.abs(PCA(n_components=1, svd_solver="full").fit(std).components_[0])
+        vals, vecs = _pc(a)
+        v = np.abs(vecs[:, -1])
         w = v / v.sum()
     return pd.Series(w, index=z.columns, name="weight")
 
 
+def _pc(a: np.ndarray):
+    """Eigenvalues (ascending) and eigenvectors of the indicators' correlation matrix (numpy's symmetric solver)."""
+    return np.linalg.eigh(np.corrcoef(a, rowvar=False))
+
+
 def pca_explained(z: pd.DataFrame) -> float:
     """Share of the standardised indicators' variance the first principal component explains."""
-    from sklearn.decomposition import PCA
-
-    a = z.to_numpy(dtype=float)
-    std = (a - a.mean(axis=0)) / a.std(axis=0)
-    return float(PCA(n_components=1, svd_solver="full").fit(std).explained_variance_ratio_[0])
+    vals, _ = _pc(z.to_numpy(dtype=float))
+    return float(vals[-1] / vals.sum())
 
 
 def _identity(x, cost=False):
