@@ -19,7 +19,6 @@ Ranks are claims when stated with 位居 / 排名 / 居 / 成为 (… 第二).
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from decimal import Decimal
@@ -29,13 +28,13 @@ import pandas as pd
 
 from nqpf.analysis import corpus
 from nqpf.core import data
-from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import ROOT, rel
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import LABELS
 
 COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier", "high"]
 KINDS = ["level", "growth", "share", "count", "target", "contribution"]
-GOLD = ROOT / "tests" / "fixtures" / "claims_gold.csv"  # development sample (rules written on these lines)
-HELDOUT = ROOT / "tests" / "fixtures" / "claims_heldout.csv"  # labelled after the rules were written
+GOLD = LABELS / "claims_gold.csv"  # development sample (rules written on these lines)
+HELDOUT = LABELS / "claims_heldout.csv"  # labelled after the rules were written
 
 # Suffix -> (base unit, multiplier). Longest first so 万亿元 wins over 元 and 个百分点 over 个.
 _UNITS = {
@@ -261,15 +260,10 @@ def write(df: pd.DataFrame | None = None) -> Path:
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:
-    """The hand-labelled sample: one row per claim; a labelled line without claims has an empty value."""
-    if not Path(path).exists():
-        raise DataError(rel(path), "file exists")
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    df = pd.DataFrame(rows)
-    df["line"] = df["line"].astype(int)
-    df["seed"] = df["seed"].str.zfill(3)
-    df["value"] = pd.to_numeric(df["value"].replace("", None))
+    """The hand-labelled sample: one row per claim; a labelled line without claims has an empty value.
+    Checked against its manifest like any data file."""
+    df = data.validate(Path(path))
+    df[["unit", "kind"]] = df[["unit", "kind"]].fillna("")
     return df
 
 

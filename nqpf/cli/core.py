@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from nqpf.core import data, seeds
 from nqpf.cli import add_format
 
@@ -23,12 +21,7 @@ def _data(args):
 
 
 def _seeds(args):
-    rows = []
-    for row in seeds.manifest():
-        text = seeds.lines(row["id"])
-        rows.append({"id": row["id"], "file": row["file"], "title": row["title"], "date": row["date"],
-                     "script": row["script"], "lines": len(text), "characters": sum(len(t) for t in text)})
-    return pd.DataFrame(rows)
+    return seeds.summary()
 
 
 def register(sub):

@@ -18,7 +18,7 @@ import pandera.pandas as pa
 import yaml
 
 from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import DERIVED, LEXICON, RAW, rel
+from nqpf.core.paths import DERIVED, LABELS, LEXICON, RAW, rel
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}
@@ -53,9 +53,9 @@ def resolve(name: str) -> Path:
     p = Path(name)
     if p.suffix != ".csv":
         p = p.with_name(p.name + ".csv")
-    if p.exists() and p.parent.name in ("raw", "derived", "lexicon") or p.is_absolute():
+    if p.exists() and p.parent.name in ("raw", "derived", "lexicon", "labels") or p.is_absolute():
         return p
-    for folder in (RAW, DERIVED, LEXICON):
+    for folder in (RAW, DERIVED, LEXICON, LABELS):
         if (folder / p.name).exists() or manifest_path(folder / p.name).exists():
             return folder / p.name
     raise UsageError(f"unknown data file '{name}' (see `python -m nqpf data list`)")
@@ -167,6 +167,15 @@ def load(name: str) -> pd.DataFrame:
     return _load_cached(str(path), max(st.st_mtime, mst), st.st_size).copy()
 
 
+def figure(name: str, key: str) -> float:
+    """One figure of a key/value table (the figures quoted in the seeds), by key."""
+    df = load(name)
+    row = df[df["key"] == key]
+    if row.empty:
+        raise UsageError(f"unknown figure '{key}' in {name} (known: {', '.join(df['key'])})")
+    return float(row["value"].iloc[0])
+
+
 def flags(source: str) -> list[str]:
     """Flags such as DERIVED or UNCERTAIN written in a row's source text."""
     return [f for f in FLAGS if re.search(rf"\b{re.escape(f)}\b", str(source))]
@@ -180,7 +189,7 @@ def with_flags(df: pd.DataFrame, column: str = "source") -> pd.DataFrame:
 
 def data_files() -> list[Path]:
     """Every data file that has or should have a manifest."""
-    folders = (RAW, DERIVED, LEXICON)  # lexicon CSVs (themes, stop words) carry manifests too
+    folders = (RAW, DERIVED, LEXICON, LABELS)  # lexicon CSVs and the labelled samples carry manifests too
     files = [f for d in folders for f in sorted(d.glob("*.csv"))]
     orphans = [Path(str(m)[:-4]) for d in folders for m in d.glob("*.csv.yml")]
     return sorted(set(files) | set(orphans))

@@ -8,7 +8,6 @@ case reaches the rule it is about.
 
 from __future__ import annotations
 
-import json
 import io
 from pathlib import Path
 
@@ -17,9 +16,7 @@ import pytest
 
 from nqpf.core import data
 from nqpf.core.errors import DataError
-
-from .conftest import copy_data_file, nqpf_cli, rewrite_data_file
-
+from tests.helpers import copy_data_file, nqpf_cli, rewrite_data_file
 
 _copy = copy_data_file
 
@@ -208,25 +205,3 @@ def test_intact_copies_pass_the_cli(tmp_path):
 
 def test_at_least_ten_distinct_rules():
     assert len(CASES) >= 10
-
-
-@pytest.mark.build
-def test_bad_data_stops_the_build_before_a_chart_is_drawn(tmp_path):
-    from .test_build import evidence, mini_book
-
-    folder, book = tmp_path / "data", tmp_path / "book"
-    folder.mkdir()
-    book.mkdir()
-    path = _copy("cn_digital_economy_share_gdp", folder)
-    rule, line, needle = share_above_100(path)
-    code = (f"from nqpf.core import data\nfrom nqpf.render import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
-            f"df = data.load({str(path)!r})\nfig, ax = plt.subplots()\nax.plot(df['year'], df['value'])\nplt.show()")
-    proc = mini_book(book, code)
-    assert proc.returncode != 0
-    log = evidence(book, proc)
-    assert f"line {line}: rule '{rule}" in log and needle in log
-    executed = book / "_build" / "jupyter_execute" / "page.ipynb"
-    outputs = [o for c in (json.loads(executed.read_text("utf-8"))["cells"] if executed.exists() else [])
-               for o in c.get("outputs", [])]
-    assert not [o for o in outputs if "image/png" in o.get("data", {})]
-    assert not list((book / "_build").rglob("*.png"))  # no chart image anywhere in the build

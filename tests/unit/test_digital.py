@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 
@@ -12,8 +11,6 @@ import pytest
 from nqpf.analysis import corpus, digital
 from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
-
-from .conftest import nqpf_cli
 
 CN_DIGITS = {"2": "二", "8": "8", "10": "10"}
 
@@ -201,54 +198,3 @@ def test_cooccurrence_counts():
     places = digital.cooccurrence_places()
     assert len(places) == co["all"].sum()
     assert ((places["seed"] == "003") & (places["first"] == 574)).any()  # 一是决策革命
-
-
-# ---------------------------------------------------------------- command line
-
-
-def test_cli_summary_json():
-    proc = nqpf_cli("digital")
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout)
-    assert out["seeds_cagr_2014_2023"] == pytest.approx(14.80, abs=0.01)
-    assert out["core_share_2023_reached"] == 9.9
-    assert out["hubs"]["nodes"] == 8
-
-
-def test_cli_target_csv_with_scenarios():
-    proc = nqpf_cli("digital", "target", "--gdp-growth", "6", "--format", "csv")
-    assert proc.returncode == 0, proc.stderr
-    header, first, *_ = proc.stdout.strip().splitlines()
-    assert header.startswith("scenario,gdp_growth,core_growth_required")
-    assert first.startswith("6%,6.0,11.4")
-
-
-@pytest.mark.parametrize(
-    "args, needle",
-    [
-        (["digital", "nosuch"], "invalid choice"),
-        (["digital", "cagr", "--from", "2014", "--to", "2023"], "no value for 2014"),
-        (["digital", "cagr", "--levels", "1", "2"], "--levels needs --years"),
-        (["digital", "cagr", "--levels", "0", "2", "--years", "3"], "positive levels"),
-        (["digital", "target", "--gdp-growth", "abc"], "invalid float"),
-        (["digital", "compute", "--from", "2025", "--to", "2017"], "forward in time"),
-    ],
-)
-def test_cli_bad_arguments_give_one_line(args, needle):
-    proc = nqpf_cli(*args)
-    assert proc.returncode != 0
-    assert proc.stderr.count("\n") == 1 and needle in proc.stderr
-    assert "Traceback" not in proc.stderr
-
-
-# ---------------------------------------------------------------- the built chapter
-
-
-@pytest.mark.build
-def test_chapter_in_the_built_book(html_dir, pdf_text):
-    page = (html_dir / "book" / "digital.html").read_text(encoding="utf-8")
-    assert "数据+算力+算法=服务" in page
-    text = re.sub(r"<[^>]+>", "", page)
-    assert f"{digital.seeds_growth()['cagr']:.1f}%" in text  # the glued CAGR
-    assert "不确定（UNCERTAIN）" in text
-    assert "数字经济与" in pdf_text and "东数西算" in pdf_text

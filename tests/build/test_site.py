@@ -18,8 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from nqpf.render.notebooks import is_notebook, source, title
-
-from .conftest import BUILD, ROOT
+from tests.helpers import BUILD, mini_book
 
 pytestmark = pytest.mark.build
 
@@ -186,7 +185,6 @@ def test_screenshots_of_home_and_a_chapter(site, browser, toc_pages):
 
 def test_math_is_typeset_by_the_sites_own_mathjax(browser, tmp_path):
     """Whatever chapters exist: a mini-book with the project's config renders math offline."""
-    from .test_build import mini_book
 
     proc = mini_book(tmp_path, "print('ok')", "增长核算：$g_Y = \\alpha g_K + (1-\\alpha) g_L + g_A$。\n\n$$\n\\ln Y = \\ln A\n$$")
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import re
 import subprocess
-import textwrap
-from pathlib import Path
 
 import pytest
 
-from nqpf.core import seeds
-from nqpf.cli.core import _seeds
 
-from .conftest import ROOT, run
+from nqpf.core import seeds
+from tests.helpers import ROOT, evidence, mini_book, run
 
 pytestmark = pytest.mark.build
-
-FRONT = textwrap.dedent(
-    """\
-    ---
-    jupytext:
-      text_representation: {extension: .md, format_name: myst, format_version: 0.13}
-    kernelspec: {display_name: Python 3, language: python, name: python3}
-    ---
-    """
-)
 
 
 def test_html_home_and_chapters(html_dir):
@@ -36,7 +23,7 @@ def test_html_home_and_chapters(html_dir):
 
 
 def test_glued_numbers_come_from_the_computation(html_dir):
-    corpus = _seeds(None)
+    corpus = seeds.summary()
     intro = (html_dir / "book" / "intro.html").read_text(encoding="utf-8")
     shown = re.search(r"语料共\s*<span[^>]*>(\d+)</span>\s*份文档、<span[^>]*>([\d,]+)</span>", intro)
     assert shown, "glued corpus size missing from the intro"
@@ -88,20 +75,6 @@ FAULTS = {
         "sha256 matches manifest",
     ),
 }
-
-
-def evidence(tmp: Path, proc: subprocess.CompletedProcess) -> str:
-    """Build log plus the executed notebook (where a cell's stderr text is kept)."""
-    nb = tmp / "_build" / "jupyter_execute" / "page.ipynb"
-    return proc.stdout + proc.stderr + (nb.read_text(encoding="utf-8") if nb.exists() else "")
-
-
-def mini_book(tmp: Path, code: str, extra_md: str = "") -> subprocess.CompletedProcess:
-    (tmp / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
-    body = f"(page)=\n# 测试页\n\n{extra_md}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
-    (tmp / "page.md").write_text(FRONT + body, encoding="utf-8")
-    return run(["make", "html", f"SRC={tmp}", f"OUT={tmp}", f"TOC={tmp}/_toc.yml", f"CONFIG={ROOT}/_config.yml"],
-               timeout=600)
 
 
 def test_mini_book_without_faults_builds(tmp_path):

@@ -14,11 +14,10 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from .conftest import ROOT
+from tests.helpers import DRAWS, ROOT, chart_cells
 
 MAX_BYTES = 5 * 1024 * 1024
 PAGES = sorted((ROOT / "book").glob("*.md"))
-DRAWS = re.compile(r"plt\.(subplots|figure|plot|bar|barh|scatter)\(|\.plot(\.\w+)?\(|\bsns\.\w+\(")
 # A caption states its source: "来源：…", "依据：…", a seed, a publisher, or the command that computes it.
 SOURCE = re.compile(r"来源|出处|依据|种子\s*\d|python -m nqpf|统计局|信通院|Penn World Table|PWT")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -33,16 +32,6 @@ def committed_files() -> list[Path]:
 
 def oversized(files: list[Path]) -> dict[str, int]:
     return {str(p): p.stat().st_size for p in files if p.stat().st_size > MAX_BYTES}
-
-
-def chart_cells(page: Path):
-    for i, cell in enumerate(jupytext.read(page).cells):
-        if cell.cell_type != "code" or not DRAWS.search(cell.source):
-            continue
-        tags = cell.metadata.get("tags", [])
-        if "remove-cell" in tags or "remove-output" in tags:
-            continue
-        yield i, cell
 
 
 def math_with_cjk(code: str) -> list[str]:

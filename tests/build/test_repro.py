@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from nqpf.core.paths import DERIVED
-
-from .conftest import TOC, run
+from tests.helpers import TOC, run
 
 pytestmark = pytest.mark.build
 

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import re
-
 import pandas as pd
 import pytest
 
 from nqpf.analysis import concept
 from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
-
-from .conftest import nqpf_cli
-
 
 # ---------------------------------------------------------------- the definition's structure
 
@@ -99,43 +93,3 @@ def test_days_from_first_mention_to_the_work_report():
     tl = concept.timeline().set_index("key")
     # 2023-09-07 -> 2024-03-05: 23 days of September left + 31 + 30 + 31 + 31 + 29 + 5 = 180
     assert (tl.loc["government_report", "start"] - tl.loc["first_mention", "start"]).days == 180
-
-
-# ---------------------------------------------------------------- command line
-
-
-def test_cli_timeline_csv_and_filter():
-    proc = nqpf_cli("timeline", "--format", "csv")
-    assert proc.returncode == 0, proc.stderr
-    out = pd.read_csv(io.StringIO(proc.stdout), dtype=str)
-    assert len(out) == len(data.load("policy_timeline"))
-    assert list(out.columns[:3]) == ["date", "precision", "date_as_written"]
-    proc = nqpf_cli("timeline", "--category", "quantum", "--format", "csv")
-    assert set(pd.read_csv(io.StringIO(proc.stdout))["category"]) == {"quantum"}
-
-
-def test_cli_concept_json():
-    proc = nqpf_cli("concept", "--section", "numbers")
-    assert proc.returncode == 0, proc.stderr
-    assert "符合创新、协调、绿色、开放、共享的新发展理念" in proc.stdout
-
-
-@pytest.mark.parametrize("args", [("timeline", "--category", "sports"), ("concept", "--section", "x"),
-                                  ("timeline", "--format", "xml")])
-def test_cli_bad_arguments_one_line(args):
-    proc = nqpf_cli(*args)
-    assert proc.returncode != 0
-    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-
-
-# ---------------------------------------------------------------- the built chapter
-
-
-@pytest.mark.build
-def test_chapter_in_the_built_book(html_dir, pdf_text):
-    page = (html_dir / "book" / "concept.html").read_text(encoding="utf-8")
-    text = re.sub(r"<[^>]+>", "", page)
-    assert "004:127" in text and "符合创新、协调、绿色、开放、共享的新发展理念" in text
-    assert "〔种子004，第63行〕" in text  # the factor table's citations
-    assert f"共提到 {len(concept.timeline())} 个有日期的政策事件" in text
-    assert "概念与政策脉络" in pdf_text and "附表二" in pdf_text

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import math
-import re
 
-import pandas as pd
 import pytest
 
-from nqpf.core import data, seeds
 from nqpf.analysis import factcheck
+from nqpf.core import data, seeds
 from nqpf.core.errors import DataError
-
-from .conftest import nqpf_cli
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +28,8 @@ def test_claims_are_read_from_the_seed_text():
 
 
 def test_every_figure_the_factcheck_uses_is_in_the_ledger(monkeypatch):
-    used, real = [], factcheck.claim
-    monkeypatch.setattr(factcheck, "claim", lambda ref, pattern: used.append(real(ref, pattern)) or used[-1])
+    used, real = [], factcheck.engine.claim
+    monkeypatch.setattr(factcheck.engine, "claim", lambda ref, pattern: used.append(real(ref, pattern)) or used[-1])
     factcheck.run()
     ledger = data.load("claims")  # the published file, validated against its manifest
     fallbacks, checked = set(), 0
@@ -59,9 +54,9 @@ def test_every_figure_the_factcheck_uses_is_in_the_ledger(monkeypatch):
 def test_claim_values_come_from_the_ledger(monkeypatch):
     with pytest.raises(DataError, match="in the claims ledger"):
         factcheck.claim("000:12", r"({n})-2012年")  # a year: not a claim, not a listed fallback
-    led = factcheck._ledger("000").copy()
+    led = factcheck.engine._ledger("000").copy()
     led.loc[(led["line"] == 12) & (led["raw"] == "9.9%"), "value"] = 9.8
-    monkeypatch.setattr(factcheck, "_ledger", lambda sid: led)
+    monkeypatch.setattr(factcheck.engine, "_ledger", lambda sid: led)
     with pytest.raises(DataError, match="ledger value equals the written figure"):
         factcheck.claim("000:12", r"平均增速{n}%")
 
@@ -137,26 +132,10 @@ def test_summary_counts_every_check():
     assert list(s.columns) == list(factcheck.VERDICTS)
 
 
-def test_cli_rows_and_summary():
-    proc = nqpf_cli("factcheck", "--format", "csv")
-    assert proc.returncode == 0, proc.stderr
-    out = pd.read_csv(io.StringIO(proc.stdout))
-    assert list(out.columns) == ["key", "kind", "claims", "seed_refs", "computation", "verdict", "reason"]
-    assert len(out) == len(factcheck.run())
-    proc = nqpf_cli("factcheck", "--summary", "--kind", "count")
-    assert proc.returncode == 0 and '"kind": "count"' in proc.stdout
-
-
-@pytest.mark.parametrize("args", [("factcheck", "--kind", "gossip"), ("factcheck", "--format", "xlsx")])
-def test_cli_bad_arguments_one_line(args):
-    proc = nqpf_cli(*args)
-    assert proc.returncode != 0
-    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-
-
-@pytest.mark.build
-def test_appendix_in_the_built_book(html_dir, pdf_text):
-    text = re.sub(r"<[^>]+>", "", (html_dir / "book" / "factcheck.html").read_text(encoding="utf-8"))
-    assert f"共 {len(factcheck.run())} 项核查" in text
-    assert "舍入误差内" in text and "无法核对" in text
-    assert "事实核查" in pdf_text
+def test_run_kind_computes_only_that_kinds_checks(monkeypatch):
+    called = []
+    for kind, checks in factcheck.CHECKS.items():
+        monkeypatch.setitem(factcheck.CHECKS, kind, [lambda k=kind, f=f: called.append(k) or f() for f in checks])
+    rows = factcheck.run("count")
+    assert set(called) == {"count"} and len(called) == len(rows) > 0
+    assert set(rows["kind"]) == {"count"}

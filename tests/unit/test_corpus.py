@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from nqpf.analysis import corpus
 from nqpf.core import seeds, text
 from nqpf.core.errors import UsageError
-from .conftest import nqpf_cli
 
 
 def test_seed_files_are_untouched():
@@ -170,31 +168,3 @@ def test_bad_arguments_are_usage_errors():
         corpus.cooccurrence((), seeds=["000"])
     with pytest.raises(UsageError):
         corpus.document("000").units("page")
-
-
-def test_cli_corpus():
-    out = nqpf_cli("corpus", "cooccurrence", "--format", "csv")
-    assert out.returncode == 0
-    df = pd.read_csv(pd.io.common.StringIO(out.stdout))
-    assert list(df.columns) == ["term", "数据", "算力", "算法"]
-    bad = nqpf_cli("corpus", "keywords", "--k", "0")
-    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
-    bad = nqpf_cli("corpus", "tokens", "--seed", "042")
-    assert bad.returncode != 0 and "unknown seed" in bad.stderr
-
-
-@pytest.mark.build
-def test_chapter_in_the_built_book(html_dir, pdf_text):
-    from nqpf.analysis import claims
-
-    page = (html_dir / "book" / "corpus.html").read_text(encoding="utf-8")
-    ev = claims.evaluate()
-    n = len(claims.extract())
-    # Glued numbers reach both outputs.
-    for out in (page, pdf_text):
-        assert f"{ev['precision']:.2f}" in out and f"{ev['recall']:.2f}" in out
-        assert str(n) in out
-    # The ledger is an offline DataTable on the web (bundle inlined, nothing from a CDN) and plain in the PDF.
-    assert "dt-container" in page or "itables" in page
-    assert not re.search(r"<script[^>]+src=[\"']https?://[^\"']*(datatables|itables|unpkg|jsdelivr)", page)
-    assert "量化陈述台账" in pdf_text and "contribution" in pdf_text

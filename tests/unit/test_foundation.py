@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from pathlib import Path
 
 import pytest
 
 from nqpf.core import data, seeds, text
-from nqpf.render import plotting
 from nqpf.core.errors import DataError
-
-from .conftest import ROOT, copy_data_file, nqpf_cli, rewrite_data_file
+from nqpf.render import plotting
+from tests.helpers import ROOT, copy_data_file, rewrite_data_file
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -97,26 +95,3 @@ def test_jieba_uses_the_project_dictionary():
     words = text.cut("发展新质生产力要以全要素生产率大幅提升为核心标志，推进东数西算")
     assert "新质生产力" in words and "全要素生产率" in words and "东数西算" in words
     assert "东数西算" in text.domain_terms()
-
-
-@pytest.mark.parametrize(
-    "args, needle",
-    [
-        (["nosuch"], "invalid choice"),
-        (["data", "show", "no_such_file"], "unknown data file"),
-        ([], "required"),
-    ],
-)
-def test_cli_bad_arguments_give_one_line(args, needle):
-    proc = nqpf_cli(*args)
-    assert proc.returncode != 0
-    assert proc.stderr.count("\n") == 1 and needle in proc.stderr
-    assert "Traceback" not in proc.stderr
-
-
-def test_cli_seeds_csv():
-    proc = nqpf_cli("seeds", "--format", "csv")
-    assert proc.returncode == 0
-    header, *rows = proc.stdout.strip().splitlines()
-    assert header.startswith("id,file,title")
-    assert len(rows) == 5 and rows[4].startswith("004,")

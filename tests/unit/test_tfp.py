@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import csv
-import json
 import math
 import re
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from nqpf.core import seeds
 from nqpf.analysis import tfp
+from nqpf.core import seeds
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import RAW
-
-from .conftest import nqpf_cli
 
 G = 100 * math.log(1.1)  # one year of 10 % growth, in log points ×100
 
@@ -167,55 +163,3 @@ def test_bad_arguments_raise_usage_errors(pwt11, kw, message):
     args = {"country": "CHN", "start": 1978, "end": 2012, **kw}
     with pytest.raises(UsageError, match=message):
         tfp.decompose(pwt11, **args)
-
-
-def test_cli_prints_the_issue_keys():
-    proc = nqpf_cli("tfp", "--country", "CHN", "--start", "1978", "--end", "2012", "--json")
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout)
-    assert set(out) == {"gdp", "capital", "labour", "human_capital", "tfp", "tfp_share", "alpha_mean",
-                        "specification"}
-    assert out["gdp"] == pytest.approx(100 * math.log(_raw_rgdpna("CHN", 2012) / _raw_rgdpna("CHN", 1978)) / 34)
-    assert out["specification"]["vintage"] == "11.0" and out["specification"]["capital"] == "rnna"
-
-
-def test_cli_options_reach_the_calculation():
-    proc = nqpf_cli("tfp", "--alpha", "0.4", "--capital", "rkna", "--hours", "--vintage", "10.01", "--end", "2019")
-    assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout)
-    spec = out["specification"]
-    assert (spec["alpha"], spec["capital"], spec["labour"], spec["vintage"]) == (0.4, "rkna", "emp*avh", "10.01")
-    assert out["alpha_mean"] == pytest.approx(0.4)
-
-
-@pytest.mark.parametrize("args", [
-    ["--country", "XXX"], ["--start", "1900"], ["--end", "2024"], ["--alpha", "1.5"], ["--alpha", "0"],
-    ["--alpha", "x"], ["--vintage", "9.0"], ["--capital", "ck"], ["--start", "abc"],
-])
-def test_cli_bad_arguments_one_line_nonzero(args):
-    proc = nqpf_cli("tfp", *args)
-    assert proc.returncode != 0
-    assert proc.stdout == ""
-    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
-    assert "Traceback" not in proc.stderr
-
-
-def test_cli_tables_are_csv():
-    proc = nqpf_cli("tfp-grid", "--periods", "1978-2012", "--alpha-min", "0.3", "--alpha-max", "0.6")
-    assert proc.returncode == 0, proc.stderr
-    rows = list(csv.DictReader(proc.stdout.splitlines()))
-    assert [float(r["alpha"]) for r in rows] == pytest.approx(list(np.arange(0.30, 0.601, 0.05)))
-    proc = nqpf_cli("tfp-published", "seeds")
-    assert proc.returncode == 0 and len(proc.stdout.strip().splitlines()) == len(tfp.seed_table()) + 1
-    proc = nqpf_cli("tfp-grid", "--periods", "1978to2012")
-    assert proc.returncode != 0 and "START-END" in proc.stderr
-
-
-@pytest.mark.build
-def test_chapter_in_built_book(html_dir, pdf_text, pwt11):
-    html = (html_dir / "book" / "tfp.html").read_text(encoding="utf-8")
-    assert "Feenstra" in html and "CC BY 4.0" in html
-    tfp_7812 = tfp.decompose(pwt11, "CHN", 1978, 2012, compound=True)["tfp"]
-    assert f"{tfp_7812:.2f}" in html
-    flat = re.sub(r"\s+", "", pdf_text)
-    assert "全要素生产率与增长核算" in flat and f"{tfp_7812:.2f}" in flat

@@ -11,9 +11,7 @@ import re
 import pytest
 
 from nqpf.render.notebooks import source, title
-
-from .conftest import run
-from .test_lint import chart_cells
+from tests.helpers import chart_cells, run
 
 pytestmark = pytest.mark.build
 

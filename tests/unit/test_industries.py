@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
 
@@ -14,8 +13,6 @@ from nqpf.analysis import industries as ind
 from nqpf.core import seeds
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import RAW
-
-from .conftest import nqpf_cli
 
 T2S = opencc.OpenCC("t2s").convert
 
@@ -167,45 +164,3 @@ def test_low_altitude_base_and_consistency():
     assert la["drones_2022_lo"] - 0.05 <= la["drones_2022_caac"] <= la["drones_2022_hi"] + 0.05
     assert la["hours_per_drone_change"] == pytest.approx((1.118 / 1.322 - 1) * 100)
     assert la["scale_share_gdp"] == pytest.approx(5000 / 1260582 * 100)
-
-
-# --- command line -----------------------------------------------------------------------------------------------
-
-def test_cli_scenarios_csv():
-    proc = nqpf_cli("industries", "scenarios", "--gdp-growth", "5,3", "--format", "csv")
-    assert proc.returncode == 0, proc.stderr
-    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
-    assert [float(r["gdp_growth"]) for r in rows] == [5.0, 3.0]
-    assert float(rows[0]["required_sei_growth"]) == pytest.approx(20.0721, abs=1e-3)
-
-
-def test_cli_matrix_json():
-    import json
-
-    proc = nqpf_cli("industries", "matrix")
-    assert proc.returncode == 0, proc.stderr
-    rows = {r["industry"]: r for r in json.loads(proc.stdout)}
-    assert rows["生物制造"]["002"] == "future" and rows["生物制造"]["004"] == "strategic emerging"
-
-
-@pytest.mark.parametrize("args", [["industries", "scenarios", "--gdp-growth", "abc"],
-                                  ["industries", "scenarios", "--target-year", "2020"],
-                                  ["industries", "scenarios", "--base-share", "x"],
-                                  ["industries", "nonsense"]])
-def test_cli_bad_arguments_one_line(args):
-    proc = nqpf_cli(*args)
-    assert proc.returncode != 0
-    assert "Traceback" not in proc.stderr
-    assert len(proc.stderr.strip().splitlines()) == 1
-
-
-# --- the built book ---------------------------------------------------------------------------------------------
-
-@pytest.mark.build
-def test_chapter_in_built_book(html_dir, pdf_text):
-    page = (html_dir / "book" / "industries.html").read_text(encoding="utf-8")
-    assert "三类产业" in page and "fig-industries-matrix" in page
-    assert f"{ind.doubling_check()['ratio']:.2f}" in page  # glued, not typed
-    assert "〔种子004，第79行〕" in page
-    flat = re.sub(r"\s+", "", pdf_text)
-    assert "幾近倍增" in flat and "低空经济" in flat
