@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from nqpf.analysis.provinces.clean import PROVINCES
-from tests.conftest import nqpf_cli
+from tests.helpers import nqpf_cli
 
 
 def _csv(*args):
