@@ -239,3 +239,18 @@ def test_tile_grid_has_31_distinct_squares():
     assert set(TILES) == set(cl.PROVINCES)
     assert len(set(TILES.values())) == 31
     assert TILES["北京"][1] < TILES["河北"][1] and TILES["海南"][1] > TILES["广东"][1]
+
+
+def test_unknown_name_in_a_copy_of_the_real_file(tmp_path):
+    # the whole path a reader's copy takes: manifest check, then cleaning; the error names the copy and its line
+    from nqpf.core import data
+    from tests.helpers import copy_data_file, rewrite_data_file
+
+    path = copy_data_file("techme_provincial_long", tmp_path)
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    assert lines[2].split(",")[1] == "北京"
+    lines[2] = lines[2].replace(",北京,", ",北就,", 1)
+    rewrite_data_file(path, "\n".join(lines).encode("utf-8"))
+    with pytest.raises(DataError) as exc:
+        cl.clean(data.validate(path), file=str(path))
+    assert f"{path}: line 3" in str(exc.value) and "'北就'" in str(exc.value)
