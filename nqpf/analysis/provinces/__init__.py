@@ -119,21 +119,23 @@ def panel() -> pd.DataFrame:
 
 # --- indicators -------------------------------------------------------------------------------------------
 
-def _table_years(tables: str) -> str:
-    """Years of the index in which every named table has provincial rows, e.g. '2011–2023，缺2011'."""
+def _table_gaps(tables: str) -> list[int]:
+    """Years of the index in which a named table has no provincial rows (filled in `imputed()`)."""
     d = _cleaned()
     d = d[(d["kind"] == "province") & d["value"].notna()]
     sets = [set(d.loc[d["dataset"] == t.strip(), "year"]) for t in tables.split(",")]
-    years = sorted(set.intersection(*sets) & set(YEARS))
-    gaps = sorted(set(YEARS) - set(years))
-    return f"{YEARS[0]}–{YEARS[-1]}" + (f"，缺{'、'.join(map(str, gaps))}" if gaps else "")
+    return sorted(set(YEARS) - set.intersection(*sets))
 
 
 def system() -> pd.DataFrame:
-    """The indicator system as a table (years: where the source tables have provincial rows)."""
-    rows = [{"维度": dim, "指标": name, "计算": formula, "单位": unit, "方向": "+" if sign > 0 else "−",
-             "来源表": tables, "年份": _table_years(tables), "code": code}
-            for dim, code, name, formula, unit, sign, tables in SYSTEM]
+    """The indicator system as a table. Tables: the source tables (GDP is the derived series, from RDIntense);
+    years: the index's years, with the years a source table lacks (interpolated)."""
+    rows = []
+    for dim, code, name, formula, unit, sign, tables in SYSTEM:
+        gaps = _table_gaps(tables)
+        years = f"{YEARS[0]}–{YEARS[-1]}" + (f"（{'、'.join(map(str, gaps))}插值）" if gaps else "")
+        rows.append({"维度": dim, "指标": name, "计算": formula, "单位": unit, "方向": "+" if sign > 0 else "−",
+                     "来源表": tables.replace(", RDIntense", "；GDP").replace(", ", "；"), "年份": years, "code": code})
     return pd.DataFrame(rows)
 
 
