@@ -254,3 +254,20 @@ def test_unknown_name_in_a_copy_of_the_real_file(tmp_path):
     with pytest.raises(DataError) as exc:
         cl.clean(data.validate(path), file=str(path))
     assert f"{path}: line 3" in str(exc.value) and "'北就'" in str(exc.value)
+
+
+def test_per_year_scaling_spans_zero_to_one_within_each_year():
+    z = pv.normalised(scope="year")
+    by_year = z.groupby(level="year")
+    assert (by_year.min() == 0).all().all() and (by_year.max() == 1).all().all()
+
+
+def test_interpolated_cells_are_the_geometric_mean_of_their_neighbours_and_flagged():
+    imp = pv.imputed()
+    assert imp["how"].str.match(r"^(ESTIMATE|DERIVED)").all()
+    assert set(imp.loc[imp["how"].str.contains("geometric"), "year"]) == {2011, 2017}
+    p = pv.panel()
+    lvl = p[(p["province"] == "江苏") & (p["indicator"] == "IndustryOperation/主营业务收入")].set_index("year")["value"]
+    gdp = pv.gdp().set_index(["province", "year"]).loc[("江苏", 2017), "gdp"]
+    expected = 100 * math.sqrt(lvl[2016] * lvl[2018]) / gdp
+    assert pv.indicators().loc[("江苏", 2017), "hitech_rev_gdp"] == pytest.approx(expected)
