@@ -10,22 +10,27 @@ Public entry point: ``index(method="entropy", aggregate="weighted", year=None)``
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from nqpf.analysis.provinces import clean as cl
 from nqpf.analysis.provinces import method as mth
 from nqpf.analysis.provinces import regional as reg
-from nqpf.analysis.provinces import clean as cl
 from nqpf.analysis.provinces.clean import MISREADINGS, PROVINCES, REGION, REGIONS
 from nqpf.core import data
 from nqpf.core.errors import UsageError
+from nqpf.core.paths import CACHE
 
 __all__ = ["PROVINCES", "REGION", "REGIONS", "MISREADINGS", "SYSTEM", "YEARS", "cleaned", "panel", "gdp", "checks",
            "misreadings", "system", "indicators", "imputed", "normalised", "weights", "index", "scores",
-           "robustness", "leave_one_out", "normalisation_effect", "inequality", "region_means", "convergence", "trend_by_method"]
+           "robustness", "leave_one_out", "normalisation_effect", "inequality", "region_means", "convergence",
+           "trend_by_method"]
 
 SOURCE = "techme_provincial_long"
 YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; papers end in 2022, so they are left out
@@ -63,7 +68,20 @@ def _stats():
 
 @lru_cache(maxsize=1)
 def _cleaned() -> pd.DataFrame:
-    return cl.clean(data.load(SOURCE))
+    # Validating and cleaning 24,000 rows costs about a second; keep the result in the build cache (never in data/),
+    # keyed by the file, its manifest and the cleaning code, so any change to them recomputes it.
+    path = data.resolve(SOURCE)
+    key = hashlib.sha256(path.read_bytes() + data.manifest_path(path).read_bytes()
+                         + Path(cl.__file__).read_bytes()).hexdigest()[:16]
+    cached = CACHE / f"provinces-clean-{key}.pkl"
+    if cached.exists():
+        return pd.read_pickle(cached)
+    df = cl.clean(data.load(SOURCE))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    df.to_pickle(tmp)
+    tmp.replace(cached)  # atomic: parallel builds never read a half-written file
+    return df
 
 
 def cleaned() -> pd.DataFrame:
