@@ -1,4 +1,5 @@
-"""Shared fixtures (helper functions are in tests/helpers.py). Tests marked `build` use the book built once per session by `make html pdf`."""
+"""Shared fixtures (helper functions are in tests/helpers.py). Tests marked `build` use the book built once per
+session by `make book`."""
 
 from __future__ import annotations
 
@@ -6,11 +7,17 @@ import json
 
 import pytest
 
-from tests.helpers import BUILD, OUT, TOC, run
+from tests.helpers import BUILD, OUT, TOC, run, tree_state
 
 
 @pytest.fixture(scope="session")
-def built_book():
+def tree_before_build():
+    """`git status` (with file hashes) before the book is built: the build must leave it as it was."""
+    return tree_state()
+
+
+@pytest.fixture(scope="session")
+def built_book(tree_before_build):
     """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""
     proc = run(["make", "book", f"OUT={OUT}", f"TOC={TOC}"])
     if proc.returncode != 0:

@@ -25,6 +25,19 @@ def run(cmd, cwd=ROOT, env=None, timeout=3600):
                           timeout=timeout)
 
 
+def tree_state() -> dict[str, str]:
+    """What `git status` reports (tracked changes and untracked files), with each listed file's sha256."""
+    import hashlib
+
+    out = subprocess.run(["git", "status", "--porcelain=v1", "-z", "--untracked-files=all"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    state = {}
+    for entry in filter(None, out.split("\0")):
+        path = ROOT / entry[3:]
+        state[entry] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return state
+
+
 def nqpf_cli(*args):
     """Run `python -m nqpf ARGS` as a reader would; returns the CompletedProcess."""
     return run([sys.executable, "-m", "nqpf", *args])

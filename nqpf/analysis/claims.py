@@ -2,9 +2,9 @@
 
 Columns: ``seed, line, raw, value, unit, kind, context, qualifier, high``.
 
-- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.analysis.corpus` for how broken lines are
-  joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence around it
-  in the analysis text (simplified script).
+- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.analysis.corpus` for how broken
+  lines are joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence
+  around it in the analysis text (simplified script).
 - ``value`` is normalised to a base unit: yuan, USD, persons, percent, pp (percentage points), times, firms,
   aircraft, units, racks, hours, W, items, departments or rank. Declines (下降 26.4%) are negative.
 - ``kind`` is level, growth, share, count, target or contribution; ``qualifier`` is over / about / nearly / under
@@ -255,8 +255,9 @@ def write(df: pd.DataFrame | None = None) -> Path:
     out["value"] = out["value"].map(lambda v: f"{v:.10g}")
     out["high"] = out["high"].map(lambda v: "" if pd.isna(v) else f"{v:.10g}")
     return data.write_derived(
-        out, "claims", "种子文档中的量化陈述（claims ledger）", "nqpf.claims.write (python -m nqpf claims)",
-        SCHEMA, [f"seeds/{d.file}" for d in corpus.documents()])
+        out, "claims", "种子文档中的量化陈述（claims ledger）",
+        "nqpf.analysis.claims.write (make data: python -m nqpf claims write)", SCHEMA,
+        [f"seeds/{d.file}" for d in corpus.documents()])
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:

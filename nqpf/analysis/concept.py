@@ -12,8 +12,8 @@ import re
 import pandas as pd
 
 from nqpf.core import data, seeds
-from nqpf.core.text import simplified
 from nqpf.core.errors import UsageError
+from nqpf.core.text import simplified
 
 SECTIONS = ("numbers", "factors", "xin_zhi")
 CATEGORIES = {

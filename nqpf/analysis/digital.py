@@ -52,7 +52,8 @@ def span_cagr(name: str, start: int, end: int) -> float:
     s = _series(data.load(name))["value"]
     missing = [y for y in (start, end) if y not in s.index]
     if missing:
-        raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} (years: {s.index.min()}-{s.index.max()})")
+        raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} "
+                         f"(years: {s.index.min()}-{s.index.max()})")
     if end <= start:
         raise UsageError(f"the span must run forward in time, not {start}->{end}")
     return cagr(s[start], s[end], end - start)
@@ -144,7 +145,7 @@ def required_core_growth(share0: float, share1: float, years: int, gdp_growth: f
 
 def core_target() -> dict:
     """The plan's numbers: baseline 2020 share, 2025 target, and what NBS reports for 2023."""
-    core, target = _series(data.load("cn_digital_core_share_gdp")), _series(data.load("cn_digital_core_share_gdp_targets"))
+    core, target = _series(data.load(CORE_SHARE)), _series(data.load(CORE_TARGET))
     return {
         "year0": 2020, "share0": float(core.loc[2020, "value"]),
         "year1": int(target.index[0]), "share1": float(target["value"].iloc[0]),
@@ -318,6 +319,7 @@ FLAG_ZH = {"DERIVED": "推算", "UNCERTAIN": "不确定", "LOWER-BOUND": "下限
 
 
 def flag_label(flags: str, english: bool = True) -> str:
-    """'DERIVED, UNCERTAIN' -> '推算（DERIVED）、不确定（UNCERTAIN）' (or '推算、不确定' for narrow tables); '' stays ''."""
+    """'DERIVED, UNCERTAIN' -> '推算（DERIVED）、不确定（UNCERTAIN）' (or '推算、不确定' for narrow tables);
+    '' stays ''."""
     parts = list(dict.fromkeys(f.strip() for f in str(flags or "").split(",") if f.strip()))
     return "、".join(f"{FLAG_ZH.get(f, f)}（{f}）" if english else FLAG_ZH.get(f, f) for f in parts)

@@ -18,7 +18,8 @@ from nqpf.core import data, growth
 from nqpf.core.errors import UsageError
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
-CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业", "other": "其他/未分类"}
+CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业",
+               "other": "其他/未分类"}
 SEEDS = ("000", "001", "002", "003", "004")
 # The 14th Five-Year Plan's nine SEI fields, as seed 000 line 40 lists them (the reference list for comparisons).
 FYP14_LIST = "000-fyp14"
@@ -63,7 +64,8 @@ def nominal_gdp_growth(start: int, end: int) -> float:
     gdp = data.load("cn_nominal_gdp").set_index("year")["value"]
     for y in (start, end):
         if y not in gdp.index:
-            raise UsageError(f"no nominal GDP for {y} (years with data: {gdp.index.min()}-{gdp.index.max()}, with gaps)")
+            raise UsageError(f"no nominal GDP for {y} "
+                             f"(years with data: {gdp.index.min()}-{gdp.index.max()}, with gaps)")
     if end <= start:
         raise UsageError(f"end year {end} must be after start year {start}")
     return growth.cagr(gdp[start], gdp[end], end - start)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from nqpf.cli import add_actions, add_format
 from nqpf.core import data, seeds
-from nqpf.cli import add_format
 
 
 def _data(args):
@@ -30,6 +30,7 @@ def register(sub):
     p.add_argument("name", nargs="?", help="file name, e.g. cn_nominal_gdp")
     add_format(p)
     p.set_defaults(func=_data)
-    p = sub.add_parser("seeds", help="the seed corpus: files, dates, scripts, sizes")
+    p = add_actions(sub.add_parser("seeds", help="the seed corpus")).add_parser(
+        "list", help="the seed files: dates, scripts, sizes")
     add_format(p)
     p.set_defaults(func=_seeds)

@@ -39,7 +39,7 @@ def cut(text: str) -> list[str]:
     return [t for t in tokenizer().cut(text) if t.strip()]
 
 
-# --- Token cache and stop words (used by nqpf.analysis.corpus, the book and the benchmark) -------------------------------
+# --- Token cache and stop words (used by nqpf.analysis.corpus, the book and the benchmark) ---------------------
 
 _SEP = "\x1f"  # unit separator: never in the seeds, so a cached token list splits back exactly
 

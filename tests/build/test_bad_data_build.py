@@ -51,7 +51,8 @@ def test_bad_data_stops_the_build_before_a_chart_is_drawn(tmp_path):
     book.mkdir()
     path = _copy("cn_digital_economy_share_gdp", folder)
     rule, line, needle = share_above_100(path)
-    code = (f"from nqpf.core import data\nfrom nqpf.render import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
+    code = ("from nqpf.core import data\nfrom nqpf.render import plotting\nimport matplotlib.pyplot as plt\n"
+            "plotting.setup()\n"
             f"df = data.load({str(path)!r})\nfig, ax = plt.subplots()\nax.plot(df['year'], df['value'])\nplt.show()")
     proc = mini_book(book, code)
     assert proc.returncode != 0

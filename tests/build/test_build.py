@@ -7,7 +7,6 @@ import subprocess
 
 import pytest
 
-
 from nqpf.core import seeds
 from tests.helpers import ROOT, evidence, mini_book, run
 

@@ -186,7 +186,8 @@ def test_screenshots_of_home_and_a_chapter(site, browser, toc_pages):
 def test_math_is_typeset_by_the_sites_own_mathjax(browser, tmp_path):
     """Whatever chapters exist: a mini-book with the project's config renders math offline."""
 
-    proc = mini_book(tmp_path, "print('ok')", "增长核算：$g_Y = \\alpha g_K + (1-\\alpha) g_L + g_A$。\n\n$$\n\\ln Y = \\ln A\n$$")
+    math = "增长核算：$g_Y = \\alpha g_K + (1-\\alpha) g_L + g_A$。\n\n$$\n\\ln Y = \\ln A\n$$"
+    proc = mini_book(tmp_path, "print('ok')", math)
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
     html = tmp_path / "_build" / "html"
     page = (html / "page.html").read_text(encoding="utf-8")
@@ -266,7 +267,8 @@ def test_pages_and_styles_reference_no_third_party_host(html_dir):
                 if remote.match(el[attr]) and not (tag == "link" and "canonical" in el.get("rel", [])):
                     found.append(f"{page.relative_to(html_dir)}: <{tag} {attr}={el[attr]}>")
     for css in (html_dir / "_static").rglob("*.css"):
-        for url in re.findall(r"""(?:@import\s+|url\()\s*["']?((?:https?:)?//[^"')\s]+)""", css.read_text("utf-8", "replace")):
+        text = css.read_text("utf-8", "replace")
+        for url in re.findall(r"""(?:@import\s+|url\()\s*["']?((?:https?:)?//[^"')\s]+)""", text):
             found.append(f"{css.relative_to(html_dir)}: {url}")
     assert not found, found
     assert (html_dir / "_static" / "mathjax" / "tex-chtml.js").exists()

@@ -35,7 +35,7 @@ def test_cli_target_csv_with_scenarios():
         (["digital", "cagr", "--from", "2014", "--to", "2023"], "no value for 2014"),
         (["digital", "cagr", "--levels", "1", "2"], "--levels needs --years"),
         (["digital", "cagr", "--levels", "0", "2", "--years", "3"], "positive levels"),
-        (["digital", "target", "--gdp-growth", "abc"], "invalid float"),
+        (["digital", "target", "--gdp-growth", "abc"], "takes percentages"),
         (["digital", "compute", "--from", "2025", "--to", "2017"], "forward in time"),
     ],
 )

@@ -12,16 +12,17 @@ from tests.helpers import nqpf_cli
 
 
 def test_cli_rows_and_summary():
-    proc = nqpf_cli("factcheck", "--format", "csv")
+    proc = nqpf_cli("factcheck", "checks", "--format", "csv")
     assert proc.returncode == 0, proc.stderr
     out = pd.read_csv(io.StringIO(proc.stdout))
     assert list(out.columns) == ["key", "kind", "claims", "seed_refs", "computation", "verdict", "reason"]
     assert len(out) == len(factcheck.run())
-    proc = nqpf_cli("factcheck", "--summary", "--kind", "count")
+    proc = nqpf_cli("factcheck", "summary", "--kind", "count")
     assert proc.returncode == 0 and '"kind": "count"' in proc.stdout
 
 
-@pytest.mark.parametrize("args", [("factcheck", "--kind", "gossip"), ("factcheck", "--format", "xlsx")])
+@pytest.mark.parametrize("args", [("factcheck", "checks", "--kind", "gossip"),
+                                  ("factcheck", "summary", "--format", "xlsx"), ("factcheck", "nosuch")])
 def test_cli_bad_arguments_one_line(args):
     proc = nqpf_cli(*args)
     assert proc.returncode != 0

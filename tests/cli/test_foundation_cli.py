@@ -23,7 +23,7 @@ def test_cli_bad_arguments_give_one_line(args, needle):
 
 
 def test_cli_seeds_csv():
-    proc = nqpf_cli("seeds", "--format", "csv")
+    proc = nqpf_cli("seeds", "list", "--format", "csv")
     assert proc.returncode == 0
     header, *rows = proc.stdout.strip().splitlines()
     assert header.startswith("id,file,title")

@@ -14,7 +14,7 @@ from tests.helpers import ROOT, nqpf_cli
 
 
 def test_cli_writes_the_notebooks_of_the_toc(tmp_path):
-    proc = nqpf_cli("notebooks", "book/intro", "--out", str(tmp_path))
+    proc = nqpf_cli("book", "notebooks", "book/intro", "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     assert [r["page"] for r in rows] == ["book/intro"] and rows[0]["title"] == "导言"
@@ -23,9 +23,9 @@ def test_cli_writes_the_notebooks_of_the_toc(tmp_path):
 
 
 def test_cli_notebooks_bad_arguments_one_line(tmp_path):
-    for args, needle in ((["notebooks", "book/nope", "--out", str(tmp_path)], "not in the table of contents"),
-                         (["notebooks", "--toc", str(tmp_path / "x.yml")], "no table of contents"),
-                         (["notebooks", "--bogus"], "unrecognized arguments")):
+    for args, needle in ((["book", "notebooks", "book/nope", "--out", str(tmp_path)], "not in the table of contents"),
+                         (["book", "notebooks", "--toc", str(tmp_path / "x.yml")], "no table of contents"),
+                         (["book", "notebooks", "--bogus"], "unrecognized arguments")):
         proc = nqpf_cli(*args)
         assert proc.returncode == 2 and needle in proc.stderr, proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
@@ -41,6 +41,6 @@ def test_catalogue_covers_every_data_file_with_its_manifest_facts():
         assert row["sha256"] == meta["sha256"] == data.sha256(path)
         assert row["rows"] == len(pd.read_csv(path))
         assert row["licence"] == meta["licence"]
-    proc = nqpf_cli("catalogue", "--format", "csv")
+    proc = nqpf_cli("book", "catalogue", "--format", "csv")
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_csv(io.StringIO(proc.stdout))) == len(files)

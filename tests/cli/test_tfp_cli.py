@@ -23,7 +23,7 @@ def _raw_rgdpna(country, year):
 
 
 def test_cli_prints_the_issue_keys():
-    proc = nqpf_cli("tfp", "--country", "CHN", "--start", "1978", "--end", "2012", "--json")
+    proc = nqpf_cli("tfp", "decompose", "--country", "CHN", "--start", "1978", "--end", "2012")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert set(out) == {"gdp", "capital", "labour", "human_capital", "tfp", "tfp_share", "alpha_mean",
@@ -33,7 +33,8 @@ def test_cli_prints_the_issue_keys():
 
 
 def test_cli_options_reach_the_calculation():
-    proc = nqpf_cli("tfp", "--alpha", "0.4", "--capital", "rkna", "--hours", "--vintage", "10.01", "--end", "2019")
+    proc = nqpf_cli("tfp", "decompose", "--alpha", "0.4", "--capital", "rkna", "--hours", "--vintage", "10.01",
+                    "--end", "2019")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     spec = out["specification"]
@@ -46,7 +47,7 @@ def test_cli_options_reach_the_calculation():
     ["--alpha", "x"], ["--vintage", "9.0"], ["--capital", "ck"], ["--start", "abc"],
 ])
 def test_cli_bad_arguments_one_line_nonzero(args):
-    proc = nqpf_cli("tfp", *args)
+    proc = nqpf_cli("tfp", "decompose", *args)
     assert proc.returncode != 0
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
@@ -54,11 +55,11 @@ def test_cli_bad_arguments_one_line_nonzero(args):
 
 
 def test_cli_tables_are_csv():
-    proc = nqpf_cli("tfp-grid", "--periods", "1978-2012", "--alpha-min", "0.3", "--alpha-max", "0.6")
+    proc = nqpf_cli("tfp", "grid", "--periods", "1978-2012", "--alpha-min", "0.3", "--alpha-max", "0.6")
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(proc.stdout.splitlines()))
     assert [float(r["alpha"]) for r in rows] == pytest.approx(list(np.arange(0.30, 0.601, 0.05)))
-    proc = nqpf_cli("tfp-published", "seeds")
+    proc = nqpf_cli("tfp", "published", "seeds")
     assert proc.returncode == 0 and len(proc.stdout.strip().splitlines()) == len(tfp.seed_table()) + 1
-    proc = nqpf_cli("tfp-grid", "--periods", "1978to2012")
+    proc = nqpf_cli("tfp", "grid", "--periods", "1978to2012")
     assert proc.returncode != 0 and "START-END" in proc.stderr

@@ -70,7 +70,8 @@ def test_chinese_numerals_fractions_and_tenths(ledger):
 def test_raw_is_the_original_text_and_line_is_the_original_line(ledger):
     for row in ledger.itertuples():
         # The raw text stands in the cited line (spaces ignored: it may run on to the next lines).
-        span = "".join(seeds.line(row.seed, n) for n in range(row.line, min(row.line + 3, len(seeds.lines(row.seed)) + 1)))
+        last = min(row.line + 3, len(seeds.lines(row.seed)) + 1)
+        span = "".join(seeds.line(row.seed, n) for n in range(row.line, last))
         assert seeds.normalise_quote(row.raw) in seeds.normalise_quote(span), (row.seed, row.line, row.raw)
     r = rows(ledger, "004", 57)
     assert "33,278 億元" in set(r["raw"])  # traditional script, as in the file

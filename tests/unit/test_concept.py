@@ -1,4 +1,5 @@
-"""Chapter 概念与政策脉络: the definition's structure and the policy timeline, each cell checked against its seed line."""
+"""Chapter 概念与政策脉络: the definition's structure and the policy timeline, each cell checked against its
+seed line."""
 
 from __future__ import annotations
 

@@ -94,7 +94,8 @@ def test_relative_and_function_level_imports_are_seen(tmp_path, monkeypatch):
     assert {"nqpf.render", "nqpf.render.book", "nqpf.cli"} <= imports(pkg / "x.py")
 
 
-_PRIVATE = re.compile(r"^\s*from\s+nqpf[\w.]*\s+import\s+.*\b_\w+|\bnqpf\.cli\b|^\s*from\s+nqpf\s+import\s+.*\bcli\b", re.M)
+_PRIVATE = re.compile(r"^\s*from\s+nqpf[\w.]*\s+import\s+.*\b_\w+|\bnqpf\.cli\b|^\s*from\s+nqpf\s+import\s+.*\bcli\b",
+                      re.M)
 
 
 @pytest.mark.parametrize("page", sorted((ROOT / "book").glob("*.md")), ids=lambda p: p.stem)
