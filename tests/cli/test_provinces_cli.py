@@ -43,7 +43,8 @@ def test_robustness_json():
 
 
 @pytest.mark.parametrize("args", [["index", "--method", "ahp"], ["index", "--year", "2009"], ["rank"],
-                                  ["index", "--aggregate", "vikor"], ["index", "--year", "x"]])
+                                  ["index", "--aggregate", "vikor"], ["index", "--year", "x"],
+                                  ["panel", "--method", "pca"], []])
 def test_bad_arguments_one_line(args):
     proc = nqpf_cli("provinces", *args)
     assert proc.returncode != 0

@@ -46,7 +46,8 @@ def test_each_misreading_fills_the_hole_of_its_province():
 
 
 def test_unknown_name_stops_with_file_line_and_value():
-    df = _rows(("RDIntense", "北京", 2020, "RD经费", 1.0, "亿元", "v"), ("RDIntense", "江北", 2020, "RD经费", 2.0, "亿元", "v"))
+    df = _rows(("RDIntense", "北京", 2020, "RD经费", 1.0, "亿元", "v"),
+               ("RDIntense", "江北", 2020, "RD经费", 2.0, "亿元", "v"))
     with pytest.raises(DataError) as exc:
         cl.clean(df, file="data/raw/x.csv")
     msg = str(exc.value)
@@ -54,7 +55,8 @@ def test_unknown_name_stops_with_file_line_and_value():
 
 
 def test_duplicate_province_year_item_stops():
-    df = _rows(("RDIntense", "上海", 2020, "RD经费", 1.0, "亿元", "v"), ("RDIntense", "北京", 2020, "RD经费", 1.0, "亿元", "v"),
+    df = _rows(("RDIntense", "上海", 2020, "RD经费", 1.0, "亿元", "v"),
+               ("RDIntense", "北京", 2020, "RD经费", 1.0, "亿元", "v"),
                ("RDIntense", "上   海", 2020, "RD经费", 1.5, "亿元", "v"))
     with pytest.raises(DataError) as exc:
         cl.clean(df, file="data/raw/x.csv")
