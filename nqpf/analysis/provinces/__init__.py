@@ -23,7 +23,7 @@ from nqpf.analysis.provinces import clean as cl
 from nqpf.analysis.provinces import method as mth
 from nqpf.analysis.provinces import regional as reg
 from nqpf.analysis.provinces.clean import MISREADINGS, PROVINCES, REGION, REGIONS
-from nqpf.core import data
+from nqpf.core import data, usage
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import CACHE
 
@@ -77,6 +77,7 @@ def _cleaned() -> pd.DataFrame:
                          + Path(cl.__file__).read_bytes()).hexdigest()[:16]
     cached = CACHE / f"provinces-clean-{key}.pkl"
     if cached.exists():
+        usage.note(path)  # the page still uses the file (for the data catalogue), though the loader is skipped
         return pd.read_pickle(cached)
     df = cl.clean(data.load(SOURCE))
     CACHE.mkdir(parents=True, exist_ok=True)
