@@ -158,6 +158,11 @@ def fast_tokenizer():
     return tk
 
 
+def preload(engine: str = "jieba") -> None:
+    """Load an engine's dictionary now (in a worker, before timing); returns nothing, so it can run remotely."""
+    (tokenizer if engine == "jieba" else fast_tokenizer)()
+
+
 def segment_fast(text: str) -> list[str]:
     """All tokens of ``text`` by the fast path (white space included, ``"".join`` gives ``text`` back).
 
