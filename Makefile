@@ -15,8 +15,9 @@ CONFIG  ?= _config.yml
 B       := $(OUT)/_build
 PDF     := $(B)/latex/nqpf-book.pdf
 JBARGS  = $(SRC) --path-output $(OUT) --toc $(TOC) --config $(CONFIG) $(JBFLAGS)
-# Debian packages the PDF needs (xelatex + ctex + latexmk) and the PDF checks need (poppler-utils).
-APT_PKGS := texlive-xetex texlive-lang-chinese texlive-fonts-recommended latexmk poppler-utils
+# Debian packages the build and tests need: listed once, in debian-packages.txt (also read by the Pages workflow).
+APT_PKGS    := $(shell awk '$$1 == "pdf" {print $$2}' debian-packages.txt)
+APT_BROWSER := $(shell awk '$$1 == "browser" {print $$2}' debian-packages.txt)
 
 # Hermetic builds: caches live in _build, not in the home folder.
 export MPLCONFIGDIR  ?= $(abspath $(B))/.mplconfig
@@ -24,7 +25,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit bench clean venv texdeps cache-guard browser notebooks
+.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -58,19 +59,33 @@ cache-guard:
 	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
 	if [ "$$(cat $(B)/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
 	  [ -d $(B)/.jupyter_cache ] && echo "inputs changed (nqpf/, data/, seeds/ or bench results): clearing the notebook cache"; \
-	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
+	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/.doctrees-* $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
+
+# Each builder keeps its own Sphinx doctrees and environment ($(B)/.doctrees-html, .doctrees-latex): jupyter-book
+# always uses $(B)/.doctrees, and the HTML and LaTeX builders configure Sphinx differently, so one shared folder
+# made every switch between `make html` and `make pdf` re-read every chapter. $(call sphinx,NAME,BUILDER).
+define sphinx
+	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-$(1) ]; then mv $(B)/.doctrees-$(1) $(B)/.doctrees; fi
+	$(JB) build --builder $(2) $(JBARGS); rc=$$?; mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
+endef
 
 html: venv cache-guard ## the website, strict: any warning, stderr output or cell error fails
-	$(JB) build --builder html $(JBARGS)
+	$(call sphinx,html,html)
 
 pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
-	$(JB) build --builder pdflatex $(JBARGS)
+	$(call sphinx,latex,pdflatex)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
 
-test: venv texdeps browser ## unit tests and a strict build of the whole book (HTML and PDF)
+test: venv texdeps browser lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest
+
+lint: venv ## ruff (pyflakes, pycodestyle, import order; configured in pyproject.toml)
+	$(PY) -m ruff check .
+
+data: venv ## regenerate data/derived/ (the claims ledger); a book build never writes into data/
+	$(PY) -m nqpf claims write
 
 # The browser test drives Debian's Chromium through Playwright (pinned in requirements.txt; Playwright's own
 # browser download is never used).
@@ -78,17 +93,17 @@ browser:
 	@if ! command -v chromium >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian's chromium for the browser test"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_BROWSER) >/dev/null; \
 	  else \
-	    echo "error: the browser test needs Debian's chromium. As root run: apt-get update && apt-get install -y chromium" >&2; \
+	    echo "error: the browser test needs Debian's chromium. As root run: apt-get update && apt-get install -y $(APT_BROWSER)" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
 
 notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
-	$(PY) -m nqpf notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv
+	$(PY) -m nqpf book notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv
 
-unit: venv ## only the fast tests, without building the book
+unit: venv lint ## lint and the fast tests, without building the book
 	$(PY) -m pytest -m "not build"
 
 bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,json}

@@ -14,7 +14,6 @@ import importlib.util
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -67,7 +66,7 @@ def exec_times(out: Path) -> float:
 
 
 def builds() -> list[dict]:
-    rows, clean, noop, edit, pdf = [], [], [], [], []
+    rows, clean, noop, edit, pdf, to_html, to_pdf = [], [], [], [], [], [], []
     exec_sum = []
     chapter = sorted((ROOT / "book").glob("*.md"))[-1]
     for _ in range(RUNS):
@@ -77,6 +76,9 @@ def builds() -> list[dict]:
             exec_sum.append(exec_times(out))
             noop.append(make("html", out))
             pdf.append(make("pdf", out))
+            # Switching builders: each keeps its own doctrees, so nothing is re-read.
+            to_html.append(make("html", out))
+            to_pdf.append(make("pdf", out))
             # Edit one chapter's code: append a harmless cell, rebuild, restore.
             original = chapter.read_text(encoding="utf-8")
             try:
@@ -89,6 +91,9 @@ def builds() -> list[dict]:
     rows.append(median_row("no-op HTML rebuild", noop, "nothing changed"))
     rows.append(median_row("rebuild after editing one chapter's code", edit, f"a cell added to {chapter.name}"))
     rows.append(median_row("PDF build from the cache", pdf, "notebooks not re-executed"))
+    rows.append(median_row("HTML rebuild right after a PDF build", to_html, "builder switch, nothing changed"))
+    rows.append(median_row("PDF rebuild right after an HTML build", to_pdf,
+                           "builder switch, nothing changed (LaTeX runs)"))
     rows.append({"name": "sum of notebook execution times", "value": statistics.median(exec_sum), "unit": "s",
                  "peak_mib": None, "runs": len(exec_sum), "note": "from jupyter-cache records"})
     return rows
@@ -109,7 +114,7 @@ def main() -> None:
     rows = builds() + extra_rows()
     (ROOT / "bench" / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False,
                                                             indent=2) + "\n", encoding="utf-8")
-    lines = [f"# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "
+    lines = ["# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "
              f"{machine['platform']}. Median of {RUNS} runs.\n", "| measurement | value | unit | peak MiB | note |",
              "| --- | ---: | --- | ---: | --- |"]
     for r in rows:

@@ -1,65 +1,23 @@
-"""Shared fixtures. Tests marked `build` use the book built once per session by `make html pdf`."""
+"""Shared fixtures (helper functions are in tests/helpers.py). Tests marked `build` use the book built once per
+session by `make book`."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-# NQPF_TEST_OUT / NQPF_TEST_TOC: build tests run on a subset built into another folder (as `make book OUT= TOC=`),
-# e.g. while working on one chapter next to others. Default: the whole book in ./_build.
-OUT = Path(os.environ.get("NQPF_TEST_OUT", ROOT)).resolve()
-TOC = Path(os.environ.get("NQPF_TEST_TOC", ROOT / "_toc.yml")).resolve()
-BUILD = OUT / "_build"
-
-
-def run(cmd, cwd=ROOT, env=None, timeout=3600):
-    return subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def nqpf_cli(*args):
-    """Run `python -m nqpf ARGS` as a reader would; returns the CompletedProcess."""
-    return run([sys.executable, "-m", "nqpf", *args])
-
-
-def copy_data_file(name: str, folder: Path) -> Path:
-    """A copy of a data file and its manifest in `folder`, to corrupt without touching data/."""
-    import shutil
-
-    from nqpf.core import data
-
-    src = data.resolve(name)
-    dest = folder / src.name
-    shutil.copy(src, dest)
-    shutil.copy(data.manifest_path(src), data.manifest_path(dest))
-    return dest
-
-
-def rewrite_data_file(path: Path, payload: bytes, fix_sha: bool = True) -> None:
-    """Replace a copied data file's bytes; with fix_sha its manifest gets the new sha256, so only the schema
-    (not the checksum) can object."""
-    import hashlib
-
-    import yaml
-
-    from nqpf.core import data
-
-    path.write_bytes(payload)
-    if fix_sha:
-        mpath = data.manifest_path(path)
-        meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
-        meta["sha256"] = hashlib.sha256(payload).hexdigest()
-        mpath.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+from tests.helpers import BUILD, OUT, TOC, run, tree_state
 
 
 @pytest.fixture(scope="session")
-def built_book():
+def tree_before_build():
+    """`git status` (with file hashes) before the book is built: the build must leave it as it was."""
+    return tree_state()
+
+
+@pytest.fixture(scope="session")
+def built_book(tree_before_build):
     """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""
     proc = run(["make", "book", f"OUT={OUT}", f"TOC={TOC}"])
     if proc.returncode != 0:

@@ -2,9 +2,9 @@
 
 Columns: ``seed, line, raw, value, unit, kind, context, qualifier, high``.
 
-- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.analysis.corpus` for how broken lines are
-  joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence around it
-  in the analysis text (simplified script).
+- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.analysis.corpus` for how broken
+  lines are joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence
+  around it in the analysis text (simplified script).
 - ``value`` is normalised to a base unit: yuan, USD, persons, percent, pp (percentage points), times, firms,
   aircraft, units, racks, hours, W, items, departments or rank. Declines (下降 26.4%) are negative.
 - ``kind`` is level, growth, share, count, target or contribution; ``qualifier`` is over / about / nearly / under
@@ -19,7 +19,6 @@ Ranks are claims when stated with 位居 / 排名 / 居 / 成为 (… 第二).
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from decimal import Decimal
@@ -29,14 +28,14 @@ import pandas as pd
 
 from nqpf.analysis import corpus
 from nqpf.core import data
-from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import ROOT, rel
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import LABELS
 
 COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier", "high"]
 KINDS = ["level", "growth", "share", "count", "target", "contribution"]
-GOLD = ROOT / "tests" / "fixtures" / "claims_gold.csv"  # development sample (rules written on these lines)
-HELDOUT = ROOT / "tests" / "fixtures" / "claims_heldout.csv"  # labelled after the rules were written
-POLICY_HELDOUT = ROOT / "tests" / "fixtures" / "claims_policy_heldout.csv"  # policy corpus, labelled before extending
+GOLD = LABELS / "claims_gold.csv"  # development sample (rules written on these lines)
+HELDOUT = LABELS / "claims_heldout.csv"  # labelled after the rules were written
+POLICY_HELDOUT = LABELS / "claims_policy_heldout.csv"  # policy corpus, labelled before the extractor was extended
 
 # Suffix -> (base unit, multiplier). Longest first so 万亿元 wins over 元 and 个百分点 over 个.
 _UNITS = {
@@ -327,15 +326,11 @@ def extract_text(path, name: str | None = None) -> pd.DataFrame:
     return df.sort_values("_pos", kind="stable").drop(columns=["_pos"] + FIGURE_COLUMNS).reset_index(drop=True)
 
 
-def read_labels(path) -> pd.DataFrame:
-    """A labelled sample of text documents: document, line, value, unit, kind (empty value: no claim)."""
-    if not Path(path).exists():
-        raise DataError(rel(path), "file exists")
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    df = pd.DataFrame(rows)
-    df["line"] = df["line"].astype(int)
-    df["value"] = pd.to_numeric(df["value"].replace("", None))
+def read_labels(path=POLICY_HELDOUT) -> pd.DataFrame:
+    """A labelled sample of text documents: document, line, value, unit, kind (empty value: no claim); checked
+    against its manifest like any data file."""
+    df = data.validate(Path(path))
+    df[["unit", "kind"]] = df[["unit", "kind"]].fillna("")
     return df
 
 
@@ -411,15 +406,10 @@ def write(df: pd.DataFrame | None = None) -> Path:
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:
-    """The hand-labelled sample: one row per claim; a labelled line without claims has an empty value."""
-    if not Path(path).exists():
-        raise DataError(rel(path), "file exists")
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    df = pd.DataFrame(rows)
-    df["line"] = df["line"].astype(int)
-    df["seed"] = df["seed"].str.zfill(3)
-    df["value"] = pd.to_numeric(df["value"].replace("", None))
+    """The hand-labelled sample: one row per claim; a labelled line without claims has an empty value.
+    Checked against its manifest like any data file."""
+    df = data.validate(Path(path))
+    df[["unit", "kind"]] = df[["unit", "kind"]].fillna("")
     return df
 
 

@@ -8,12 +8,12 @@ traditional script; its text stays as written and :func:`simplified` gives reade
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
 from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
+from nqpf.core.text import simplified
 
 SECTIONS = ("numbers", "factors", "xin_zhi")
 CATEGORIES = {
@@ -27,18 +27,6 @@ CATEGORIES = {
     "commentary": "语料来源",
 }
 PRECISION_ZH = {"day": "日", "month": "月", "year": "年"}
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """Traditional -> simplified characters (OpenCC t2s); simplified text passes through unchanged."""
-    return _t2s().convert(str(text))
 
 
 def quote_found(ref: str, text: str) -> bool:
@@ -57,7 +45,7 @@ def structure(section: str | None = None) -> pd.DataFrame:
     df = df.copy()
     df["count"] = df["count"].astype("Int64")
     df["text_simplified"] = df["text"].map(simplified)
-    df["cite"] = df["seed_ref"].map(lambda r: seeds.cite(*seeds.parse_ref(r)))
+    df["cite"] = df["seed_ref"].map(lambda r: seeds.cite_ref(r))
     return df.reset_index(drop=True)
 
 
@@ -103,7 +91,7 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     spans = [_interval(d, p) for d, p in zip(df["date"], df["precision"])]
     df = df.assign(start=[s for s, _ in spans], end=[e for _, e in spans])
     df["category_zh"] = df["category"].map(CATEGORIES)
-    df["cite"] = df["seed_ref"].map(lambda r: seeds.cite(*seeds.parse_ref(r)))
+    df["cite"] = df["seed_ref"].map(lambda r: seeds.cite_ref(r))
     return df.sort_values(["start", "end", "key"], kind="stable").reset_index(drop=True)
 
 

@@ -120,13 +120,6 @@ class Document:
         return spans
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _clean_line(line: str) -> list[tuple[str, int]]:
     """The characters of one line kept for analysis, each with its column (markup and stray spaces dropped)."""
     drop = set()
@@ -149,7 +142,7 @@ def _clean_line(line: str) -> list[tuple[str, int]]:
 def _build(row: dict) -> Document:
     sid = row["id"]
     original = seeds.lines(sid)
-    simplified = tuple(_t2s().convert(ln) for ln in original) if sid in TRADITIONAL else original
+    simplified = tuple(text.simplified(ln) for ln in original) if sid in TRADITIONAL else original
     first, last = EXCLUDED.get(sid, (0, -1))
     excluded = tuple(n for n in range(first, last + 1) if n <= len(original))
     out: list[str] = []

@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from nqpf.core import data, seeds
+from nqpf.core import data, growth, seeds
 from nqpf.core.errors import UsageError
 
 SCALE = "cn_digital_economy_scale"  # CAICT / CAC, 万亿元
@@ -24,7 +24,7 @@ CORE_VA = "cn_digital_core_value_added"
 SEED_FIGURES = "cn_digital_seed_figures"
 HUBS = "cn_compute_hub_nodes"
 
-WAN_YI = 1e4  # 1 万亿元 = 10,000 亿元
+WAN_YI = growth.WAN_YI  # 1 万亿元 = 10,000 亿元
 GDP_SCENARIOS = (4.0, 6.0, 8.0)  # nominal GDP growth, % a year
 COMPUTE_RATES = (30.0, 35.0, 40.0)  # the seed says "above 30 %"; two faster paths for scale
 TERMS = ("数据", "算力", "算法")
@@ -33,13 +33,7 @@ TERMS = ("数据", "算力", "算法")
 # ---------------------------------------------------------------- growth arithmetic
 
 
-def cagr(v0: float, v1: float, years: float) -> float:
-    """Compound annual growth rate in percent from v0 to v1 over `years` years."""
-    if years <= 0:
-        raise UsageError(f"a growth span needs at least one year, not {years}")
-    if not (v0 > 0 and v1 > 0):
-        raise UsageError(f"growth needs positive levels, not {v0} and {v1}")
-    return ((v1 / v0) ** (1 / years) - 1) * 100
+cagr = growth.cagr
 
 
 def yoy(series: pd.Series) -> pd.Series:
@@ -58,7 +52,8 @@ def span_cagr(name: str, start: int, end: int) -> float:
     s = _series(data.load(name))["value"]
     missing = [y for y in (start, end) if y not in s.index]
     if missing:
-        raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} (years: {s.index.min()}-{s.index.max()})")
+        raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} "
+                         f"(years: {s.index.min()}-{s.index.max()})")
     if end <= start:
         raise UsageError(f"the span must run forward in time, not {start}->{end}")
     return cagr(s[start], s[end], end - start)
@@ -96,10 +91,7 @@ def seed_figures() -> pd.DataFrame:
 
 
 def seed_value(key: str) -> float:
-    df = seed_figures().set_index("key")
-    if key not in df.index:
-        raise UsageError(f"no seed figure '{key}' (known: {', '.join(df.index)})")
-    return float(df.loc[key, "value"])
+    return data.figure(SEED_FIGURES, key)
 
 
 def seeds_growth() -> dict:
@@ -148,18 +140,12 @@ def compare_2023() -> pd.DataFrame:
 def required_core_growth(share0: float, share1: float, years: int, gdp_growth: float) -> float:
     """Annual growth (%) of core value added that moves its share of GDP from share0 to share1 in `years`,
     when nominal GDP grows `gdp_growth` % a year: (1 + g_core) = (1 + g_gdp) * (share1 / share0) ** (1 / years)."""
-    if years <= 0:
-        raise UsageError(f"the target needs at least one year, not {years}")
-    if not (share0 > 0 and share1 > 0):
-        raise UsageError(f"shares must be positive, not {share0} and {share1}")
-    if gdp_growth <= -100:
-        raise UsageError(f"nominal GDP growth must exceed -100 %, not {gdp_growth}")
-    return ((1 + gdp_growth / 100) * (share1 / share0) ** (1 / years) - 1) * 100
+    return growth.required_growth(share0, share1, years, gdp_growth)
 
 
 def core_target() -> dict:
     """The plan's numbers: baseline 2020 share, 2025 target, and what NBS reports for 2023."""
-    core, target = _series(data.load("cn_digital_core_share_gdp")), _series(data.load("cn_digital_core_share_gdp_targets"))
+    core, target = _series(data.load(CORE_SHARE)), _series(data.load(CORE_TARGET))
     return {
         "year0": 2020, "share0": float(core.loc[2020, "value"]),
         "year1": int(target.index[0]), "share1": float(target["value"].iloc[0]),
@@ -196,8 +182,8 @@ def target_progress() -> dict:
     gdp = _series(data.load("cn_nominal_gdp"))["value"]
     va23 = float(va[2023])
     return {
-        "share_ratio_growth_needed": ((t["share1"] / t["share0"]) ** (1 / years) - 1) * 100,
-        "share_ratio_growth_reached": ((t["reached"] / t["share0"]) ** (1 / elapsed) - 1) * 100,
+        "share_ratio_growth_needed": cagr(t["share0"], t["share1"], years),
+        "share_ratio_growth_reached": cagr(t["share0"], t["reached"], elapsed),
         "path_2023": path,
         "reached_2023": t["reached"],
         "core_va_2023": va23,
@@ -333,6 +319,7 @@ FLAG_ZH = {"DERIVED": "推算", "UNCERTAIN": "不确定", "LOWER-BOUND": "下限
 
 
 def flag_label(flags: str, english: bool = True) -> str:
-    """'DERIVED, UNCERTAIN' -> '推算（DERIVED）、不确定（UNCERTAIN）' (or '推算、不确定' for narrow tables); '' stays ''."""
+    """'DERIVED, UNCERTAIN' -> '推算（DERIVED）、不确定（UNCERTAIN）' (or '推算、不确定' for narrow tables);
+    '' stays ''."""
     parts = list(dict.fromkeys(f.strip() for f in str(flags or "").split(",") if f.strip()))
     return "、".join(f"{FLAG_ZH.get(f, f)}（{f}）" if english else FLAG_ZH.get(f, f) for f in parts)

@@ -14,11 +14,12 @@ import math
 
 import pandas as pd
 
-from nqpf.core import data
+from nqpf.core import data, growth
 from nqpf.core.errors import UsageError
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
-CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业", "other": "其他/未分类"}
+CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业",
+               "other": "其他/未分类"}
 SEEDS = ("000", "001", "002", "003", "004")
 # The 14th Five-Year Plan's nine SEI fields, as seed 000 line 40 lists them (the reference list for comparisons).
 FYP14_LIST = "000-fyp14"
@@ -37,11 +38,7 @@ def seed_figures() -> pd.DataFrame:
 
 def figure(key: str) -> float:
     """One figure quoted in a seed, by key (see ``industry_seed_figures``)."""
-    df = data.load("industry_seed_figures")
-    row = df[df["key"] == key]
-    if row.empty:
-        raise UsageError(f"unknown seed figure '{key}' (known: {', '.join(df['key'])})")
-    return float(row["value"].iloc[0])
+    return data.figure("industry_seed_figures", key)
 
 
 def _shared_plus_seed(name: str, seed_key: str) -> pd.DataFrame:
@@ -67,10 +64,11 @@ def nominal_gdp_growth(start: int, end: int) -> float:
     gdp = data.load("cn_nominal_gdp").set_index("year")["value"]
     for y in (start, end):
         if y not in gdp.index:
-            raise UsageError(f"no nominal GDP for {y} (years with data: {gdp.index.min()}-{gdp.index.max()}, with gaps)")
+            raise UsageError(f"no nominal GDP for {y} "
+                             f"(years with data: {gdp.index.min()}-{gdp.index.max()}, with gaps)")
     if end <= start:
         raise UsageError(f"end year {end} must be after start year {start}")
-    return ((gdp[end] / gdp[start]) ** (1 / (end - start)) - 1) * 100
+    return growth.cagr(gdp[start], gdp[end], end - start)
 
 
 # --- SEI share: the pace so far and what the 2025 target requires -------------------------------------------
@@ -90,8 +88,7 @@ def required_growth(gdp_growth: float, base_share: float = 13.0, target_share: f
     _check_shares(base_share, target_share, base_year, target_year)
     if not -100 < gdp_growth < 100:
         raise UsageError(f"nominal GDP growth must be a percentage between -100 and 100, not {gdp_growth}")
-    n = target_year - base_year
-    return ((1 + gdp_growth / 100) * (target_share / base_share) ** (1 / n) - 1) * 100
+    return growth.required_growth(base_share, target_share, target_year - base_year, gdp_growth)
 
 
 def historical_pace(start: int = 2014, end: int = 2023, start_share: float | None = None,
@@ -103,7 +100,7 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
     _check_shares(s0, s1, start, end)
     n = end - start
     g_gdp = nominal_gdp_growth(start, end)
-    share_growth = ((s1 / s0) ** (1 / n) - 1) * 100
+    share_growth = growth.cagr(s0, s1, n)
     return {
         "start": start, "end": end, "start_share": s0, "end_share": s1, "years": n,
         "points_per_year": (s1 - s0) / n,
@@ -150,8 +147,8 @@ def breakeven_gdp_growth(base_share: float | None = None, target_share: float | 
     base_share = figure("sei_share_2023") if base_share is None else base_share
     target_share = figure("sei_target_2025") if target_share is None else target_share
     _check_shares(base_share, target_share, base_year, target_year)
-    n = target_year - base_year
-    return ((1 + historical_pace()["sei_growth"] / 100) / (target_share / base_share) ** (1 / n) - 1) * 100
+    return growth.breakeven_denominator_growth(base_share, target_share, target_year - base_year,
+                                               historical_pace()["sei_growth"])
 
 
 def extrapolate(base_share: float | None = None, target_share: float | None = None, base_year: int = 2023,

@@ -1,7 +1,10 @@
-"""``python -m nqpf SUBCOMMAND``: every calculation the book shows, as JSON or CSV.
+"""``python -m nqpf TOPIC ACTION [options]``: every calculation the book shows, as JSON or CSV.
 
-Chapters add a module to ``COMMANDS``; each has ``register(subparsers)`` that adds its subcommand and sets
-``func`` (``args -> object``). Objects are printed as JSON, DataFrames as CSV or JSON (``--format``).
+Chapters add a module to ``COMMANDS``; each has ``register(subparsers)`` that adds its TOPIC, one ACTION per
+calculation (:func:`add_actions`, or an ``action`` argument with choices) and sets ``func`` (``args -> object``).
+Objects are printed as JSON, DataFrames as CSV or JSON (``--format``; a dict prints as one CSV row).
+Old spellings (``tfp-grid``, ``timeline``, a topic without its action) still work for one release: :func:`modernise`
+rewrites them and says so in one line on stderr.
 Bad arguments and bad data end with one line on stderr and a non-zero exit, never a traceback.
 """
 
@@ -15,11 +18,11 @@ import sys
 
 import pandas as pd
 
-from nqpf.core.errors import DataError, NqpfError
+from nqpf.core.errors import DataError, NqpfError, UsageError
 
 # Modules that register subcommands; chapters append theirs here.
-COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries", "nqpf.cli.concept", "nqpf.cli.factcheck",
-            "nqpf.cli.corpus", "nqpf.cli.policy"]
+COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries",
+            "nqpf.cli.concept", "nqpf.cli.factcheck", "nqpf.cli.corpus", "nqpf.cli.policy"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,6 +33,74 @@ class _Parser(argparse.ArgumentParser):
 def add_format(parser, default: str = "json") -> None:
     """The output format option every subcommand shares."""
     parser.add_argument("--format", choices=["json", "csv"], default=default)
+
+
+def add_actions(topic: argparse.ArgumentParser):
+    """The ACTION level of ``python -m nqpf TOPIC ACTION``: returns the subparsers to add each action to."""
+    actions = topic.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    return actions
+
+
+class _Percentages(argparse.Action):
+    """Percentages written ``4 6 8``, ``4,6,8`` or ``4% 6%``: one list of floats whichever way."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        out = []
+        for value in values:
+            for part in str(value).split(","):
+                part = part.strip().rstrip("%")
+                if not part:
+                    continue
+                try:
+                    out.append(float(part))
+                except ValueError:
+                    raise UsageError(f"{option_string} takes percentages such as 4 6 8 or 4,6,8, "
+                                     f"not '{value}'") from None
+        if not out:
+            raise UsageError(f"{option_string} needs at least one percentage")
+        setattr(namespace, self.dest, out)
+
+
+def add_percentages(parser, option: str, help: str) -> None:
+    """An option taking one or more percentages (``--gdp-growth 4 6 8`` or ``--gdp-growth 4,6,8``)."""
+    parser.add_argument(option, nargs="+", action=_Percentages, metavar="PCT", help=help)
+
+
+# Spellings before the one TOPIC ACTION grammar; they work for one more release, with a note on stderr.
+RENAMED = {
+    "tfp-annual": ["tfp", "annual"], "tfp-grid": ["tfp", "grid"], "tfp-compare": ["tfp", "compare"],
+    "tfp-published": ["tfp", "published"], "tfp-levels": ["tfp", "levels"], "tfp-check": ["tfp", "check"],
+    "timeline": ["concept", "timeline"], "notebooks": ["book", "notebooks"], "catalogue": ["book", "catalogue"],
+}
+# Topics whose action used to be implied, or chosen by a flag.
+IMPLIED_ACTION = {"tfp": "decompose", "concept": "structure", "factcheck": "checks", "claims": "list", "seeds": "list"}
+FLAG_ACTION = {("factcheck", "--summary"): "summary", ("claims", "--counts"): "counts",
+               ("claims", "--evaluate"): "evaluate"}
+DROPPED = {("tfp", "--json")}  # JSON is the default; --format json says it
+
+
+def modernise(argv: list[str]) -> tuple[list[str], str | None]:
+    """An old spelling rewritten to ``TOPIC ACTION [options]``, with the deprecation note (None if current)."""
+    if not argv:
+        return argv, None
+    new = list(argv)
+    if new[0] in RENAMED:
+        new = RENAMED[new[0]] + new[1:]
+    elif new[0] in IMPLIED_ACTION and (len(new) == 1 or new[1].startswith("-")) and \
+            not {"-h", "--help"} & set(new[1:2]):
+        topic, rest = new[0], new[1:]
+        action = IMPLIED_ACTION[topic]
+        for (t, flag), act in FLAG_ACTION.items():
+            if t == topic and flag in rest:
+                rest.remove(flag)
+                action = act
+        new = [topic, action, *rest]
+    new = [a for a in new if (new[0], a) not in DROPPED]
+    if new == list(argv):
+        return new, None
+    return new, (f"nqpf: deprecated: 'python -m nqpf {' '.join(argv)}' is now 'python -m nqpf {' '.join(new)}'; "
+                 "the old spelling will be removed in the next release")
 
 
 def _clean(obj):
@@ -47,6 +118,8 @@ def _clean(obj):
 
 def emit(result, fmt: str = "json", out=None) -> None:
     out = out or sys.stdout
+    if isinstance(result, dict) and fmt == "csv":  # one row; nested keys as a.b columns
+        result = pd.json_normalize(_clean(result), sep=".")
     if isinstance(result, pd.DataFrame):
         if fmt == "csv":
             result.to_csv(out, index=False, lineterminator="\n")
@@ -58,7 +131,7 @@ def emit(result, fmt: str = "json", out=None) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m nqpf", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="TOPIC", parser_class=_Parser)
     sub.required = True
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
@@ -67,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     try:
+        argv, note = modernise(sys.argv[1:] if argv is None else list(argv))
+        if note:
+            print(note, file=sys.stderr)
         args = build_parser().parse_args(argv)
         result = args.func(args)
         if result is not None:

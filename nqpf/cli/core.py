@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
+from nqpf.cli import add_actions, add_format
 from nqpf.core import data, seeds
-from nqpf.cli import add_format
 
 
 def _data(args):
@@ -23,12 +21,7 @@ def _data(args):
 
 
 def _seeds(args):
-    rows = []
-    for row in seeds.manifest():
-        text = seeds.lines(row["id"])
-        rows.append({"id": row["id"], "file": row["file"], "title": row["title"], "date": row["date"],
-                     "script": row["script"], "lines": len(text), "characters": sum(len(t) for t in text)})
-    return pd.DataFrame(rows)
+    return seeds.summary()
 
 
 def register(sub):
@@ -37,6 +30,7 @@ def register(sub):
     p.add_argument("name", nargs="?", help="file name, e.g. cn_nominal_gdp")
     add_format(p)
     p.set_defaults(func=_data)
-    p = sub.add_parser("seeds", help="the seed corpus: files, dates, scripts, sizes")
+    p = add_actions(sub.add_parser("seeds", help="the seed corpus")).add_parser(
+        "list", help="the seed files: dates, scripts, sizes")
     add_format(p)
     p.set_defaults(func=_seeds)

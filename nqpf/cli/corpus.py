@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from nqpf.analysis import claims, corpus, policy
+from nqpf.cli import add_actions, add_format
 from nqpf.core.errors import UsageError
-from nqpf.cli import add_format
+from nqpf.core.paths import rel
 
 
 def _positive(value: str) -> int:
@@ -49,18 +50,25 @@ def _corpus(args):
 
 
 def _claims(args):
-    if args.evaluate:
-        result = claims.evaluate()
-        result["missed"] = [list(k) for k in result["missed"]]
-        result["spurious"] = [list(k) for k in result["spurious"]]
-        return result
     claims.check_kind(args.kind)
-    if args.counts:
-        return claims.counts().reset_index()
     df = claims.extract(args.seed)
-    if args.seed is None:
-        claims.write(df)  # the full ledger is also data/derived/claims.csv
     return df[df["kind"] == args.kind] if args.kind else df
+
+
+def _claims_counts(args):
+    return claims.counts().reset_index()
+
+
+def _claims_evaluate(args):
+    result = claims.evaluate_corpus() if args.labels == "policy" else claims.evaluate()
+    result["missed"] = [list(k) for k in result["missed"]]
+    result["spurious"] = [list(k) for k in result["spurious"]]
+    return result
+
+
+def _claims_write(args):
+    path = claims.write()
+    return {"file": rel(path), "rows": len(claims.extract())}
 
 
 def register(sub):
@@ -78,10 +86,20 @@ def register(sub):
     p.add_argument("--window", choices=["sentence", "paragraph"], default="sentence")
     add_format(p)
     p.set_defaults(func=_corpus)
-    p = sub.add_parser("claims", help="every quantitative claim in the seeds (writes data/derived/claims.csv)")
-    p.add_argument("--seed", help="only this seed, e.g. 000 (the file is written only for the full ledger)")
+    actions = add_actions(sub.add_parser("claims", help="every quantitative claim in the seeds (the ledger)"))
+    p = actions.add_parser("list", help="the claims, one row each")
+    p.add_argument("--seed", help="only this seed, e.g. 000")
     p.add_argument("--kind", help=f"only this kind ({', '.join(claims.KINDS)})")
-    p.add_argument("--counts", action="store_true", help="claims by seed and kind")
-    p.add_argument("--evaluate", action="store_true", help="precision and recall on the hand-labelled lines")
     add_format(p)
     p.set_defaults(func=_claims)
+    p = actions.add_parser("counts", help="claims by seed and kind")
+    add_format(p)
+    p.set_defaults(func=_claims_counts)
+    p = actions.add_parser("evaluate", help="precision and recall on the hand-labelled lines (data/labels/)")
+    p.add_argument("--labels", choices=["seeds", "policy"], default="seeds",
+                   help="seeds: the seed samples (claims_gold + claims_heldout); policy: the policy-corpus sample")
+    add_format(p)
+    p.set_defaults(func=_claims_evaluate)
+    p = actions.add_parser("write", help="write the full ledger to data/derived/claims.csv (what `make data` runs)")
+    add_format(p)
+    p.set_defaults(func=_claims_write)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from nqpf.analysis import digital
+from nqpf.cli import add_format, add_percentages
 from nqpf.core.errors import UsageError
-from nqpf.cli import add_format
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",
@@ -61,8 +61,8 @@ def register(sub):
     p.add_argument("--to", dest="end", type=int, help="last year")
     p.add_argument("--levels", type=float, nargs=2, metavar=("V0", "V1"), help="for cagr: two levels")
     p.add_argument("--years", type=float, help="for cagr --levels: years between them")
-    p.add_argument("--gdp-growth", type=float, nargs="+", metavar="PCT", help="for target: nominal GDP growth, %% a year")
-    p.add_argument("--rates", type=float, nargs="+", metavar="PCT", help="for compute: growth rates, %% a year")
+    add_percentages(p, "--gdp-growth", "for target: nominal GDP growth, %% a year (4 6 8 or 4,6,8)")
+    add_percentages(p, "--rates", "for compute: growth rates, %% a year (30 40 or 30,40)")
     p.add_argument("--places", action="store_true", help="for cooccurrence: list the sentences naming all three")
     add_format(p)
     p.set_defaults(func=_run)

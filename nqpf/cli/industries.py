@@ -5,24 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from nqpf.analysis import industries
-from nqpf.core.errors import UsageError
-from nqpf.cli import add_format
+from nqpf.cli import add_format, add_percentages
 
 ACTIONS = ("scenarios", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",
            "mentions", "share")  # argparse choices; each is handled in _run
-
-
-def _growths(text: str | None):
-    if text is None:
-        return None
-    out = []
-    for part in text.split(","):
-        part = part.strip().rstrip("%")
-        try:
-            out.append(float(part))
-        except ValueError:
-            raise UsageError(f"--gdp-growth takes percentages separated by commas (e.g. 3,5,7.9), not '{text}'") from None
-    return out
 
 
 def _share(args):
@@ -44,7 +30,7 @@ _SIMPLE = {"matrix": industries.membership, "disagreements": industries.disagree
 
 def _run(args):
     if args.action == "scenarios":
-        return industries.scenarios(_growths(args.gdp_growth), args.base_share, args.target_share,
+        return industries.scenarios(args.gdp_growth, args.base_share, args.target_share,
                                     args.base_year, args.target_year)
     if args.action == "pace":
         return _pace(args)
@@ -58,9 +44,8 @@ def register(sub):
                        description="SEI share of GDP and the 2025 target under nominal GDP growth scenarios; "
                                    "the industry x seed membership matrix and the seeds' disagreements.")
     p.add_argument("action", choices=ACTIONS, help="what to print (scenarios: required SEI value-added growth)")
-    p.add_argument("--gdp-growth", metavar="PCT[,PCT...]",
-                   help="nominal GDP growth scenarios in %% a year (default: 3, 5, the 2023 outturn, the 2014-2023 "
-                        "average and 9)")
+    add_percentages(p, "--gdp-growth", "nominal GDP growth scenarios in %% a year, 3 5 7.9 or 3,5,7.9 (default: 3, "
+                                       "5, the 2023 outturn, the 2014-2023 average and 9)")
     p.add_argument("--base-share", type=float, default=None, help="SEI share in the base year, %% of GDP (default 13)")
     p.add_argument("--target-share", type=float, default=None, help="target share, %% of GDP (default 17)")
     p.add_argument("--base-year", type=int, default=2023)

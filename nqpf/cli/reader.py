@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from nqpf.cli import add_actions, add_format
 from nqpf.render import datacat, notebooks
-from nqpf.cli import add_format
 
 
 def _notebooks(args):
@@ -21,7 +21,8 @@ def _catalogue(args):
 
 
 def register(sub):
-    p = sub.add_parser("notebooks", help="write the book's chapters as .ipynb notebooks (optionally executed)")
+    actions = add_actions(sub.add_parser("book", help="the book for readers: notebooks and the data catalogue"))
+    p = actions.add_parser("notebooks", help="write the book's chapters as .ipynb notebooks (optionally executed)")
     p.add_argument("pages", nargs="*", help="docnames such as book/intro (default: every chapter in the toc)")
     p.add_argument("--out", default="_build/notebooks", help="folder for <docname>.ipynb (default: %(default)s)")
     p.add_argument("--toc", default=None, help="table of contents (default: _toc.yml)")
@@ -29,6 +30,6 @@ def register(sub):
     p.add_argument("--repo-url", default="", help="add a Colab set-up cell that clones this repository")
     add_format(p)
     p.set_defaults(func=_notebooks)
-    p = sub.add_parser("catalogue", help="every data file with source, licence, sha256 and the chapters using it")
+    p = actions.add_parser("catalogue", help="every data file with source, licence, sha256 and the chapters using it")
     add_format(p)
     p.set_defaults(func=_catalogue)

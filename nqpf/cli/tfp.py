@@ -1,8 +1,8 @@
 """Growth-accounting subcommands (chapter 全要素生产率与增长核算, book/tfp.md).
 
-    python -m nqpf tfp --country CHN --start 1978 --end 2012 [--alpha 0.4] [--capital rnna|rkna] [--hours]
-                       [--vintage 11.0|10.01] [--compound] --json
-    python -m nqpf tfp-annual | tfp-grid | tfp-compare | tfp-published | tfp-levels | tfp-check
+    python -m nqpf tfp decompose --country CHN --start 1978 --end 2012 [--alpha 0.4] [--capital rnna|rkna]
+                                 [--hours] [--vintage 11.0|10.01] [--compound] [--format json|csv]
+    python -m nqpf tfp annual | grid | compare | published | levels | check
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from nqpf.analysis import tfp
+from nqpf.cli import add_actions, add_format
 from nqpf.core.errors import UsageError
-from nqpf.cli import add_format
 
 
 def _alpha(text: str) -> float:
@@ -81,7 +81,8 @@ def _levels(args):
         raise UsageError(f"unknown PWT column '{args.column}'")
     unknown = sorted(set(countries) - set(panel["countrycode"]))
     if unknown:
-        raise UsageError(f"unknown country {', '.join(unknown)} (known: {', '.join(sorted(panel['countrycode'].unique()))})")
+        known = ", ".join(sorted(panel["countrycode"].unique()))
+        raise UsageError(f"unknown country {', '.join(unknown)} (known: {known})")
     return tfp.levels(panel, countries, args.column).reset_index()
 
 
@@ -110,18 +111,19 @@ def _common(p, period=True, spec=True):
 
 
 def register(sub):
-    p = sub.add_parser("tfp", help="growth accounting: contributions of capital, labour, human capital, TFP")
+    actions = add_actions(sub.add_parser("tfp", help="growth accounting with the Penn World Table (book/tfp.md)"))
+    p = actions.add_parser("decompose", help="contributions of capital, labour, human capital and TFP to growth")
     _common(p)
     p.add_argument("--compound", action="store_true", help="compound annual rates (contributions rescaled)")
-    p.add_argument("--json", action="store_true", help="print JSON (the default)")
-    p.set_defaults(func=_decompose, format="json")
+    add_format(p)
+    p.set_defaults(func=_decompose)
 
-    p = sub.add_parser("tfp-annual", help="yearly contributions (percentage points)")
+    p = actions.add_parser("annual", help="yearly contributions (percentage points)")
     _common(p)
     p.set_defaults(start=None, end=None, func=_annual)
     add_format(p, "csv")
 
-    p = sub.add_parser("tfp-grid", help="TFP contribution for a grid of fixed α and several periods")
+    p = actions.add_parser("grid", help="TFP contribution for a grid of fixed α and several periods")
     _common(p, period=False, spec=False)
     p.add_argument("--capital", choices=list(tfp.CAPITAL), default="rnna")
     p.add_argument("--hours", action="store_true")
@@ -132,27 +134,27 @@ def register(sub):
     add_format(p, "csv")
     p.set_defaults(func=_grid)
 
-    p = sub.add_parser("tfp-compare", help="the same decomposition for several countries")
+    p = actions.add_parser("compare", help="the same decomposition for several countries")
     _common(p)
     p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
     p.add_argument("--compound", action="store_true")
     add_format(p, "csv")
     p.set_defaults(func=_compare)
 
-    p = sub.add_parser("tfp-published", help="published decompositions beside the recomputation")
+    p = actions.add_parser("published", help="published decompositions beside the recomputation")
     p.add_argument("which", choices=["seeds", "bosworth-collins"])
     p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
     p.add_argument("--log", action="store_true", help="seeds: log rates instead of compound rates")
     add_format(p, "csv")
     p.set_defaults(func=_published)
 
-    p = sub.add_parser("tfp-levels", help="a PWT column (default ctfp, USA = 1) by year and country")
+    p = actions.add_parser("levels", help="a PWT column (default ctfp, USA = 1) by year and country")
     p.add_argument("--countries", default="CHN,USA,JPN,KOR,DEU,IND")
     p.add_argument("--column", default="ctfp")
     p.add_argument("--vintage", choices=list(tfp.VINTAGES), default="11.0")
     add_format(p, "csv")
     p.set_defaults(func=_levels)
 
-    p = sub.add_parser("tfp-check", help="PWT's method rebuilt: our residual against the growth of rtfpna")
+    p = actions.add_parser("check", help="PWT's method rebuilt: our residual against the growth of rtfpna")
     add_format(p, "csv")
     p.set_defaults(func=_check)

@@ -17,8 +17,9 @@ import pandas as pd
 import pandera.pandas as pa
 import yaml
 
+from nqpf.core import usage
 from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import DERIVED, LEXICON, RAW, rel
+from nqpf.core.paths import DERIVED, LABELS, LEXICON, RAW, rel
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}
@@ -53,9 +54,9 @@ def resolve(name: str) -> Path:
     p = Path(name)
     if p.suffix != ".csv":
         p = p.with_name(p.name + ".csv")
-    if p.exists() and p.parent.name in ("raw", "derived", "lexicon") or p.is_absolute():
+    if p.exists() and p.parent.name in ("raw", "derived", "lexicon", "labels") or p.is_absolute():
         return p
-    for folder in (RAW, DERIVED, LEXICON):
+    for folder in (RAW, DERIVED, LEXICON, LABELS):
         if (folder / p.name).exists() or manifest_path(folder / p.name).exists():
             return folder / p.name
     raise UsageError(f"unknown data file '{name}' (see `python -m nqpf data list`)")
@@ -116,6 +117,7 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise DataError(rel(path), "file exists")
+    usage.note(path)  # during a build: the page being built uses this file (for the data catalogue)
     meta = meta or read_manifest(path)
     raw = path.read_bytes()
     if not raw.strip():
@@ -127,7 +129,8 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
         raise DataError(rel(path), "encoding is UTF-8", line, f"byte 0x{raw[exc.start]:02x} is not UTF-8") from None
     digest = hashlib.sha256(raw).hexdigest()
     if digest != meta["sha256"]:
-        raise DataError(rel(path), "sha256 matches manifest", detail=f"file {digest[:12]}…, manifest {meta['sha256'][:12]}…")
+        raise DataError(rel(path), "sha256 matches manifest",
+                        detail=f"file {digest[:12]}…, manifest {meta['sha256'][:12]}…")
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
     except pd.errors.ParserError as exc:
@@ -167,6 +170,15 @@ def load(name: str) -> pd.DataFrame:
     return _load_cached(str(path), max(st.st_mtime, mst), st.st_size).copy()
 
 
+def figure(name: str, key: str) -> float:
+    """One figure of a key/value table (the figures quoted in the seeds), by key."""
+    df = load(name)
+    row = df[df["key"] == key]
+    if row.empty:
+        raise UsageError(f"unknown figure '{key}' in {name} (known: {', '.join(df['key'])})")
+    return float(row["value"].iloc[0])
+
+
 def flags(source: str) -> list[str]:
     """Flags such as DERIVED or UNCERTAIN written in a row's source text."""
     return [f for f in FLAGS if re.search(rf"\b{re.escape(f)}\b", str(source))]
@@ -180,7 +192,7 @@ def with_flags(df: pd.DataFrame, column: str = "source") -> pd.DataFrame:
 
 def data_files() -> list[Path]:
     """Every data file that has or should have a manifest."""
-    folders = (RAW, DERIVED, LEXICON)  # lexicon CSVs (themes, stop words) carry manifests too
+    folders = (RAW, DERIVED, LEXICON, LABELS)  # lexicon CSVs and the labelled samples carry manifests too
     files = [f for d in folders for f in sorted(d.glob("*.csv"))]
     orphans = [Path(str(m)[:-4]) for d in folders for m in d.glob("*.csv.yml")]
     return sorted(set(files) | set(orphans))

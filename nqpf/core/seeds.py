@@ -68,3 +68,20 @@ def cite(seed_id: str, first: int, last: int | None = None) -> str:
     sid = seed(seed_id)["id"]
     where = f"第{first}行" if not last or last == first else f"第{first}–{last}行"
     return f"〔种子{sid}，{where}〕"
+
+
+def cite_ref(ref: str) -> str:
+    """Citation text for a reference written SEED:LINE or SEED:FIRST-LAST: ``"000:6"`` -> 〔种子000，第6行〕."""
+    return cite(*parse_ref(ref))
+
+
+def summary():
+    """One row per seed: id, file, title, date, script, lines and characters (what ``python -m nqpf seeds`` prints)."""
+    import pandas as pd
+
+    rows = []
+    for row in manifest():
+        text = lines(row["id"])
+        rows.append({"id": row["id"], "file": row["file"], "title": row["title"], "date": row["date"],
+                     "script": row["script"], "lines": len(text), "characters": sum(len(t) for t in text)})
+    return pd.DataFrame(rows)

@@ -39,7 +39,7 @@ def cut(text: str) -> list[str]:
     return [t for t in tokenizer().cut(text) if t.strip()]
 
 
-# --- Token cache and stop words (used by nqpf.analysis.corpus, the book and the benchmark) -------------------------------
+# --- Token cache and stop words (used by nqpf.analysis.corpus, the book and the benchmark) ---------------------
 
 _SEP = "\x1f"  # unit separator: never in the seeds, so a cached token list splits back exactly
 
@@ -192,3 +192,16 @@ def is_content(token: str) -> bool:
     if len(t) < 2 or t in stopwords():
         return False
     return any(ch.isalpha() for ch in t)  # CJK characters count as alphabetic; numbers and punctuation do not
+
+
+@lru_cache(maxsize=1)
+def t2s():
+    """The one OpenCC converter, traditional -> simplified characters (configuration ``t2s``)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional -> simplified characters (OpenCC t2s); simplified text passes through unchanged."""
+    return t2s().convert(str(text))

@@ -98,3 +98,11 @@ class Records(Table):
 
 def records(df: pd.DataFrame, title: str, formats: dict | None = None, precision: int = 2) -> Records:
     return Records(df, title, formats, precision)
+
+
+def glue_value(name: str, value, fmt: str | None = None) -> None:
+    """Glue a value for ``{glue:text}`` without showing it; `fmt` (e.g. ``".1f"``) rounds it here so the prose
+    never repeats the arithmetic."""
+    from myst_nb import glue
+
+    glue(name, value if fmt is None else format(value, fmt), display=False)

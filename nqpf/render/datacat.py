@@ -1,58 +1,35 @@
 """The data catalogue appendix: every data file with its source, licence, shape, sha256 and the chapters using it.
 
-A chapter uses a file when its source (``book/*.md``) calls ``load("name")``, or imports an ``nqpf`` module
-whose code calls ``load("name")`` (e.g. a chapter that calls ``nqpf.analysis.tfp`` uses the PWT file that module loads).
-Nothing is listed by hand, so the appendix follows the chapters as they change.
+Which chapter uses which file is recorded during the build, where it happens: each chapter's kernel notes every file
+the data loader reads (:mod:`nqpf.core.usage`), whether the chapter loads it itself or through an ``nqpf`` module.
+Nothing is listed by hand and nothing is guessed from the source text.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from nqpf.core import data
+from nqpf.core import data, usage
+from nqpf.core.paths import ROOT, rel
 from nqpf.render.notebooks import title
-from nqpf.core.paths import BOOK, ROOT, rel
 
-_LOAD = re.compile(r"""\bload\(\s*(?:name\s*=\s*)?["']([\w.\-/]+)["']""")
-_WRITE = re.compile(r"""\bwrite_derived\(\s*[^,()]+,\s*(?:name\s*=\s*)?["']([\w.\-]+)["']""")
-_IMPORT = re.compile(r"""(?:from\s+nqpf\s+import\s+([\w\s,()]+)|from\s+nqpf\.(\w+)\s+import|import\s+nqpf\.(\w+))""")
+# The catalogue itself loads every file; it is not a user.
+SELF = "data_catalogue"
 
 
-def _stem(name: str) -> str:
-    return Path(name).name.removesuffix(".csv")
-
-
-def names_in(text: str) -> set[str]:
-    """Data files a piece of code loads or writes, by file stem."""
-    return {_stem(m) for m in _LOAD.findall(text)} | {_stem(m) for m in _WRITE.findall(text)}
-
-
-def modules_in(text: str) -> set[str]:
-    """nqpf modules a chapter imports (``from nqpf import tfp, data`` -> {'tfp', 'data'})."""
-    mods = set()
-    for group, dotted, plain in _IMPORT.findall(text):
-        if group:
-            mods |= {m.strip() for m in group.replace("(", " ").replace(")", " ").split(",") if m.strip()}
-        mods |= {m for m in (dotted, plain) if m}
-    return {m.split(" as ")[0].strip() for m in mods}
-
-
-def usage(book: Path = BOOK, package: Path = ROOT / "nqpf") -> dict[str, list[str]]:
-    """File stem -> titles of the chapters that use it, in file-name order."""
-    module_files = {p.stem: names_in(p.read_text(encoding="utf-8")) for p in sorted(package.glob("*.py"))}
+def usage_by_file(records: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Data file (relative path) -> titles of the chapters that loaded it in the last build, in docname order."""
+    records = usage.read() if records is None else records
     used: dict[str, list[str]] = {}
-    for page in sorted(book.glob("*.md")):
-        if page.stem == "data_catalogue":  # the catalogue itself loads everything
+    for docname in sorted(records):
+        if Path(docname).name == SELF:
             continue
-        text = page.read_text(encoding="utf-8")
-        names = names_in(text)
-        for mod in modules_in(text):
-            names |= module_files.get(mod, set())
-        for name in sorted(names):
-            used.setdefault(name, []).append(title(page))
+        page = ROOT / f"{docname}.md"
+        name = title(page) if page.exists() else docname
+        for file in records[docname]:
+            used.setdefault(file, []).append(name)
     return used
 
 
@@ -70,9 +47,9 @@ def source_text(meta: dict) -> str:
 def catalogue_with_usage() -> pd.DataFrame:
     """``nqpf.data.catalogue()`` plus the full source line and the chapters that use each file."""
     cat = data.catalogue()
-    used = usage()
+    used = usage_by_file()
     metas = {rel(p): data.read_manifest(p) for p in data.data_files()}
     cat.insert(4, "source", [source_text(metas[f]) for f in cat["file"]])
     cat["retrieved"] = [str(metas[f].get("retrieved", "")) for f in cat["file"]]
-    cat["chapters"] = ["、".join(used.get(_stem(f), [])) for f in cat["file"]]
+    cat["chapters"] = ["、".join(used.get(f, [])) for f in cat["file"]]
     return cat

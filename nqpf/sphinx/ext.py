@@ -3,20 +3,28 @@
 - ``html_search_options['dict']`` points at the project's one user dictionary (an absolute path: a wrong
   relative path would be silently ignored by Sphinx).
 - ``{{ build_commit }}`` is the git commit the book was built from.
-- ``{seed}`000:6``` renders a citation 〔种子000，第6行〕 and warns (failing the strict build) if the line does not exist.
+- ``{seed}`000:6``` renders a citation 〔种子000，第6行〕 and warns (failing the strict build) if the line does
+  not exist.
 - The ``seedquote`` directive renders a quotation and warns unless the text really stands in the cited lines.
+- Data usage is recorded where it happens: each page's kernel knows the page (``NQPF_DOCNAME``) and the loader
+  notes the files it loads (:mod:`nqpf.core.usage`). Pages that read the record (the data catalogue) are read
+  last and again whenever another page is read, and their code carries the record's hash, so a changed record
+  re-executes them while a no-op build stays a no-op.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from nqpf.core import seeds
+from nqpf.core import seeds, usage
 from nqpf.core.errors import NqpfError
 from nqpf.core.paths import ROOT, USERDICT
 from nqpf.core.text import quiet_jieba
@@ -128,7 +136,50 @@ def _latex_appendices(app, doctree, docname):
         title.children = [nodes.Text(text)]
 
 
+# A page reads the usage record if its code builds the data catalogue.
+USAGE_READER = "catalogue_with_usage("
+
+
+def _usage_dir(app) -> Path:
+    return Path(app.outdir).parent / ".data-usage"
+
+
+def _builder_inited(app):
+    os.environ[usage.DIR] = str(_usage_dir(app))
+
+
+def _readers(app, env) -> list[str]:
+    return sorted(d for d in env.found_docs if USAGE_READER in Path(env.doc2path(d)).read_text(encoding="utf-8"))
+
+
+def _outdated(app, env, added, changed, removed):
+    """When any other page is read (and so may load other files), the catalogue is read again too."""
+    readers = _readers(app, env)
+    return readers if (set(added) | set(changed) | set(removed)) - set(readers) else []
+
+
+def _read_order(app, env, docnames):
+    """Pages that read the usage record come last, after every page that writes it."""
+    usage.write_pages(env.found_docs, _usage_dir(app))
+    readers = set(_readers(app, env))
+    docnames[:] = [d for d in docnames if d not in readers] + [d for d in docnames if d in readers]
+
+
+def _source_read(app, docname, source):
+    os.environ[usage.DOCNAME] = docname  # inherited by the kernel that executes this page
+    if USAGE_READER in source[0]:
+        records = usage.read(_usage_dir(app))
+        digest = hashlib.sha256(repr(sorted(records.items())).encode()).hexdigest()[:16]
+        # The record's hash in the page's code: jupyter-cache re-executes the page when the record changes.
+        source[0] += f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
+
+
 def setup(app):
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-before-read-docs", _read_order)
+    app.connect("source-read", _source_read)
+    app.connect("env-updated", lambda app, env: os.environ.pop(usage.DOCNAME, None) and None)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _latex_appendices)
     app.add_role("seed", SeedRole())

@@ -1,0 +1,63 @@
+"""Which data files each page of the book loads, recorded where it happens.
+
+During a build the Sphinx extension (:mod:`nqpf.sphinx.ext`) sets ``NQPF_USAGE_DIR`` (``_build/.data-usage``) and,
+for each page it reads, ``NQPF_DOCNAME``; the notebook's kernel inherits both, and every file the data loader
+validates is noted in ``<NQPF_USAGE_DIR>/<docname>.txt``. The data catalogue reads these records, so it lists what
+a chapter really loads, through whatever module. Outside a build (no ``NQPF_DOCNAME``) nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nqpf.core.paths import BUILD, rel
+
+DOCNAME = "NQPF_DOCNAME"
+DIR = "NQPF_USAGE_DIR"
+PAGES = "_pages.txt"  # the pages of the current build (written by the Sphinx extension)
+
+_begun: set[str] = set()  # records this process has started; a kernel executes one notebook, so it starts afresh
+
+
+def record_dir() -> Path:
+    return Path(os.environ.get(DIR) or BUILD / ".data-usage")
+
+
+def record_path(docname: str, folder: Path | None = None) -> Path:
+    return (folder or record_dir()) / f"{docname}.txt"
+
+
+def note(path) -> None:
+    """Note that the page being built loads ``path`` (a no-op outside a build)."""
+    docname = os.environ.get(DOCNAME)
+    if not docname:
+        return
+    record = record_path(docname)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    if docname not in _begun:  # a new execution of the page replaces its old record
+        _begun.add(docname)
+        record.write_text("", encoding="utf-8")
+    name = rel(path)
+    if name not in record.read_text(encoding="utf-8").split("\n"):
+        with open(record, "a", encoding="utf-8") as fh:
+            fh.write(name + "\n")
+
+
+def write_pages(docnames, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / PAGES).write_text("".join(f"{d}\n" for d in sorted(docnames)), encoding="utf-8")
+
+
+def read(folder: Path | None = None) -> dict[str, list[str]]:
+    """Docname -> data files (paths relative to the project) it loaded, for the pages of the last build."""
+    folder = folder or record_dir()
+    listed = folder / PAGES
+    if not listed.exists():
+        return {}
+    out = {}
+    for docname in listed.read_text(encoding="utf-8").split():
+        record = record_path(docname, folder)
+        if record.exists():
+            out[docname] = sorted(n for n in record.read_text(encoding="utf-8").split("\n") if n)
+    return out

@@ -1,0 +1,103 @@
+"""The strict build: what a reader gets (HTML, search, PDF) and what must make the build fail."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from nqpf.core import seeds
+from tests.helpers import ROOT, evidence, mini_book, run
+
+pytestmark = pytest.mark.build
+
+
+def test_html_home_and_chapters(html_dir):
+    index = (html_dir / "index.html").read_text(encoding="utf-8")
+    assert "book/index.html" in index  # the redirect to the cover page
+    intro = (html_dir / "book" / "intro.html").read_text(encoding="utf-8")
+    assert "导言" in intro
+    assert "〔种子000，第6行〕" in intro  # the seedquote attribution
+
+
+def test_glued_numbers_come_from_the_computation(html_dir):
+    corpus = seeds.summary()
+    intro = (html_dir / "book" / "intro.html").read_text(encoding="utf-8")
+    shown = re.search(r"语料共\s*<span[^>]*>(\d+)</span>\s*份文档、<span[^>]*>([\d,]+)</span>", intro)
+    assert shown, "glued corpus size missing from the intro"
+    assert int(shown.group(1)) == len(corpus) == len(seeds.manifest())
+    assert int(shown.group(2).replace(",", "")) == corpus["characters"].sum()
+
+
+def test_search_index_is_segmented_by_jieba_with_the_user_dictionary(search_terms):
+    # Without jieba Sphinx's zh splitter keeps no Chinese words at all.
+    assert "全要素生产率" in search_terms
+    # Not a word of jieba's own dictionary: present only because the project's user dictionary was loaded.
+    assert "新质生产力" in search_terms
+
+
+def test_pdf_has_chinese_toc_chapters_and_a_readable_chart(pdf_path, pdf_text):
+    assert pdf_path.stat().st_size > 20_000
+    assert "目录" in pdf_text
+    assert re.search(r"第一章\s+导言", pdf_text)
+    assert "字符数（含标点）" in pdf_text  # the axis label of the intro chart, as text
+    fonts = run(["pdffonts", str(pdf_path)]).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), "a font is not embedded"
+
+
+def test_reproducibility_appendix_names_the_commit(html_dir):
+    page = (html_dir / "book" / "reproducibility.html").read_text(encoding="utf-8")
+    head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True,
+                          text=True).stdout.strip()
+    assert head and head in page
+    assert "jupyter-book" in page and "pandera" in page
+
+
+# --- What must fail the build: a mini-book with one fault each, built with the project's config and flags. ---
+
+GOOD = "print('ok')"
+FAULTS = {
+    "cell_raises": ("1 / 0", "ZeroDivisionError"),
+    "stderr_output": ("import sys\nsys.stderr.write('oops\\n')", "stderr"),
+    "missing_glyph": (
+        "from nqpf.render import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
+        "fig, ax = plt.subplots()\nax.set_title('新质生产力 ஆ')\nplt.show()",
+        "missing from font",
+    ),
+    "data_sha256_mismatch": (
+        "import shutil, tempfile, pathlib\nfrom nqpf.core import data\n"
+        "d = pathlib.Path(tempfile.mkdtemp())\nsrc = data.resolve('cn_nominal_gdp')\n"
+        "shutil.copy(src, d / src.name)\nshutil.copy(data.manifest_path(src), data.manifest_path(d / src.name))\n"
+        "(d / src.name).write_text((d / src.name).read_text().replace('3645.2', '9999.9'))\n"
+        "data.validate(d / src.name)",
+        "sha256 matches manifest",
+    ),
+}
+
+
+def test_mini_book_without_faults_builds(tmp_path):
+    proc = mini_book(tmp_path, GOOD, "见 {seed}`000:6`。")
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_fault_fails_the_build(tmp_path, fault):
+    code, needle = FAULTS[fault]
+    proc = mini_book(tmp_path, code)
+    assert proc.returncode != 0, f"{fault} did not fail the build"
+    assert needle in evidence(tmp_path, proc)
+
+
+@pytest.mark.parametrize(
+    "markdown, needle",
+    [
+        ("见 {ref}`no-such-label`。", "undefined label"),
+        ("```{seedquote} 000:6\n以全要素生产率小幅提升为核心标志\n```", "quotation not found"),
+        ("见 {seed}`000:999`。", "bad seed citation"),
+    ],
+)
+def test_bad_reference_or_quotation_fails_the_build(tmp_path, markdown, needle):
+    proc = mini_book(tmp_path, GOOD, markdown)
+    assert proc.returncode != 0
+    assert needle in evidence(tmp_path, proc)

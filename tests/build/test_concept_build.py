@@ -1,0 +1,22 @@
+"""Chapter 概念与政策脉络: the definition's structure and the policy timeline, each cell checked against its
+seed line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nqpf.analysis import concept
+
+# ---------------------------------------------------------------- the built chapter
+
+
+@pytest.mark.build
+def test_chapter_in_the_built_book(html_dir, pdf_text):
+    page = (html_dir / "book" / "concept.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "004:127" in text and "符合创新、协调、绿色、开放、共享的新发展理念" in text
+    assert "〔种子004，第63行〕" in text  # the factor table's citations
+    assert f"共提到 {len(concept.timeline())} 个有日期的政策事件" in text
+    assert "概念与政策脉络" in pdf_text and "附表二" in pdf_text

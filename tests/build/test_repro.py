@@ -1,0 +1,75 @@
+"""Two clean builds give the same derived data and the same glued numbers.
+
+Each build runs the book's notebooks from scratch (an empty jupyter-cache in its own folder, HTML only: the
+numbers do not depend on the PDF). After each build the files in data/derived/ are hashed; glued values are read
+from the ``<page>.glue.json`` files myst-nb writes beside the executed notebooks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from nqpf.core.paths import DERIVED
+from tests.helpers import TOC, run
+
+pytestmark = pytest.mark.build
+
+
+def derived_hashes() -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DERIVED.glob("*")) if p.is_file()}
+
+
+def glued(build: Path) -> dict[str, dict]:
+    """{'page:name': {mime: text}} for every glued value of a build (myst-nb keeps them in <page>.glue.json)."""
+    folder = build / "_build" / "jupyter_execute"
+    values = {}
+    for path in sorted(folder.rglob("*.glue.json")):
+        page = path.relative_to(folder).as_posix().removesuffix(".glue.json")
+        for name, out in json.loads(path.read_text(encoding="utf-8")).items():
+            # Text only: a glued figure's PNG bytes are compared by the chart tests, not here.
+            values[f"{page}:{name}"] = {k: v for k, v in out.get("data", {}).items() if k.startswith("text/")}
+    return values
+
+
+def clean_build(out: Path) -> tuple[dict, dict]:
+    out.mkdir(parents=True)
+    proc = run(["make", "html", f"OUT={out}", f"TOC={TOC}"], timeout=3000)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    log = proc.stdout + proc.stderr
+    assert "Executing notebook" in log  # really executed, not taken from a cache
+    return derived_hashes(), glued(out)
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    base = tmp_path_factory.mktemp("repro")
+    return clean_build(base / "a"), clean_build(base / "b")
+
+
+def test_derived_files_identical(two_builds):
+    (derived_a, _), (derived_b, _) = two_builds
+    assert derived_a == derived_b
+    # And identical to what the checkout holds: a build leaves no derived file it could not regenerate.
+    assert derived_b == derived_hashes()
+
+
+def test_glued_numbers_identical(two_builds, toc_pages):
+    (_, glue_a), (_, glue_b) = two_builds
+    assert glue_a == glue_b
+    pages_with_glue = {key.split(":")[0] for key in glue_a}
+    assert pages_with_glue <= set(toc_pages)
+    if "book/intro" in toc_pages:
+        assert "book/intro:corpus_n" in glue_a  # the comparison really sees glued values
+
+
+def test_glue_reader_reads_glue_files(tmp_path):
+    folder = tmp_path / "_build" / "jupyter_execute" / "book"
+    folder.mkdir(parents=True)
+    record = {"x": {"output_type": "display_data", "metadata": {"scrapbook": {"name": "x"}},
+                    "data": {"text/plain": "'1.5'", "image/png": "AAAA"}}}
+    (folder / "p.glue.json").write_text(json.dumps(record), encoding="utf-8")
+    assert glued(tmp_path) == {"book/p:x": {"text/plain": "'1.5'"}}

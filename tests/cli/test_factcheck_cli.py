@@ -1,0 +1,29 @@
+"""Appendix 事实核查: claims read from the seed lines, the verdict rules, hand-checked results, the command line."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from nqpf.analysis import factcheck
+from tests.helpers import nqpf_cli
+
+
+def test_cli_rows_and_summary():
+    proc = nqpf_cli("factcheck", "checks", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    out = pd.read_csv(io.StringIO(proc.stdout))
+    assert list(out.columns) == ["key", "kind", "claims", "seed_refs", "computation", "verdict", "reason"]
+    assert len(out) == len(factcheck.run())
+    proc = nqpf_cli("factcheck", "summary", "--kind", "count")
+    assert proc.returncode == 0 and '"kind": "count"' in proc.stdout
+
+
+@pytest.mark.parametrize("args", [("factcheck", "checks", "--kind", "gossip"),
+                                  ("factcheck", "summary", "--format", "xlsx"), ("factcheck", "nosuch")])
+def test_cli_bad_arguments_one_line(args):
+    proc = nqpf_cli(*args)
+    assert proc.returncode != 0
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

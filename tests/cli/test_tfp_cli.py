@@ -1,0 +1,65 @@
+"""Growth accounting (nqpf.analysis.tfp, `python -m nqpf tfp…`) and the chapter book/tfp.md."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+
+import numpy as np
+import pytest
+
+from nqpf.analysis import tfp
+from nqpf.core.paths import RAW
+from tests.helpers import nqpf_cli
+
+
+def _raw_rgdpna(country, year):
+    with open(RAW / "pwt110_selected.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["countrycode"] == country and int(row["year"]) == year:
+                return float(row["rgdpna"])
+    raise KeyError((country, year))
+
+
+def test_cli_prints_the_issue_keys():
+    proc = nqpf_cli("tfp", "decompose", "--country", "CHN", "--start", "1978", "--end", "2012")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert set(out) == {"gdp", "capital", "labour", "human_capital", "tfp", "tfp_share", "alpha_mean",
+                        "specification"}
+    assert out["gdp"] == pytest.approx(100 * math.log(_raw_rgdpna("CHN", 2012) / _raw_rgdpna("CHN", 1978)) / 34)
+    assert out["specification"]["vintage"] == "11.0" and out["specification"]["capital"] == "rnna"
+
+
+def test_cli_options_reach_the_calculation():
+    proc = nqpf_cli("tfp", "decompose", "--alpha", "0.4", "--capital", "rkna", "--hours", "--vintage", "10.01",
+                    "--end", "2019")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    spec = out["specification"]
+    assert (spec["alpha"], spec["capital"], spec["labour"], spec["vintage"]) == (0.4, "rkna", "emp*avh", "10.01")
+    assert out["alpha_mean"] == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize("args", [
+    ["--country", "XXX"], ["--start", "1900"], ["--end", "2024"], ["--alpha", "1.5"], ["--alpha", "0"],
+    ["--alpha", "x"], ["--vintage", "9.0"], ["--capital", "ck"], ["--start", "abc"],
+])
+def test_cli_bad_arguments_one_line_nonzero(args):
+    proc = nqpf_cli("tfp", "decompose", *args)
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_cli_tables_are_csv():
+    proc = nqpf_cli("tfp", "grid", "--periods", "1978-2012", "--alpha-min", "0.3", "--alpha-max", "0.6")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert [float(r["alpha"]) for r in rows] == pytest.approx(list(np.arange(0.30, 0.601, 0.05)))
+    proc = nqpf_cli("tfp", "published", "seeds")
+    assert proc.returncode == 0 and len(proc.stdout.strip().splitlines()) == len(tfp.seed_table()) + 1
+    proc = nqpf_cli("tfp", "grid", "--periods", "1978to2012")
+    assert proc.returncode != 0 and "START-END" in proc.stderr

@@ -1,0 +1,116 @@
+"""Shared test helpers (not fixtures: those are in conftest.py). Test files import from here, never from each other."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import jupytext
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# NQPF_TEST_OUT / NQPF_TEST_TOC: build tests run on a subset built into another folder (as `make book OUT= TOC=`),
+# e.g. while working on one chapter next to others. Default: the whole book in ./_build.
+OUT = Path(os.environ.get("NQPF_TEST_OUT", ROOT)).resolve()
+TOC = Path(os.environ.get("NQPF_TEST_TOC", ROOT / "_toc.yml")).resolve()
+BUILD = OUT / "_build"
+
+
+def run(cmd, cwd=ROOT, env=None, timeout=3600):
+    return subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def tree_state() -> dict[str, str]:
+    """What `git status` reports (tracked changes and untracked files), with each listed file's sha256."""
+    import hashlib
+
+    out = subprocess.run(["git", "status", "--porcelain=v1", "-z", "--untracked-files=all"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    state = {}
+    for entry in filter(None, out.split("\0")):
+        path = ROOT / entry[3:]
+        state[entry] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return state
+
+
+def nqpf_cli(*args):
+    """Run `python -m nqpf ARGS` as a reader would; returns the CompletedProcess."""
+    return run([sys.executable, "-m", "nqpf", *args])
+
+
+def copy_data_file(name: str, folder: Path) -> Path:
+    """A copy of a data file and its manifest in `folder`, to corrupt without touching data/."""
+    import shutil
+
+    from nqpf.core import data
+
+    src = data.resolve(name)
+    dest = folder / src.name
+    shutil.copy(src, dest)
+    shutil.copy(data.manifest_path(src), data.manifest_path(dest))
+    return dest
+
+
+def rewrite_data_file(path: Path, payload: bytes, fix_sha: bool = True) -> None:
+    """Replace a copied data file's bytes; with fix_sha its manifest gets the new sha256, so only the schema
+    (not the checksum) can object."""
+    import hashlib
+
+    import yaml
+
+    from nqpf.core import data
+
+    path.write_bytes(payload)
+    if fix_sha:
+        mpath = data.manifest_path(path)
+        meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
+        meta["sha256"] = hashlib.sha256(payload).hexdigest()
+        mpath.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# --- a one-page book built with the project's Makefile and config (tests of what must fail the build)
+
+FRONT = textwrap.dedent(
+    """\
+    ---
+    jupytext:
+      text_representation: {extension: .md, format_name: myst, format_version: 0.13}
+    kernelspec: {display_name: Python 3, language: python, name: python3}
+    ---
+    """
+)
+
+
+def evidence(tmp: Path, proc: subprocess.CompletedProcess) -> str:
+    """Build log plus the executed notebook (where a cell's stderr text is kept)."""
+    nb = tmp / "_build" / "jupyter_execute" / "page.ipynb"
+    return proc.stdout + proc.stderr + (nb.read_text(encoding="utf-8") if nb.exists() else "")
+
+
+def mini_book(tmp: Path, code: str, extra_md: str = "") -> subprocess.CompletedProcess:
+    (tmp / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+    body = f"(page)=\n# 测试页\n\n{extra_md}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
+    (tmp / "page.md").write_text(FRONT + body, encoding="utf-8")
+    return run(["make", "html", f"SRC={tmp}", f"OUT={tmp}", f"TOC={tmp}/_toc.yml", f"CONFIG={ROOT}/_config.yml"],
+               timeout=600)
+
+
+# --- chart cells of a chapter (lint and PDF checks)
+
+DRAWS = re.compile(r"plt\.(subplots|figure|plot|bar|barh|scatter)\(|\.plot(\.\w+)?\(|\bsns\.\w+\(")
+
+
+def chart_cells(page: Path):
+    for i, cell in enumerate(jupytext.read(page).cells):
+        if cell.cell_type != "code" or not DRAWS.search(cell.source):
+            continue
+        tags = cell.metadata.get("tags", [])
+        if "remove-cell" in tags or "remove-output" in tags:
+            continue
+        yield i, cell
+

@@ -1,0 +1,200 @@
+"""The digital-economy chapter: growth arithmetic, the 2025 target, compute, seed figures and the corpus counts."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import pytest
+
+from nqpf.analysis import corpus, digital
+from nqpf.core import data, seeds
+from nqpf.core.errors import UsageError
+
+CN_DIGITS = {"2": "二", "8": "8", "10": "10"}
+
+
+# ---------------------------------------------------------------- growth arithmetic, checked by hand
+
+
+def test_cagr_hand_examples():
+    assert digital.cagr(100, 121, 2) == pytest.approx(10.0)
+    # the issue's example: 16.2 -> 56.1 over 2014-2023 is about 14.8 % a year
+    assert digital.cagr(16.2, 56.1, 9) == pytest.approx(14.80, abs=0.01)
+    with pytest.raises(UsageError):
+        digital.cagr(0, 5, 3)
+    with pytest.raises(UsageError):
+        digital.cagr(1, 2, 0)
+
+
+def test_yoy_leaves_gaps_empty():
+    s = pd.Series([100.0, 110.0, 121.0], index=[2015, 2016, 2018])
+    g = digital.yoy(s)
+    assert math.isnan(g[2015]) and math.isnan(g[2018])  # no 2014, no 2017
+    assert g[2016] == pytest.approx(10.0)
+
+
+def test_span_cagr_rejects_missing_years():
+    with pytest.raises(UsageError, match="no value for 2014"):
+        digital.span_cagr("cn_digital_economy_scale", 2014, 2023)
+    # 22.6 (2016) -> 53.9 (2023): (53.9 / 22.6) ** (1 / 7) - 1
+    assert digital.span_cagr("cn_digital_economy_scale", 2016, 2023) == pytest.approx(13.22, abs=0.01)
+
+
+def test_share_recomputed_from_scale_and_gdp():
+    p = digital.panel().set_index("year")
+    # 53.9 万亿元 = 539,000 亿元 over GDP 1,260,582 亿元
+    assert p.loc[2023, "share_recomputed"] == pytest.approx(539000 / 1260582 * 100)
+    assert p.loc[2023, "share_recomputed"] == pytest.approx(42.76, abs=0.005)
+    # CAICT/CAC's published shares are scale / GDP of the day: no gap beyond half a point
+    assert p["share_gap"].abs().max() < 0.5
+    # 2022 growth: 50.2 / 45.5 - 1
+    assert p.loc[2022, "scale_growth"] == pytest.approx(10.33, abs=0.01)
+    assert math.isnan(p.loc[2015, "scale_growth"])  # 2014 is not in the CAICT series
+
+
+def test_seeds_numbers_against_gdp():
+    sg = digital.seeds_growth()
+    assert sg["cagr"] == pytest.approx(14.80, abs=0.01)
+    # 56.1 / 126.0582 = 44.50 %, stated as 44 %
+    assert sg["share_2023_recomputed"] == pytest.approx(44.50, abs=0.01)
+    assert sg["share_2023_stated"] == 44
+    # nominal GDP 636,139 -> 1,260,582 亿元 over nine years: about 7.9 % a year
+    assert sg["gdp_cagr"] == pytest.approx(7.90, abs=0.01)
+    assert sg["cagr"] > sg["gdp_cagr"]
+
+
+def test_the_two_2023_figures_side_by_side():
+    c = digital.compare_2023().set_index("source")
+    assert list(c["scale"]) == [56.1, 53.9]
+    assert c["growth_over_2022"].iloc[0] == pytest.approx((56.1 / 50.2 - 1) * 100)
+    assert c["growth_over_2022"].iloc[1] == pytest.approx(7.37, abs=0.01)
+    assert "UNCERTAIN" in c["flags"].iloc[0]
+
+
+def test_caict_components_add_up_to_the_scale():
+    parts = digital.components()
+    scale = data.load("cn_digital_economy_scale").set_index("year")["value"]
+    assert parts[parts["year"] == 2022]["value"].sum() == pytest.approx(scale[2022])
+
+
+# ---------------------------------------------------------------- the 2025 target
+
+
+def test_required_core_growth_hand_examples():
+    # doubling the share in one year with flat GDP needs 100 % growth
+    assert digital.required_core_growth(5, 10, 1, 0) == pytest.approx(100.0)
+    # 7.8 -> 10 over five years with 6 % GDP growth: 1.06 * (10 / 7.8) ** 0.2 - 1 = 11.40 %
+    assert digital.required_core_growth(7.8, 10, 5, 6) == pytest.approx(11.40, abs=0.01)
+    # a constant share needs GDP's own growth
+    assert digital.required_core_growth(7.8, 7.8, 5, 6) == pytest.approx(6.0)
+    with pytest.raises(UsageError):
+        digital.required_core_growth(7.8, 10, 0, 6)
+    with pytest.raises(UsageError):
+        digital.required_core_growth(7.8, 10, 5, -120)
+
+
+def test_target_scenarios_and_progress():
+    sc = digital.target_scenarios().set_index("scenario")
+    assert list(sc.index[:3]) == ["4%", "6%", "8%"]
+    assert sc.loc["4%", "core_growth_required"] == pytest.approx(9.30, abs=0.01)
+    # actual nominal GDP 2020 -> 2023: (1,260,582 / 1,013,567) ** (1/3) - 1 = 7.54 %
+    assert sc.loc["2020–2023实际", "gdp_growth"] == pytest.approx(7.54, abs=0.01)
+    prog = digital.target_progress()
+    # steady path: 7.8 * (10 / 7.8) ** (3 / 5) = 9.05 %; NBS reports 9.9 %
+    assert prog["path_2023"] == pytest.approx(9.05, abs=0.01)
+    assert prog["reached_2023"] == 9.9 > prog["path_2023"]
+    # 127,555 over the preliminary GDP is 10.12 %, not 9.9 %: the NBS figure uses a larger (census) GDP
+    assert prog["share_2023_on_preliminary_gdp"] == pytest.approx(10.12, abs=0.01)
+    assert prog["implied_gdp_2023"] == pytest.approx(127555 / 0.099)
+    assert prog["implied_gdp_2023_low"] > prog["preliminary_gdp_2023"]
+
+
+# ---------------------------------------------------------------- compute and hubs
+
+
+def test_compute_paths_and_facts():
+    f = digital.compute_facts()
+    assert f["multiple_5y_floor"] == pytest.approx(1.3**5) == pytest.approx(3.71293)
+    assert f["doubling_years_at_floor"] == pytest.approx(2.642, abs=0.001)
+    assert f["servers_per_rack_max"] == pytest.approx(2000 / 590)
+    paths = digital.compute_paths().set_index("year")
+    assert paths.loc[2017].tolist() == [1.0, 1.0, 1.0]
+    assert paths.loc[2022, "30%"] == pytest.approx(3.71293)
+    assert paths.loc[2019, "40%"] == pytest.approx(1.96)
+    with pytest.raises(UsageError):
+        digital.compute_paths(start=2025, end=2017)
+
+
+def test_hub_nodes_match_the_seed():
+    hubs = digital.hubs()
+    line = seeds.line("000", 36)
+    assert len(hubs) == digital.seed_value("hub_nodes") == 8
+    for node, ref in zip(hubs["node"], hubs["seed_ref"]):
+        sid, n = ref.split(":")
+        assert node in seeds.line(sid, int(n)), node
+    # the seed's list, in its order: 京津冀、长三角、粤港澳大湾区、成渝、内蒙古、贵州、甘肃、宁夏
+    listed = re.search(r"包括(.+?)在内的8个国家算力枢纽节点", line).group(1).split("、")
+    assert listed == hubs["node"].tolist()
+    counts = digital.hub_counts()
+    assert counts["clusters"] == digital.seed_value("dc_clusters") == 10
+    assert counts["demand"] + counts["supply"] == 8
+    assert hubs.set_index("node").loc["成渝", "geography"] == "west"
+
+
+# ---------------------------------------------------------------- the seeds' figures, each checked against its line
+
+
+def test_every_seed_figure_stands_in_its_cited_line():
+    figs = digital.seed_figures()
+    assert len(figs) >= 10
+    for row in figs.itertuples():
+        sid, n = row.seed_ref.split(":")
+        text = seeds.normalise_quote(seeds.line(sid, int(n)))
+        figure = seeds.normalise_quote(row.figure)
+        assert figure in text, (row.key, row.figure)
+        value = f"{row.value:g}"
+        assert value in figure or CN_DIGITS.get(value, "@") in figure, (row.key, value, row.figure)
+
+
+def test_seed_figure_flags():
+    figs = digital.seed_figures().set_index("key")
+    assert "TARGET" in figs.loc["core_share_2025", "flags"]
+    assert "LOWER-BOUND" in figs.loc["compute_growth_5y", "flags"]
+    assert "UNCERTAIN" in figs.loc["de_scale_2023", "flags"]
+    assert digital.flag_label("DERIVED, UNCERTAIN") == "推算（DERIVED）、不确定（UNCERTAIN）"
+    assert digital.flag_label("DERIVED, UNCERTAIN, DERIVED", english=False) == "推算、不确定"
+    assert digital.flag_label("") == ""
+
+
+# ---------------------------------------------------------------- 数据 / 算力 / 算法 in the corpus
+
+
+def test_sentences_span_broken_lines_and_carry_line_numbers():
+    sents = corpus.terms_by_unit("003", digital.TERMS)
+    hit = [x for x in sents if "数据+算力+算法=服务" in x[2]]
+    assert len(hit) == 1
+    first, last, text, found = hit[0]
+    # the sentence starts on line 567 and runs over a blank line into line 569 (PDF line breaks)
+    assert first == 567 and last >= 569
+    assert "价值创造的基本逻辑是以算法" in text
+    assert found == {"数据", "算力", "算法"}
+    # whole tokens only: a sentence with 大数据 but not 数据 does not count
+    big = [x for x in sents if "大数据" in x[2] and "数据" not in x[2].replace("大数据", "")]
+    assert big and all("数据" not in x[3] for x in big)
+
+
+def test_cooccurrence_counts():
+    co = digital.cooccurrence().set_index("seed")
+    assert list(co.index) == ["000", "001", "002", "003", "004"]
+    for seed, r in co.iterrows():
+        for a, b in (("数据", "算力"), ("数据", "算法"), ("算力", "算法")):
+            assert r["all"] <= r[f"{a}+{b}"] <= min(r[a], r[b]), seed
+    # the framework's home: seed 003 has most sentences naming all three
+    assert co["all"].idxmax() == "003" and co.loc["003", "all"] >= 10
+    # seed 004 is in traditional characters (數據): found only after conversion
+    assert "数据" not in "".join(seeds.lines("004")) and co.loc["004", "数据"] > 0
+    places = digital.cooccurrence_places()
+    assert len(places) == co["all"].sum()
+    assert ((places["seed"] == "003") & (places["first"] == 574)).any()  # 一是决策革命

@@ -1,0 +1,166 @@
+"""The three-industries chapter: taxonomy against the seeds, SEI share arithmetic, low-altitude box, CLI, book."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+
+import opencc
+import pytest
+
+from nqpf.analysis import industries as ind
+from nqpf.core import seeds
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import RAW
+
+T2S = opencc.OpenCC("t2s").convert
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return ind.mentions()
+
+
+# --- the taxonomy against the seed text ---------------------------------------------------------------------
+
+def test_every_mention_stands_in_its_cited_line(tax):
+    missing = [(r.seed, r.line, r.industry_as_written) for r in tax.itertuples()
+               if r.industry_as_written not in seeds.line(r.seed, r.line)]
+    assert not missing
+
+
+def test_seed_004_keeps_the_traditional_script(tax):
+    t004 = tax[tax["seed"] == "004"]
+    # at least the words that differ between the scripts are stored in their traditional form
+    changed = t004[t004["industry_as_written"].map(T2S) != t004["industry_as_written"]]
+    assert {"生物製造", "氫能", "商業航太", "低空經濟"} <= set(changed["industry_as_written"])
+
+
+def test_normalised_names_are_simplified_and_unexplained_ones_are_plain_conversions(tax):
+    assert all(T2S(n) == n for n in tax["industry"])
+    plain = tax["industry_as_written"].map(lambda s: T2S(s).removesuffix("领域"))
+    unexplained = tax[(plain != tax["industry"]) & tax["note"].isna()]
+    assert unexplained.empty, unexplained[["seed", "line", "industry_as_written", "industry"]]
+
+
+def test_fyp14_list_matches_the_plan_text_in_seed_000(tax):
+    text = seeds.line("000", 40)
+    quoted = text[text.index("聚焦") + 2 : text.index("等战略性新兴产业")].replace("以及", "、")
+    fields = [f for f in quoted.split("、") if f]
+    assert len(fields) == 9
+    assert list(tax.loc[tax["list"] == ind.FYP14_LIST, "industry_as_written"]) == fields
+
+
+def test_seed_002_promises_eight_and_lists_seven(tax):
+    assert "八大战略性新兴产业" in seeds.line("002", 37)
+    # count the roman-numbered items in the seed between the SEI heading and the future-industry heading
+    items = [n for n in range(38, 53) if re.match(r"^\s*-\s*[ivx]+\.\s", seeds.line("002", n))]
+    assert len(items) == 7
+    row = ind.list_counts(tax).set_index("list").loc["002-eight-sei"]
+    assert (row["announced"], row["listed"], row["missing"]) == (8, len(items), 1)
+    assert ind.missing_from("002-eight-sei", df=tax) == ["生物技术", "新能源汽车"]
+
+
+def test_biomanufacturing_is_future_in_002_and_emerging_in_004(tax):
+    assert "九大未来产业" in seeds.line("002", 53) and "生物制造领域" in seeds.line("002", 62)
+    assert "生物製造、商業航太、低空經濟等若干戰略性新興產業" in seeds.line("004", 106)
+    dis = ind.disagreements(tax)
+    cats = set(dis.loc[dis["industry"] == "生物制造", "category"])
+    assert cats == {"future", "strategic emerging"}
+    assert "002:62" in dis.loc[(dis["industry"] == "生物制造") & (dis["category"] == "future"), "refs"].item()
+
+
+def test_industries_in_all_five_seeds_really_appear_in_each(tax):
+    m = ind.membership(tax)
+    everywhere = m.loc[m["n_seeds"] == 5, "industry"]
+    assert "新材料" in set(everywhere)
+    for industry in everywhere:
+        forms = set(tax.loc[tax["industry"] == industry, "industry_as_written"])
+        for sid in ind.SEEDS:
+            full = "\n".join(seeds.lines(sid))
+            assert any(f in full for f in forms), (industry, sid)
+
+
+def test_membership_counts_against_a_hand_made_table():
+    import pandas as pd
+
+    df = pd.DataFrame({"seed": ["000", "000", "001", "002"], "line": [1, 2, 3, 4],
+                       "industry": ["甲", "甲", "甲", "乙"],
+                       "category": ["other", "future", "strategic emerging", "other"]})
+    m = ind.membership(df).set_index("industry")
+    assert m.loc["甲", "000"] == "future"  # a specific category wins over 'other'
+    assert m.loc["甲", "002"] == ""
+    assert (m.loc["甲", "n_seeds"], m.loc["甲", "n_categories"], m.loc["乙", "n_categories"]) == (2, 2, 0)
+
+
+# --- SEI share ------------------------------------------------------------------------------------------------
+
+def test_seed_figures_stand_in_their_lines_and_carry_flags():
+    figs = ind.seed_figures()
+    for r in figs.itertuples():
+        sid, ln = r.seed_ref.split(":")
+        assert seeds.find_quote(sid, int(ln), int(ln), r.figure), r.key
+    f = figs.set_index("key")
+    assert "LOWER-BOUND" in f.loc["sei_share_2023", "flags"]  # '13%以上'
+    assert "TARGET" in f.loc["sei_target_2025", "flags"] and f.loc["sei_target_2025", "seed_ref"] == "000:17"
+    assert f.loc["sei_share_2023", "seed_ref"] == "004:79"
+
+
+def test_required_growth_hand_computed():
+    # 13 % -> 17 % in two years with nominal GDP +5 %: 1.05 * sqrt(17/13) - 1
+    assert ind.required_growth(5.0) == pytest.approx((1.05 * math.sqrt(17 / 13) - 1) * 100)
+    assert ind.required_growth(5.0) == pytest.approx(20.0721, abs=1e-3)
+    # an unchanged share needs value added to grow with GDP
+    assert ind.required_growth(6.5, base_share=15, target_share=15) == pytest.approx(6.5)
+    g = ind.required_growth(4.0, target_year=2027)
+    assert 13 * ((1 + g / 100) / 1.04) ** 4 == pytest.approx(17)
+
+
+def test_historical_pace_from_the_gdp_file():
+    with open(RAW / "cn_nominal_gdp.csv", encoding="utf-8") as fh:
+        gdp = {int(r["year"]): float(r["value"]) for r in csv.DictReader(fh)}
+    p = ind.historical_pace()
+    assert p["points_per_year"] == pytest.approx((13 - 7.6) / 9)
+    assert p["gdp_growth"] == pytest.approx(((gdp[2023] / gdp[2014]) ** (1 / 9) - 1) * 100)
+    assert p["sei_growth"] == pytest.approx((((13 / 7.6) ** (1 / 9)) * (gdp[2023] / gdp[2014]) ** (1 / 9) - 1) * 100)
+
+
+def test_extrapolation_and_breakeven():
+    e = ind.extrapolate()
+    assert e["share_linear"] == pytest.approx(13 + 2 * 0.6)
+    assert e["year_linear"] == pytest.approx(2023 + 4 / 0.6)
+    be = ind.breakeven_gdp_growth()
+    assert ind.required_growth(be) == pytest.approx(ind.historical_pace()["sei_growth"])
+
+
+def test_nearly_doubled_check():
+    d = ind.doubling_check()
+    assert d["ratio"] == pytest.approx(1.7105, abs=1e-4)
+    assert d["doubled_share"] == pytest.approx(15.2)
+    assert "幾近倍增" in seeds.line("004", 79)
+
+
+def test_scenarios_include_the_2023_outturn():
+    sc = ind.scenarios().set_index("scenario")
+    assert sc.loc["2023年实际", "gdp_growth"] == pytest.approx((1260582 / 1204724 - 1) * 100)
+    assert (sc["required_sei_growth"] > sc["past_sei_growth"]).all()
+
+
+@pytest.mark.parametrize("kwargs", [dict(base_share=0), dict(target_share=120), dict(target_year=2023)])
+def test_bad_share_arguments_raise_usage_errors(kwargs):
+    with pytest.raises(UsageError):
+        ind.required_growth(5.0, **kwargs)
+
+
+# --- low-altitude economy -------------------------------------------------------------------------------------
+
+def test_low_altitude_base_and_consistency():
+    la = ind.low_altitude()
+    assert la["drones_2022"] == pytest.approx(126.7 / 1.322)
+    assert la["drone_hours_2022"] == pytest.approx(2311 / 1.118)
+    assert la["drones_2022_lo"] < la["drones_2022"] < la["drones_2022_hi"]
+    # CAAC's published 95.8 (rounded to 0.1) overlaps the range the seed's rounding allows
+    assert la["drones_2022_lo"] - 0.05 <= la["drones_2022_caac"] <= la["drones_2022_hi"] + 0.05
+    assert la["hours_per_drone_change"] == pytest.approx((1.118 / 1.322 - 1) * 100)
+    assert la["scale_share_gdp"] == pytest.approx(5000 / 1260582 * 100)
