@@ -238,7 +238,8 @@ def _claims_in(doc) -> list[dict]:
         rows.append(_row(doc, m.start(), m.end(), start, value, "rank", "level", "", None, m["n"] or "首位", 1))
     for m in _YEARS.finditer(text):
         n = m["n"]
-        if m.start("n") > 0 and re.match(r"[\d.零〇一二两三四五六七八九十百千万亿第]", text[m.start("n") - 1]) and not m["pre"]:
+        prev = text[m.start("n") - 1] if m.start("n") > 0 else ""
+        if prev and re.match(r"[\d.零〇一二两三四五六七八九十百千万亿第]", prev) and not m["pre"]:
             continue
         if not (m["pre"] or m["post"] or m["more"]):
             continue  # 五年 alone: a plan's name or a date, not a span
@@ -253,7 +254,8 @@ def _claims_in(doc) -> list[dict]:
     for m in _MAGNITUDE.finditer(text):
         base = {"万亿": 10**12, "亿": 10**8}[m["m"]]
         n = m["n"]
-        factor = Decimal(1) if not n else (_value(n) if n[0].isdigit() else {"十": 10, "百": 100, "千": 1000, "万": 10**4}[n])
+        words = {"十": 10, "百": 100, "千": 1000, "万": 10**4}
+        factor = Decimal(1) if not n else (_value(n) if n[0].isdigit() else Decimal(words[n]))
         before = text[max(m.start() - 1, 0):m.start()]
         qual = _APPROX.get(before, "over")  # 万亿级: a trillion or more; 数亿级: some hundreds of millions
         rows.append(_row(doc, m.start(), m.end(), m.start(), Decimal(factor) * base, "magnitude", "level", qual,
@@ -347,7 +349,8 @@ def evaluate_corpus(path=POLICY_HELDOUT) -> dict:
         found.append(df[[(name, ln) in lines for ln in df["line"]]])
     found = pd.concat(found, ignore_index=True)
     truth = gold.dropna(subset=["value"])
-    g = pd.Series([_key(*r) for r in truth[["document", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
+    g = pd.Series([_key(*r) for r in truth[["document", "line", "value", "unit"]].itertuples(index=False)],
+                  dtype=object)
     f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
     gc, fc = g.value_counts(), f.value_counts()
     tp = int(sum(min(n, fc.get(k, 0)) for k, n in gc.items()))

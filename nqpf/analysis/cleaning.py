@@ -53,7 +53,8 @@ _FURNITURE_TOKEN = (r"(?:打印(?:本页|此页)?|下载(?:全文|附件|本页)
                     r"|分享到?\s*[：:]?|收藏|返回顶部|【|】|\[|\]|\||｜|/|·)")
 _FURNITURE = re.compile(rf"^\s*(?:{_FURNITURE_TOKEN}\s*)+$")
 _FURNITURE_WORD = re.compile(r"打印|下载|关闭|字号|分享|收藏|返回顶部")
-_APPENDIX = re.compile(r"^\s*(?:附件\s*\d*|附表\s*\d*|名词解释|名词注释|注释|(?:《[^》]+》)?有关内容名词(?:注释|解释))\s*$")
+_APPENDIX = re.compile(r"^\s*(?:附件\s*\d*|附表\s*\d*|名词解释|名词注释|注释"
+                       r"|(?:《[^》]+》)?有关内容名词(?:注释|解释))\s*$")
 
 RULES = ("wikisource_footer", "reprint", "furniture", "appendix", "t2s")
 

@@ -233,7 +233,8 @@ def first_years(dictionary=None) -> pd.DataFrame:
 
 # The concept chapter's timeline event (data/raw/policy_timeline.csv, by key) that introduces a dictionary term.
 TIMELINE_TERMS = {"新质生产力": "first_mention", "人工智能": "ai_13fyp", "数字经济": "digital_plan",
-                  "算力": "compute_action_plan", "东数西算": "east_data_west_compute", "低空经济": "low_altitude_transport",
+                  "算力": "compute_action_plan", "东数西算": "east_data_west_compute",
+                  "低空经济": "low_altitude_transport",
                   "氢能": "hydrogen_plan", "量子科技": "quantum_study"}
 
 
@@ -367,7 +368,8 @@ def tile_grid(term: str = "新质生产力") -> pd.DataFrame:
     rates = province_counts([term])[term]
     missing = set(rates.index) ^ set(TILES)
     if missing:
-        raise DataError(rel(CORPUS / "provincial_2025"), "one tile per provincial unit", detail=", ".join(sorted(missing)))
+        raise DataError(rel(CORPUS / "provincial_2025"), "one tile per provincial unit",
+                        detail=", ".join(sorted(missing)))
     return pd.DataFrame([{"province": p, "row": r, "col": c, "per_10k_chars": float(rates[p])}
                          for p, (r, c) in TILES.items()])
 

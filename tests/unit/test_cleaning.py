@@ -5,7 +5,8 @@ from __future__ import annotations
 from nqpf.analysis import cleaning, policy
 
 BODY = "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n我们要大力发展新质生产力。"
-FOOTER = ("\n\n\n本作品是中华人民共和国的\n法律\n、\n法规\n，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件，"
+FOOTER = ("\n\n\n本作品是中华人民共和国的\n法律\n、\n法规\n"
+          "，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件，"
           "及其官方正式译文。根据《\n中华人民共和国著作权法\n》第五条第一项，本作品不适用于该法，在\n中国大陆\n，"
           "也可能在其他管辖区，属于\n公有领域\n。\n\n注：中文维基文库社群认为，中华人民共和国公务演讲，\n不总是\n"
           "具有立法、行政、司法性质的文件。\n\nPublic domain\nPublic domain\nfalse\nfalse\n")
@@ -21,7 +22,8 @@ def test_wikisource_footer_is_removed_from_the_end():
 
 def test_footer_words_inside_a_report_stay():
     # 本作品 opening a body line, Public domain mid-text: not a footer unless the whole block is the template.
-    doc = "本作品是中华人民共和国的\n一部分讨论。我们要建设公有领域的数据资源，推动经济社会发展，这是一个长句子，超过了模板链接行的长度。\nPublic domain\nfalse"
+    doc = ("本作品是中华人民共和国的\n一部分讨论。我们要建设公有领域的数据资源，推动经济社会发展，"
+           "这是一个长句子，超过了模板链接行的长度。\nPublic domain\nfalse")
     assert cleaning.clean(doc).text == doc
 
 
@@ -53,7 +55,8 @@ def test_furniture_words_inside_a_report_stay():
 
 
 def test_appended_notes_and_tables_are_removed():
-    doc = BODY + "\n让我们更加紧密地团结起来！\n附件\n《政府工作报告》有关内容名词注释\n1.“两重”：国家重大战略实施。\n2.未来产业。"
+    doc = (BODY + "\n让我们更加紧密地团结起来！\n附件\n《政府工作报告》有关内容名词注释"
+           "\n1.“两重”：国家重大战略实施。\n2.未来产业。")
     out = cleaning.clean(doc)
     assert out.text == BODY + "\n让我们更加紧密地团结起来！"
     assert out.removed == {"appendix": [5, 6, 7, 8]}

@@ -91,7 +91,8 @@ def test_dask_local_cluster_gives_the_same_counts_as_one_process():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         by_client = policy.term_counts(items, ["新质生产力", "未来产业", "低空经济"], scheduler=client)
-        by_address = policy.term_counts(items, ["新质生产力", "未来产业", "低空经济"], scheduler=cluster.scheduler_address)
+        by_address = policy.term_counts(items, ["新质生产力", "未来产业", "低空经济"],
+                                        scheduler=cluster.scheduler_address)
     key = ["document", "term"]
     for other in (by_client, by_address):
         pd.testing.assert_frame_equal(one.sort_values(key).reset_index(drop=True),
