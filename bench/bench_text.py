@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -166,16 +165,20 @@ def _measured(label, engine, workers, corpus, limit_mb, cache_dir, note=""):
 
     cmd = [sys.executable, __file__, "--measure", engine, str(workers), corpus, str(limit_mb or 0)]
     env = {**os.environ, "NQPF_CACHE": str(cache_dir)}
-    proc = psutil.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [proc] + proc.children(recursive=True)
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.2)
-    out, err = proc.communicate()
+    # Output to files, not pipes: Dask logs to stderr, and a full pipe would stall the measured process.
+    with tempfile.TemporaryFile("w+") as fout, tempfile.TemporaryFile("w+") as ferr:
+        proc = psutil.Popen(cmd, env=env, stdout=fout, stderr=ferr, text=True)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                tree = [proc] + proc.children(recursive=True)
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+        fout.seek(0)
+        ferr.seek(0)
+        out, err = fout.read(), ferr.read()
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed:\n{err[-3000:]}")
     r = json.loads(out.strip().splitlines()[-1])
