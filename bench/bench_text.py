@@ -1,7 +1,7 @@
 """Segmentation throughput of the text pipeline (nqpf.core.text) on a large corpus: the seeds repeated.
 
 Rows for bench/bench.py: one process, jieba's parallel mode on 2 processes, a pool of 2 processes over whole
-documents (nqpf.text.warm_cache), and the token cache cold and warm.
+documents (nqpf.core.text.warm_cache), and the token cache cold and warm.
 The corpus is ``NQPF_BENCH_MB`` megabytes (UTF-8, default 100) of the five analysis texts repeated, cut into
 chunks of about 2 MB as a reader's added documents would be; each chunk is made distinct (a copy number) so the
 cache stores one entry per chunk. The cache goes to a temporary folder, never the book's.
@@ -69,7 +69,7 @@ def run() -> list[dict]:
             t0 = time.perf_counter()
             n_pool = text.warm_cache(chunks, processes=2)
             rows += _rate("document pool, 2 processes, cache cold", time.perf_counter() - t0, size,
-                          f"nqpf.text.warm_cache: one document per task, workers write the cache; "
+                          f"nqpf.core.text.warm_cache: one document per task, workers write the cache; "
                           f"same tokens: {n_pool == n_tokens}")
             paths.CACHE = text.CACHE = Path(tmp)
 

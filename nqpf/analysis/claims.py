@@ -404,8 +404,9 @@ def write(df: pd.DataFrame | None = None) -> Path:
     out["value"] = out["value"].map(lambda v: f"{v:.10g}")
     out["high"] = out["high"].map(lambda v: "" if pd.isna(v) else f"{v:.10g}")
     return data.write_derived(
-        out, "claims", "种子文档中的量化陈述（claims ledger）", "nqpf.claims.write (python -m nqpf claims)",
-        SCHEMA, [f"seeds/{d.file}" for d in corpus.documents()])
+        out, "claims", "种子文档中的量化陈述（claims ledger）",
+        "nqpf.analysis.claims.write (make data: python -m nqpf claims write)", SCHEMA,
+        [f"seeds/{d.file}" for d in corpus.documents()])
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:

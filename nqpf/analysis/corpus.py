@@ -201,7 +201,7 @@ def _all_tokens(sid: str) -> tuple[Token, ...]:
 
 def tokens(seed_id, content: bool = True) -> list[Token]:
     """Tokens of one document (jieba with the project dictionary, cached). ``content`` drops stop words,
-    punctuation, numbers and single characters (see :func:`nqpf.text.is_content`)."""
+    punctuation, numbers and single characters (see :func:`nqpf.core.text.is_content`)."""
     toks = _all_tokens(document(seed_id).id)
     return [t for t in toks if text.is_content(t.text)] if content else list(toks)
 

@@ -9,6 +9,7 @@ a chapter really loads, through whatever module. Outside a build (no ``NQPF_DOCN
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from nqpf.core.paths import BUILD, rel
@@ -18,6 +19,7 @@ DIR = "NQPF_USAGE_DIR"
 PAGES = "_pages.txt"  # the pages of the current build (written by the Sphinx extension)
 
 _begun: set[str] = set()  # records this process has started; a kernel executes one notebook, so it starts afresh
+_paused = 0
 
 
 def record_dir() -> Path:
@@ -31,7 +33,7 @@ def record_path(docname: str, folder: Path | None = None) -> Path:
 def note(path) -> None:
     """Note that the page being built loads ``path`` (a no-op outside a build)."""
     docname = os.environ.get(DOCNAME)
-    if not docname:
+    if not docname or _paused:
         return
     record = record_path(docname)
     record.parent.mkdir(parents=True, exist_ok=True)
@@ -42,6 +44,17 @@ def note(path) -> None:
     if name not in record.read_text(encoding="utf-8").split("\n"):
         with open(record, "a", encoding="utf-8") as fh:
             fh.write(name + "\n")
+
+
+@contextmanager
+def paused():
+    """Loads that only take stock of every file (the catalogue, checksums) do not make a page a user of them."""
+    global _paused
+    _paused += 1
+    try:
+        yield
+    finally:
+        _paused -= 1
 
 
 def write_pages(docnames, folder: Path) -> None:

@@ -45,7 +45,7 @@ def source_text(meta: dict) -> str:
 
 
 def catalogue_with_usage() -> pd.DataFrame:
-    """``nqpf.data.catalogue()`` plus the full source line and the chapters that use each file."""
+    """``nqpf.core.data.catalogue()`` plus the full source line and the chapters that use each file."""
     cat = data.catalogue()
     used = usage_by_file()
     metas = {rel(p): data.read_manifest(p) for p in data.data_files()}

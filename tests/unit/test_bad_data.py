@@ -1,7 +1,7 @@
 """Bad data stops everything with one clear line naming file, row and rule — never a traceback, never a chart.
 
 Each case corrupts a copy of a real data file (and its manifest) in a temporary folder, then checks both ways a
-reader meets the file: ``nqpf.data.load`` (what chapters call) and ``python -m nqpf data validate PATH``.
+reader meets the file: ``nqpf.core.data.load`` (what chapters call) and ``python -m nqpf data validate PATH``.
 The manifest's sha256 is recomputed for the corrupted copy unless the case is about the sha256 itself, so each
 case reaches the rule it is about.
 """

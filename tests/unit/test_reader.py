@@ -77,6 +77,13 @@ def test_the_loader_records_what_the_page_being_built_loads(tmp_path):
     assert proc.returncode == 0 and usage.read(tmp_path)["book/a"] == ["data/raw/cn_rd_expenditure.csv"]
 
 
+def test_taking_stock_of_every_file_is_not_using_it(tmp_path):
+    code = "from nqpf.core import data\ndata.catalogue(); data.validate_all(); data.load('cn_nominal_gdp')"
+    proc = run([sys.executable, "-c", code], env={usage.DOCNAME: "book/r", usage.DIR: str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    assert usage.record_path("book/r", tmp_path).read_text(encoding="utf-8") == "data/raw/cn_nominal_gdp.csv\n"
+
+
 def test_outside_a_build_nothing_is_recorded(tmp_path, monkeypatch):
     monkeypatch.delenv(usage.DOCNAME, raising=False)
     monkeypatch.setenv(usage.DIR, str(tmp_path))

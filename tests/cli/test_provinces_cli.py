@@ -1,0 +1,51 @@
+"""``python -m nqpf provinces``: output shapes as the issue specifies, and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from nqpf.analysis.provinces.clean import PROVINCES
+from tests.helpers import nqpf_cli
+
+
+def _csv(*args):
+    proc = nqpf_cli("provinces", *args, "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    return pd.read_csv(io.StringIO(proc.stdout))
+
+
+def test_panel_csv():
+    df = _csv("panel")
+    assert list(df.columns) == ["province", "year", "indicator", "value", "unit"]
+    assert set(df["province"]) == set(PROVINCES)
+    assert {"广东", "内蒙古"} <= set(df["province"])
+
+
+@pytest.mark.parametrize("method", ["entropy", "critic", "equal", "pca"])
+def test_index_and_weights_csv(method):
+    df = _csv("index", "--method", method, "--aggregate", "topsis", "--year", "2020")
+    assert list(df.columns) == ["province", "score", "rank"] and len(df) == 31
+    assert sorted(df["rank"]) == list(range(1, 32))
+    w = _csv("weights", "--method", method)
+    assert list(w.columns) == ["indicator", "weight"] and w["weight"].sum() == pytest.approx(1)
+
+
+def test_robustness_json():
+    proc = nqpf_cli("provinces", "robustness", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert {"summary", "pairs", "ranges", "leave_one_out"} <= set(out)
+    assert len(out["pairs"]) == 28 and len(out["ranges"]) == 31
+
+
+@pytest.mark.parametrize("args", [["index", "--method", "ahp"], ["index", "--year", "2009"], ["rank"],
+                                  ["index", "--aggregate", "vikor"], ["index", "--year", "x"],
+                                  ["panel", "--method", "pca"], []])
+def test_bad_arguments_one_line(args):
+    proc = nqpf_cli("provinces", *args)
+    assert proc.returncode != 0
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
