@@ -193,8 +193,9 @@ def run_policy() -> list[dict]:
     """Rows for the chapter 政策文本; also written to bench/results_policy.json."""
     synth = BENCH_DIR / f"synthetic_{SYNTH_GB:g}gb"
     build_synthetic(synth, SYNTH_GB * 1000)
-    corpora = [("policy corpus", "policy", None), ("synthetic 100 MB", str(synth), 100),
-               (f"synthetic {SYNTH_GB:g} GB", str(synth), None)]
+    corpora = [("policy corpus", "policy", None)] + (
+        [("synthetic 100 MB", str(synth), 100)] if SYNTH_GB * 1000 > 100 else []) + [
+        (f"synthetic {SYNTH_GB:g} GB", str(synth), None)]
     rows = []
     for label, corpus, limit in corpora:
         with tempfile.TemporaryDirectory(prefix="nqpf-bench-cache-") as cache:

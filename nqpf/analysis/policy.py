@@ -417,3 +417,29 @@ def text_index(items, word_list, transform: str = "per10k", scheduler=None) -> p
     df = pd.DataFrame(_compute(_bag(items).map(_doc_index, words=words), scheduler))
     df["index"] = PER * df["hits"] / df["chars"] if transform == "per10k" else np.log1p(df["hits"])
     return df
+
+
+# --- Talk and the provincial index --------------------------------------------------------------------------------
+
+def talk_vs_index(year: int | None = None) -> tuple[pd.DataFrame, dict]:
+    """Each province's 2025 report (the NQPF text index of :data:`INDEX_WORDS` and 新质生产力 per 10,000 characters)
+    beside its score on the provincial index of the chapter 省际比较 (``nqpf.analysis.provinces.index``, entropy
+    weights, weighted sum; ``year``: default the latest year of the index). Returns the table and the Spearman rank
+    correlations (rho and p) of both text measures with the score."""
+    from scipy.stats import spearmanr
+
+    from nqpf.analysis import provinces
+
+    scores = provinces.index(method="entropy", aggregate="weighted", year=None)
+    year = int(scores["year"].max()) if year is None else int(year)
+    scores = scores[scores["year"] == year][["province", "score", "rank"]]
+    docs = documents("provincial_2025")
+    idx = text_index(zip(docs["province"], docs["path"]), INDEX_WORDS).rename(columns={"document": "province"})
+    nq = province_counts(["新质生产力"])["新质生产力"].rename("nqpf_per_10k")
+    df = (idx[["province", "index"]].rename(columns={"index": "text_index"})
+          .merge(nq, left_on="province", right_index=True).merge(scores, on="province"))
+    stats = {"year": year, "n": len(df)}
+    for col in ("text_index", "nqpf_per_10k"):
+        rho, p = spearmanr(df[col], df["score"])
+        stats[f"rho_{col}"], stats[f"p_{col}"] = float(rho), float(p)
+    return df.sort_values("score", ascending=False).reset_index(drop=True), stats

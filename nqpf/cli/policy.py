@@ -7,7 +7,7 @@ from nqpf.cli import add_format
 from nqpf.core.errors import UsageError
 
 ACTIONS = ["documents", "trajectories", "first-years", "timeline", "keyness-periods", "keyness-congress",
-           "provinces", "tiles", "index"]
+           "provinces", "tiles", "index", "talk-vs-index"]
 
 
 def _positive(value: str) -> int:
@@ -43,6 +43,9 @@ def _run(args):
         words = dictionary or policy.INDEX_WORDS
         df = policy.text_index(zip(docs["document"], docs["path"]), words, transform=args.transform)
         return df.round(4)
+    if a == "talk-vs-index":
+        df, stats = policy.talk_vs_index(args.year)
+        return df.round(4) if args.format == "csv" else {"stats": stats, "rows": df.round(4).to_dict("records")}
     raise UsageError(f"unknown action {a!r}")
 
 
@@ -56,5 +59,6 @@ def register(sub):
     p.add_argument("--collection", choices=["gov_work_reports", "cpc_congress_reports", "provincial_2025"],
                    default="provincial_2025", help="index: documents scored (default provincial_2025)")
     p.add_argument("--transform", choices=["per10k", "log1p"], default="per10k", help="index: scaling")
+    p.add_argument("--year", type=int, help="talk-vs-index: year of the provincial index (default: the latest)")
     add_format(p)
     p.set_defaults(func=_run)
