@@ -18,7 +18,6 @@ DOCNAME = "NQPF_DOCNAME"
 DIR = "NQPF_USAGE_DIR"
 PAGES = "_pages.txt"  # the pages of the current build (written by the Sphinx extension)
 
-_begun: set[str] = set()  # records this process has started; a kernel executes one notebook, so it starts afresh
 _paused = 0
 
 
@@ -37,9 +36,7 @@ def note(path) -> None:
         return
     record = record_path(docname)
     record.parent.mkdir(parents=True, exist_ok=True)
-    if docname not in _begun:  # a new execution of the page replaces its old record
-        _begun.add(docname)
-        record.write_text("", encoding="utf-8")
+    record.touch()
     name = rel(path)
     if name not in record.read_text(encoding="utf-8").split("\n"):
         with open(record, "a", encoding="utf-8") as fh:
@@ -74,3 +71,16 @@ def read(folder: Path | None = None) -> dict[str, list[str]]:
         if record.exists():
             out[docname] = sorted(n for n in record.read_text(encoding="utf-8").split("\n") if n)
     return out
+
+
+def _begin() -> None:
+    """A page's kernel imports this module once, at the start of its execution: the page's old record goes, even if
+    this execution loads nothing. (The Sphinx process imports it before any page is read, so it never truncates.)"""
+    docname = os.environ.get(DOCNAME)
+    if docname:
+        record = record_path(docname)
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text("", encoding="utf-8")
+
+
+_begin()

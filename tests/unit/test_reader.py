@@ -75,6 +75,10 @@ def test_the_loader_records_what_the_page_being_built_loads(tmp_path):
     proc = run([sys.executable, "-c", "from nqpf.core import data; data.load('cn_rd_expenditure')"],
                env={usage.DOCNAME: "book/a", usage.DIR: str(tmp_path)})
     assert proc.returncode == 0 and usage.read(tmp_path)["book/a"] == ["data/raw/cn_rd_expenditure.csv"]
+    # ... even when it loads nothing (or only takes stock of every file)
+    proc = run([sys.executable, "-c", "from nqpf.core import data; data.catalogue()"],
+               env={usage.DOCNAME: "book/a", usage.DIR: str(tmp_path)})
+    assert proc.returncode == 0 and usage.read(tmp_path)["book/a"] == []
 
 
 def test_taking_stock_of_every_file_is_not_using_it(tmp_path):
