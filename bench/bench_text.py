@@ -199,13 +199,13 @@ def run_policy() -> list[dict]:
     rows = []
     for label, corpus, limit in corpora:
         with tempfile.TemporaryDirectory(prefix="nqpf-bench-cache-") as cache:
-            jieba_limit = JIEBA_MB if corpus != "policy" else None
-            if limit is None or limit <= JIEBA_MB:
-                rows.append(_measured(f"{label}: jieba, 1 process, cold", "jieba", 0, corpus,
-                                      limit if corpus != "policy" else None, Path(cache) / "j"))
-            elif corpus != "policy":
-                rows.append(_measured(f"{label}: jieba, 1 process, cold", "jieba", 0, corpus, jieba_limit,
-                                      Path(cache) / "j", f"jieba timed on the first {JIEBA_MB:g} MB only"))
+            if corpus == "policy":
+                rows.append(_measured(f"{label}: jieba, 1 process, cold", "jieba", 0, corpus, None, Path(cache) / "j"))
+            else:  # plain jieba runs at about 1 MB/s: timed on the first JIEBA_MB only
+                cut = min(limit or float("inf"), JIEBA_MB)
+                note = f"jieba timed on the first {cut:g} MB only" if cut < (limit or SYNTH_GB * 1000) else ""
+                rows.append(_measured(f"{label}: jieba, 1 process, cold", "jieba", 0, corpus, cut, Path(cache) / "j",
+                                      note))
             rows.append(_measured(f"{label}: fast path, 1 worker, cold", "fast", 1, corpus, limit, Path(cache) / "f1"))
             rows.append(_measured(f"{label}: fast path, 2 workers, cold", "fast", 2, corpus, limit, Path(cache) / "f2"))
             rows.append(_measured(f"{label}: fast path, 2 workers, cache warm", "fast", 2, corpus, limit,
