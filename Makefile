@@ -56,7 +56,7 @@ texdeps:
 # benchmark results a chapter reports change, the cached
 # outputs may be stale, so the cache and Sphinx's saved doctrees are dropped and every chapter runs again.
 cache-guard:
-	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
+	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json bench/results_policy.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
 	if [ "$$(cat $(B)/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
 	  [ -d $(B)/.jupyter_cache ] && echo "inputs changed (nqpf/, data/, seeds/ or bench results): clearing the notebook cache"; \
 	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/.doctrees-* $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi

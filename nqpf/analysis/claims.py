@@ -35,6 +35,7 @@ COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier
 KINDS = ["level", "growth", "share", "count", "target", "contribution"]
 GOLD = LABELS / "claims_gold.csv"  # development sample (rules written on these lines)
 HELDOUT = LABELS / "claims_heldout.csv"  # labelled after the rules were written
+POLICY_HELDOUT = LABELS / "claims_policy_heldout.csv"  # policy corpus, labelled before the extractor was extended
 
 # Suffix -> (base unit, multiplier). Longest first so 万亿元 wins over 元 and 个百分点 over 个.
 _UNITS = {
@@ -49,30 +50,49 @@ _UNITS = {
     "万标准机架": ("racks", 10**4), "标准机架": ("racks", 1),
     "万小时": ("hours", 10**4), "小时": ("hours", 1),
     "兆瓦": ("W", 10**6),
+    "万辆": ("vehicles", 10**4), "辆": ("vehicles", 1),
+    "万担": ("dan", 10**4), "担": ("dan", 1),
+    "亿吨": ("tonnes", 10**8), "万吨": ("tonnes", 10**4), "吨": ("tonnes", 1),
+    "亿度": ("kWh", 10**8), "万度": ("kWh", 10**4),
+    "万亿斤": ("jin", 10**12), "亿斤": ("jin", 10**8), "万斤": ("jin", 10**4),
+    "亿人口": ("persons", 10**8),
+    "万场": ("items", 10**4), "场": ("items", 1),
     "个": ("items", 1), "方面": ("items", 1), "项": ("items", 1), "种": ("items", 1), "类": ("items", 1),
     "层": ("items", 1), "部门": ("departments", 1),
     "大": ("items", 1), "次": ("items", 1),  # Chinese numerals only: 八大行业, 三次工业革命
 }
 _CN_ONLY = {"大", "次"}
 _AR_ONLY = {"人", "元"}  # 一人 / 三元 are not how the seeds write quantities
-COUNT_UNITS = {"persons", "firms", "aircraft", "units", "racks", "items", "departments"}
+COUNT_UNITS = {"persons", "firms", "aircraft", "units", "racks", "items", "departments", "vehicles"}
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = r"[零一二两三四五六七八九十百千]+"
+_CN = r"[零〇一二两三四五六七八九十百千]+(?:[亿万][零〇一二两三四五六七八九十百千]+)*"  # 六百四十三亿七千
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # Not after a digit, a numeral, a letter, 第 (ordinal) or an opening quote mark (a slogan's name).
-_BEFORE = r"(?<![\d.零一二两三四五六七八九十百千第A-Za-z“「『\"'])(?<!\d,)"  # "," alone is a comma (seed 003)
+_BEFORE = r"(?<![\d.零〇一二两三四五六七八九十百千亿万第A-Za-z“「『\"'])(?<!\d,)"  # "," alone is a comma (seed 003)
 _NUMBERS = re.compile(
     _BEFORE + rf"(?P<nums>{_AR}(?:(?:、|和|及|与){_AR})*|{_CN}(?:(?:、|和|及|与){_CN})*)"
     rf"(?:(?P<range>至|到|-|—|–|~|～)(?P<hi>{_AR}|{_CN}))?"
     r"(?P<more>多|余)?"
     rf"(?P<unit>{_UNIT})"
     r"(?![素民才口级])"  # 元素, 万人民币, 人才, 万亿级
+    r"(?<!项(?=基本原则|原则))(?<!次(?=产业))"  # names: 四项基本原则, 五项原则, 三次产业 (the three sectors)
     r"(?P<post>以上|左右|多)?"
 )
 _RANK = re.compile(rf"(?:位居|排名列?|居于?)(?:全球|世界|全国)?第(?P<n>{_AR}|{_CN})(?:位|名)?"
                    rf"|成为(?:全球|世界)?第(?P<n2>{_AR}|{_CN})(?=[位名，,。；;])")
-_FRACTION = re.compile(rf"(?P<den>{_CN})分之(?P<num>{_CN})")
+# Ranks stated without a verb (世界第二、全国首位), and 首位 for first place.
+_RANK2 = re.compile(rf"(?:全球|世界|全国|全省)(?:城市)?第(?P<n>{_AR}|{_CN})(?=位|名|大|[，,。；;、）)]|$)"
+                    r"|(?:位居|稳居|跃居|居于?|升至|保持)(?:全球|世界|全国|全省)(?:城市)?(?P<first>首位)")
+# Durations: a number of years written as a span (五年来, 过去五年, 连续7年, 40多年, 近两年, 今后五年).
+_YEARS = re.compile(rf"(?P<pre>过去的?|今后|未来|最近|近|连续|此后|后|这|数|几)?(?P<n>{_AR}|{_CN})(?P<more>多|余)?个?年"
+                    r"(?P<post>来|以来|间|内|多|时间|里)?(?!计划|规划|行动|级|代|度|底|初|末|前|月|份|龄)")
+# Magnitudes without digits: 万亿级 (an industry of a trillion yuan or more), 千亿级, 400亿级.
+_MAGNITUDE = re.compile(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿])(?P<n>{_AR}|十|百|千|万)?(?P<m>万亿|亿)级")
+# Multiples in words.
+_MULTIPLE = re.compile(r"翻(?P<n>一|两|二|三)番|(?P<fan>翻番)|(?P<bei>倍增)(?!干劲|效应|器|作用|效果|信心)")
+_APPROX = {"数": "about", "几": "about", "上": "over"}  # 数百万亿元, 几十个, 上千家: approximate quantities
+_FRACTION = re.compile(rf"(?P<den>{_CN})分之(?P<num>{_CN}(?:点[零〇一二三四五六七八九]+)?)")
 _TENTHS = re.compile(r"(?<![\d第零一二两三四五六七八九十])(?P<n>[一二两三四五六七八九])成(?P<half>半)?"
                      r"(?=左右|以上|[，,。；;、]|$)")
 
@@ -95,7 +115,12 @@ _SENT_END = re.compile(r"[。！？!?；;\n]")
 def _cn_value(s: str) -> Decimal:
     import cn2an
 
-    return Decimal(str(cn2an.cn2an(s, "smart")))
+    try:
+        return Decimal(str(cn2an.cn2an(s, "smart")))
+    except ValueError:
+        if s[0] in "百千万亿":  # 数百万亿, 上千: the numeral without its leading 一
+            return Decimal(str(cn2an.cn2an("一" + s, "smart")))
+        raise
 
 
 def _value(s: str) -> Decimal:
@@ -111,6 +136,8 @@ def _start_of(pattern: re.Pattern, text: str, pos: int) -> int:
 
 
 def _qualifier(before: str, more: str | None, post: str | None) -> str:
+    if before[-1:] in _APPROX:
+        return _APPROX[before[-1]]
     if post in ("以上", "多") or more:
         return "over"
     if post == "左右":
@@ -185,7 +212,11 @@ def _claims_in(doc) -> list[dict]:
         kind = _kind(base, text[sent0:m.start()], before, negative)
         pos = m.start()
         for n in nums:
-            value = _value(n) * mult * (-1 if negative else 1)
+            if not n[0].isdigit() and "亿" in n and unit_text.startswith("万"):
+                scale = _cn_value(n + "万") * mult / 10**4  # 六百四十三亿七千|万元: 643亿 + 7000万
+            else:
+                scale = _value(n) * mult
+            value = scale * (-1 if negative else 1)
             num_start = text.index(n, pos)
             pos = num_start + len(n)
             if base in COUNT_UNITS and mult == 1 and _value(n) < 2:
@@ -198,6 +229,42 @@ def _claims_in(doc) -> list[dict]:
         n = m["n"] or m["n2"]
         num_start = m.start("n") if m["n"] else m.start("n2")
         rows.append(_row(doc, m.start(), m.end(), num_start, _value(n), "rank", "level", "", None, n, 1))
+    seen = {r["_pos"] for r in rows if r["unit"] == "rank"}
+    for m in _RANK2.finditer(text):
+        start = m.start("first") if m["first"] else m.start("n")
+        if start in seen or any(abs(start - p) <= 4 for p in seen):
+            continue
+        value = 1 if m["first"] else _value(m["n"])
+        rows.append(_row(doc, m.start(), m.end(), start, value, "rank", "level", "", None, m["n"] or "首位", 1))
+    for m in _YEARS.finditer(text):
+        n = m["n"]
+        prev = text[m.start("n") - 1] if m.start("n") > 0 else ""
+        if prev and re.match(r"[\d.零〇一二两三四五六七八九十百千万亿第]", prev) and not m["pre"]:
+            continue
+        if not (m["pre"] or m["post"] or m["more"]):
+            continue  # 五年 alone: a plan's name or a date, not a span
+        try:
+            value = _value(n)
+        except (ValueError, ArithmeticError):
+            continue
+        if not 2 <= value <= 100:
+            continue  # 一年来 (the past year) is not a quantity; 1998年 is a date
+        qual = _APPROX.get(m["pre"] or "", "") or ("over" if m["more"] else "nearly" if m["pre"] == "近" else "")
+        rows.append(_row(doc, m.start(), m.end(), m.start("n"), value, "years", "level", qual, None, n, 1))
+    for m in _MAGNITUDE.finditer(text):
+        base = {"万亿": 10**12, "亿": 10**8}[m["m"]]
+        n = m["n"]
+        words = {"十": 10, "百": 100, "千": 1000, "万": 10**4}
+        factor = Decimal(1) if not n else (_value(n) if n[0].isdigit() else Decimal(words[n]))
+        before = text[max(m.start() - 1, 0):m.start()]
+        qual = _APPROX.get(before, "over")  # 万亿级: a trillion or more; 数亿级: some hundreds of millions
+        rows.append(_row(doc, m.start(), m.end(), m.start(), Decimal(factor) * base, "magnitude", "level", qual,
+                         None, m.group(0), math.nan))
+    for m in _MULTIPLE.finditer(text):
+        value = 2 if (m["fan"] or m["bei"]) else 2 ** int(_value(m["n"]))
+        sent0 = _start_of(_SENT_END, text, m.start())
+        kind = "target" if _TARGET.search(_TITLE.sub("", text[sent0:m.start()])) else "growth"
+        rows.append(_row(doc, m.start(), m.end(), m.start(), value, "times", kind, "", None, m.group(0), math.nan))
     for m in _FRACTION.finditer(text):
         value = _value(m["num"]) / _value(m["den"]) * 100
         before = text[_start_of(_CLAUSE_END, text, m.start()):m.start()]
@@ -211,6 +278,87 @@ def _claims_in(doc) -> list[dict]:
         rows.append(_row(doc, m.start(), m.end(), m.start(), value, "percent", "share",
                          _qualifier(before, None, post)))
     return rows
+
+
+# --- Claims in any text document (the policy corpus or a reader's .txt files) ----------------------------------
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_FW_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
+class TextDoc:
+    """A plain-text document shaped like :class:`nqpf.analysis.corpus.Document` for the extractor: one analysis
+    line per file line (so ``line`` is the file's line), full-width digits made ASCII (１．５９ → 1.59, and
+    １，４９７ → 1,497), traditional characters simplified when the cleaning rule says the document is traditional."""
+
+    def __init__(self, name: str, lines: list[str], simplify: bool = False):
+        from nqpf.analysis.cleaning import _t2s
+
+        self.id = name
+        out = []
+        for ln in lines:
+            ln = ln.translate(_FULLWIDTH)
+            ln = _FW_THOUSANDS.sub(",", ln)
+            out.append(_t2s().convert(ln) if simplify else ln)
+        self.lines = out
+        self.text = "\n".join(out)
+        self._starts = []
+        pos = 0
+        for ln in out:
+            self._starts.append(pos)
+            pos += len(ln) + 1
+
+    def line_at(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self._starts, max(offset, 0))
+
+    def original(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+def extract_text(path, name: str | None = None) -> pd.DataFrame:
+    """The claims of one ``.txt`` file, by file line (``seed`` holds the document name)."""
+    from nqpf.analysis import cleaning, policy
+
+    raw = policy.read_text(path)
+    simplify = len(cleaning.traditional_found(raw)) >= cleaning.T2S_MIN_DISTINCT
+    doc = TextDoc(name or Path(path).name, raw.split("\n"), simplify)
+    df = pd.DataFrame(_claims_in(doc), columns=COLUMNS + ["_pos"] + FIGURE_COLUMNS)
+    return df.sort_values("_pos", kind="stable").drop(columns=["_pos"] + FIGURE_COLUMNS).reset_index(drop=True)
+
+
+def read_labels(path=POLICY_HELDOUT) -> pd.DataFrame:
+    """A labelled sample of text documents: document, line, value, unit, kind (empty value: no claim); checked
+    against its manifest like any data file."""
+    df = data.validate(Path(path))
+    df[["unit", "kind"]] = df[["unit", "kind"]].fillna("")
+    return df
+
+
+def evaluate_corpus(path=POLICY_HELDOUT) -> dict:
+    """Precision and recall on a labelled sample of the policy corpus (documents under data/corpus); a claim
+    matches on document, line, value and unit, as in :func:`evaluate`."""
+    from nqpf.analysis import policy
+
+    gold = read_labels(path)
+    lines = set(zip(gold["document"], gold["line"]))
+    found = []
+    for name in sorted(set(gold["document"])):
+        df = extract_text(policy.CORPUS / name, name)
+        found.append(df[[(name, ln) in lines for ln in df["line"]]])
+    found = pd.concat(found, ignore_index=True)
+    truth = gold.dropna(subset=["value"])
+    g = pd.Series([_key(*r) for r in truth[["document", "line", "value", "unit"]].itertuples(index=False)],
+                  dtype=object)
+    f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
+    gc, fc = g.value_counts(), f.value_counts()
+    tp = int(sum(min(n, fc.get(k, 0)) for k, n in gc.items()))
+    return {
+        "lines": len(lines), "gold_claims": len(g), "extracted": len(f), "true_positives": tp,
+        "precision": tp / len(f) if len(f) else 1.0, "recall": tp / len(g) if len(g) else 1.0,
+        "missed": sorted(set(gc.index) - set(fc.index)), "spurious": sorted(set(fc.index) - set(gc.index)),
+    }
 
 
 FIGURE_COLUMNS = ["number", "scale"]
@@ -239,7 +387,8 @@ SCHEMA = {
         {"name": "line", "type": "integer", "min": 1},
         {"name": "raw", "type": "string"},
         {"name": "value", "type": "number"},
-        {"name": "unit", "type": "string", "allowed": sorted({u for u, _ in _UNITS.values()} | {"rank"})},
+        {"name": "unit", "type": "string",
+         "allowed": sorted({u for u, _ in _UNITS.values()} | {"rank", "years", "magnitude"})},
         {"name": "kind", "type": "string", "allowed": KINDS},
         {"name": "context", "type": "string"},
         {"name": "qualifier", "type": "string", "allowed": ["over", "about", "nearly", "under"], "nullable": True},

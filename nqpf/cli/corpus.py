@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nqpf.analysis import claims, corpus
+from nqpf.analysis import claims, corpus, policy
 from nqpf.cli import add_actions, add_format
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import rel
@@ -22,6 +22,13 @@ def _positive(value: str) -> int:
 
 
 def _corpus(args):
+    if args.action == "terms":
+        if not args.input:
+            raise UsageError("corpus terms needs --input DIR (a folder of .txt files)")
+        # Every file is read, checked and counted before anything is printed: a bad file leaves no output.
+        return policy.folder_term_counts(args.input, args.terms, scheduler=args.scheduler)
+    if args.input:
+        raise UsageError("--input is only for corpus terms")
     if args.action == "summary":
         return corpus.summary()
     if args.action == "keywords":
@@ -53,7 +60,7 @@ def _claims_counts(args):
 
 
 def _claims_evaluate(args):
-    result = claims.evaluate()
+    result = claims.evaluate_corpus() if args.labels == "policy" else claims.evaluate()
     result["missed"] = [list(k) for k in result["missed"]]
     result["spurious"] = [list(k) for k in result["spurious"]]
     return result
@@ -65,11 +72,17 @@ def _claims_write(args):
 
 
 def register(sub):
-    p = sub.add_parser("corpus", help="the seed corpus analysed: sizes, keywords, themes, co-occurrence, tokens")
-    p.add_argument("action", choices=["summary", "keywords", "themes", "cooccurrence", "frequencies", "tokens"])
+    p = sub.add_parser("corpus", help="the seed corpus analysed: sizes, keywords, themes, co-occurrence, tokens;"
+                       " terms: dictionary term counts in any folder of .txt files")
+    p.add_argument("action", choices=["summary", "keywords", "themes", "cooccurrence", "frequencies", "tokens",
+                                      "terms"])
+    p.add_argument("--input", metavar="DIR", help="corpus terms: count dictionary terms in every .txt under DIR")
+    p.add_argument("--scheduler", help="corpus terms: dask scheduler (sync, threads, processes or tcp://host:port;"
+                   " default $NQPF_DASK_SCHEDULER or sync)")
     p.add_argument("--seed", help="one seed, e.g. 003")
     p.add_argument("--k", type=_positive, default=10, help="keywords per document / top terms (default 10)")
-    p.add_argument("--terms", help="comma-separated terms for cooccurrence (default 数据,算力,算法)")
+    p.add_argument("--terms", help="cooccurrence: comma-separated terms (default 数据,算力,算法); terms: a dictionary"
+                   " file, one term a line (default data/lexicon/userdict.txt)")
     p.add_argument("--window", choices=["sentence", "paragraph"], default="sentence")
     add_format(p)
     p.set_defaults(func=_corpus)
@@ -83,6 +96,8 @@ def register(sub):
     add_format(p)
     p.set_defaults(func=_claims_counts)
     p = actions.add_parser("evaluate", help="precision and recall on the hand-labelled lines (data/labels/)")
+    p.add_argument("--labels", choices=["seeds", "policy"], default="seeds",
+                   help="seeds: the seed samples (claims_gold + claims_heldout); policy: the policy-corpus sample")
     add_format(p)
     p.set_defaults(func=_claims_evaluate)
     p = actions.add_parser("write", help="write the full ledger to data/derived/claims.csv (what `make data` runs)")

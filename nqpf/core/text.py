@@ -54,20 +54,33 @@ def dictionary_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def _cache_file(text: str) -> Path:
+ENGINES = ("jieba", "fast")
+
+
+def _cache_file(text: str, engine: str = "jieba") -> Path:
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return CACHE / "tokens" / dictionary_hash() / f"{key}.tok"
+    if engine == "fast":
+        from importlib.metadata import version
+
+        folder = f"{dictionary_hash()}-rjieba-{version('rjieba')}"
+    else:
+        folder = dictionary_hash()
+    return CACHE / "tokens" / folder / f"{key}.tok"
 
 
-def segment(text: str, cache: bool = True) -> list[str]:
+def segment(text: str, cache: bool = True, engine: str = "jieba") -> list[str]:
     """All tokens of ``text``, white space included, so ``"".join(segment(t)) == t`` (offsets stay usable).
 
-    Cached under ``CACHE/tokens/<dictionary hash>/<text sha256>.tok``: a changed dictionary or text misses.
+    ``engine``: ``"jieba"`` (the reference) or ``"fast"`` (:func:`segment_fast`, rjieba).
+    Cached under ``CACHE/tokens/<dictionary hash>[-rjieba-<version>]/<text sha256>.tok``: a changed dictionary,
+    engine or text misses.
     """
-    path = _cache_file(text) if cache and _SEP not in text else None
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    path = _cache_file(text, engine) if cache and _SEP not in text else None
     if path is not None and path.exists():
         return path.read_text(encoding="utf-8").split(_SEP)
-    tokens = list(tokenizer().cut(text))
+    tokens = list(tokenizer().cut(text)) if engine == "jieba" else segment_fast(text)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: parallel builds never read half a file
@@ -97,17 +110,72 @@ def _segment_count(text: str) -> int:
     return len(segment(text))
 
 
-def warm_cache(texts: list[str], processes: int = 2) -> int:
-    """Segment many documents in a process pool, each worker writing the token cache; returns the token count.
+def warm_cache(texts: list[str], processes: int = 2, scheduler=None) -> int:
+    """Segment many documents in parallel, each task writing the token cache; returns the token count.
 
-    Faster than jieba's parallel mode for whole documents: only a count comes back from each worker, not the
-    tokens (jieba's mode sends every line's tokens back through a pipe). Later :func:`segment` calls hit the cache.
+    A ``dask.bag`` over the documents (one task a document; only a count comes back, not the tokens). By default
+    a local pool of ``processes`` worker processes; ``scheduler`` may name any dask scheduler ("sync",
+    "threads") or be a ``distributed.Client`` / scheduler address. Later :func:`segment` calls hit the cache.
     """
-    import multiprocessing as mp
+    import dask.bag as db
 
-    tokenizer()  # load the dictionary before forking: workers inherit it
-    with mp.get_context("fork").Pool(processes) as pool:
-        return sum(pool.imap_unordered(_segment_count, texts))
+    texts = list(texts)
+    if not texts:
+        return 0
+    bag = db.from_sequence(texts, npartitions=min(len(texts), max(processes, 1) * 4)).map(_segment_count).sum()
+    if scheduler is None:
+        import dask
+
+        # fork: workers inherit the loaded dictionary (and the cache folder), as the old process pool did
+        with dask.config.set({"multiprocessing.context": "fork"}):
+            return int(bag.compute(scheduler="processes", num_workers=processes))
+    if isinstance(scheduler, str) and "://" in scheduler:
+        from distributed import Client
+
+        with Client(scheduler) as client:
+            return int(client.compute(bag).result())
+    if hasattr(scheduler, "compute"):
+        return int(scheduler.compute(bag).result())
+    return int(bag.compute(scheduler=scheduler))
+
+
+# --- The fast path: rjieba (jieba-rs), the same dictionary and HMM, about 15-20 times faster --------------------
+
+@lru_cache(maxsize=1)
+def fast_tokenizer():
+    """An rjieba (jieba-rs) segmenter with the project's user dictionary added word by word, as jieba's
+    ``load_userdict`` does (``word [freq [tag]]``). Loaded once per process."""
+    import rjieba
+
+    tk = rjieba.Jieba()
+    for line in USERDICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) > 1 and not parts[1].isdigit() else None)
+        tk.add_word(parts[0], freq, tag)
+    return tk
+
+
+def preload(engine: str = "jieba") -> None:
+    """Load an engine's dictionary now (in a worker, before timing); returns nothing, so it can run remotely."""
+    (tokenizer if engine == "jieba" else fast_tokenizer)()
+
+
+def segment_fast(text: str) -> list[str]:
+    """All tokens of ``text`` by the fast path (white space included, ``"".join`` gives ``text`` back).
+
+    Equal to :func:`segment` on every run of Chinese characters (tested over the whole policy corpus); runs of
+    digits, Latin letters and punctuation may split differently (jieba-rs keeps ``2011-2020`` apart where jieba
+    splits it), so analyses built on it use Chinese tokens only.
+    """
+    return fast_tokenizer().cut(text)
+
+
+def chinese_tokens(tokens) -> list[str]:
+    """The tokens made only of Chinese characters, in order (what the fast path must reproduce exactly)."""
+    return [t for t in tokens if t and all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in t)]
 
 
 @lru_cache(maxsize=1)
