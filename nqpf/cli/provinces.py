@@ -41,6 +41,8 @@ ACTIONS = {
                  lambda a: pv.inequality(a.method, a.aggregate)),
     "convergence": ("sigma and beta convergence of the score", ("method", "aggregate"),
                     lambda a: pv.convergence(a.method, a.aggregate)),
+    "trend": ("first and last year's Gini, between-region share, CV and absolute beta under each of the eight "
+              "methods", (), lambda a: pv.trend_by_method()),
 }
 
 

@@ -92,6 +92,8 @@ def _cjk_fonts_tex() -> str:
         f"\\setCJKmainfont{{NotoSerifSC-Regular.otf}}[{opts}]\n"
         f"\\setCJKsansfont{{NotoSansSC-Regular.otf}}[{opts}]\n"
         f"\\setCJKmonofont{{NotoSansSC-Regular.otf}}[{opts}]\n"
+        # Greek in prose (σ收敛, β收敛): Latin Modern has no Greek glyphs, the Noto CJK fonts do.
+        "\\xeCJKDeclareCharClass{CJK}{\"0391 -> \"03A9, \"03B1 -> \"03C9}\n"
     )
 
 

@@ -42,6 +42,13 @@ def test_robustness_json():
     assert len(out["pairs"]) == 28 and len(out["ranges"]) == 31
 
 
+def test_trend_has_one_row_per_method():
+    df = _csv("trend")
+    assert len(df) == 8 and set(df["method"]) == {"entropy", "critic", "equal", "pca"}
+    assert set(df["aggregate"]) == {"weighted", "topsis"}
+    assert {"gini_start", "gini_end", "between_share_start", "between_share_end", "beta"} <= set(df.columns)
+
+
 @pytest.mark.parametrize("args", [["index", "--method", "ahp"], ["index", "--year", "2009"], ["rank"],
                                   ["index", "--aggregate", "vikor"], ["index", "--year", "x"],
                                   ["panel", "--method", "pca"], []])
