@@ -83,7 +83,7 @@ def test_display_words(code, shown):
     assert zh(code) == shown
 
 
-TABLE_CALL = re.compile(r"\b(table|interactive_table|records)\(")
+TABLE_CALL = re.compile(r"(?<![.\w])(table|interactive_table|records)\(")  # not `outcomes.table()`
 
 
 def _calls(text: str):
