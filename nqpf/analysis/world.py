@@ -12,8 +12,8 @@ from functools import lru_cache
 import pandas as pd
 
 from nqpf.core import data
-from nqpf.core.growth import WAN_YI, YI, cagr
 from nqpf.core.errors import UsageError
+from nqpf.core.growth import WAN_YI, YI, cagr
 
 WDI = "wdi_selected"
 INDICATORS = "wdi_indicators"
@@ -207,7 +207,10 @@ def _panel() -> pd.DataFrame:
 
 
 def indicators() -> pd.DataFrame:
-    """Every indicator the chapter and the CLI know: code, group, Chinese label, unit, direction, WDI title or recipe."""
+    """Every indicator the chapter and the CLI know.
+
+    Columns: code, group, Chinese label, unit, direction, WDI title or recipe.
+    """
     titles = data.load(INDICATORS).set_index("indicator")["title"]
     rows = []
     for code, (group, label, unit, direction) in META.items():

@@ -19,7 +19,8 @@ KINDS = {"level": "水平", "growth": "增长", "share": "占比", "count": "计
 QUALIFIERS = {"over": "超过", "about": "约", "nearly": "近", "under": "不足"}
 SCRIPTS = {"zh-Hans": "简体", "zh-Hant": "繁体"}
 WHOLE = {**UNITS, **KINDS, **QUALIFIERS, **SCRIPTS}
-_FLAG = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(FLAGS, key=len, reverse=True)) + r")(?![\w-])")
+_FLAG = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(FLAGS, key=len, reverse=True))
+                   + r")(?![\w-])")
 
 
 def zh(text: str) -> str:

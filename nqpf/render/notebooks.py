@@ -45,7 +45,8 @@ GLUE_NOTE = (
 GLUE_MISSING = "（运行后可见）"
 _GLUE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
 _ROLE = re.compile(r"\{(seed|numref|ref|eq|doc)\}`([^`]+)`")
-_FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+_FENCE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>[^\n]*)\n"
+                    r"(?P<body>.*?)^(?P=fence)[ \t]*$",
                     re.M | re.S)
 _LABEL = re.compile(r"^\([\w:.-]+\)=[ \t]*\n", re.M)
 _OPTION = re.compile(r"^:[\w-]+:.*\n?", re.M)

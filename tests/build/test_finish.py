@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -63,7 +62,8 @@ def test_latex_log_has_no_large_overfull_box(built_book):
 
 
 def test_every_table_has_a_numbered_caption_on_the_web(pages):
-    bare = [f"{d}: {t.get_text(' ', strip=True)[:40]}" for d, soup in pages.items() for t in soup.select("article table")
+    bare = [f"{d}: {t.get_text(' ', strip=True)[:40]}"
+            for d, soup in pages.items() for t in soup.select("article table")
             if not (t.find("caption") and NUMBER.match(t.find("caption").get_text(" ", strip=True)))
             and "Run Time" not in t.get_text() and "运行时间" not in t.get_text()]
     assert not bare, bare
@@ -77,7 +77,8 @@ def test_tables_and_figures_carry_the_same_numbers_in_html_and_pdf(pages, pdf_fl
             if not m:
                 continue
             start = squeeze(cap.select_one(".caption-text").get_text("", strip=True))[:12]
-            if f"{m.group(1)}{m.group(2)}:{start}" not in pdf_flat and f"{m.group(1)}{m.group(2)}{start}" not in pdf_flat:
+            number = f"{m.group(1)}{m.group(2)}"
+            if f"{number}:{start}" not in pdf_flat and f"{number}{start}" not in pdf_flat:
                 missing.append(f"{m.group(1)} {m.group(2)} {start}")
     assert not missing, missing
 

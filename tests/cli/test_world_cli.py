@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 
 from tests.helpers import nqpf_cli
 
@@ -42,7 +42,8 @@ def test_bad_arguments_name_what_is_available():
     for args, needle in [
         (["compare", "--indicator", "NOPE", "--year", "2023"], "unknown indicator 'NOPE'; available: GB.XPD"),
         (["compare", "--indicator", "GB.XPD.RSDV.GD.ZS", "--year", "1900"], "years available: 1996-"),
-        (["compare", "--indicator", "GB.XPD.RSDV.GD.ZS", "--countries", "ZZZ"], "unknown country 'ZZZ'; available: CHN"),
+        (["compare", "--indicator", "GB.XPD.RSDV.GD.ZS", "--countries", "ZZZ"],
+         "unknown country 'ZZZ'; available: CHN"),
         (["catchup", "--indicator", "NOPE"], "available: GB.XPD.RSDV.GD.ZS"),
         (["catchup", "--indicator", "GB.XPD.RSDV.GD.ZS", "--countries", "KOR", "ZZZ"], "unknown country 'ZZZ'"),
     ]:

@@ -26,7 +26,8 @@ def test_a_glue_reference_without_a_value_says_so_instead_of_showing_markup():
 
 def test_directives_become_plain_markdown():
     text = ("(tfp-x)=\n## 标题\n\n```{seedquote} 000:6\n以全要素生产率大幅提升为核心标志\n```\n\n"
-            "```{math}\n:label: eq-x\ny = x\n```\n\n:::{admonition} 练习\n:class: tip\n做一做\n:::\n\n见 {numref}`fig-x`。")
+            "```{math}\n:label: eq-x\ny = x\n```\n\n:::{admonition} 练习\n:class: tip\n做一做\n:::\n\n"
+            "见 {numref}`fig-x`。")
     out = nbk.plain_markdown(text, {}, resolve=lambda role, target: "图 3.2" if target == "fig-x" else "")
     assert "(tfp-x)=" not in out and "## 标题" in out
     assert "> “以全要素生产率大幅提升为核心标志”" in out and "〔种子000，第6行〕" in out

@@ -18,7 +18,8 @@ def test_china_gdp_is_dollars_times_rate_on_the_latest_vintage():
     assert s[2023] == pytest.approx(1_294_272, abs=1)
     # by hand from the two WDI rows of 2023
     w = data.load("wdi_selected")
-    row = lambda code: w[(w.indicator == code) & (w.countrycode == "CHN") & (w.year == 2023)]["value"].item()
+    def row(code):
+        return w[(w.indicator == code) & (w.countrycode == "CHN") & (w.year == 2023)]["value"].item()
     assert s[2023] == pytest.approx(row("NY.GDP.MKTP.CD") * row("PA.NUS.FCRF") / 1e8)
     assert set(g["unit"]) == {"亿元"} and g["vintage"].nunique() == 1
     assert g["year"].is_monotonic_increasing and g["year"].min() == 1994
@@ -91,7 +92,8 @@ def test_catchup_rejects_totals_and_unknown_codes():
 
 def test_derived_indicators_by_hand():
     p = world.panel()
-    v = lambda code, c, y: p[(p.indicator == code) & (p.countrycode == c) & (p.year == y)]["value"].item()
+    def v(code, c, y):
+        return p[(p.indicator == code) & (p.countrycode == c) & (p.year == y)]["value"].item()
     pop = v("NY.GDP.MKTP.CD", "CHN", 2021) / v("NY.GDP.PCAP.CD", "CHN", 2021)
     assert 1.40e9 < pop < 1.42e9  # China's population, about 1.41 billion
     assert v("NQPF.PAT.RESD.P6", "CHN", 2021) == pytest.approx(v("IP.PAT.RESD", "CHN", 2021) / pop * 1e6)
@@ -99,7 +101,8 @@ def test_derived_indicators_by_hand():
     assert v("NQPF.LP.USA", "KOR", 2020) == pytest.approx(
         v("SL.GDP.PCAP.EM.KD", "KOR", 2020) / v("SL.GDP.PCAP.EM.KD", "USA", 2020) * 100)
     # constant-PPP GDP: the 2021 PPP level, moved by real growth
-    g = lambda c, y: v("NQPF.GDP.PPP.KD", c, y)
+    def g(c, y):
+        return v("NQPF.GDP.PPP.KD", c, y)
     assert g("DEU", 2021) == pytest.approx(v("NY.GDP.PCAP.PP.CD", "DEU", 2021)
                                            * v("NY.GDP.MKTP.CD", "DEU", 2021) / v("NY.GDP.PCAP.CD", "DEU", 2021))
     assert g("DEU", 2022) / g("DEU", 2021) - 1 == pytest.approx(v("NY.GDP.MKTP.KD.ZG", "DEU", 2022) / 100)
