@@ -92,8 +92,8 @@ def _cjk_fonts_tex() -> str:
         f"\\setCJKmainfont{{NotoSerifSC-Regular.otf}}[{opts}]\n"
         f"\\setCJKsansfont{{NotoSansSC-Regular.otf}}[{opts}]\n"
         f"\\setCJKmonofont{{NotoSansSC-Regular.otf}}[{opts}]\n"
-        # Greek in prose (σ收敛, β收敛): Latin Modern has no Greek glyphs, the Noto CJK fonts do.
-        "\\xeCJKDeclareCharClass{CJK}{\"0391 -> \"03A9, \"03B1 -> \"03C9}\n"
+        # Greek (σ收敛, β收敛) and relations (≥, ≤, ≈) in prose and tables: Latin Modern lacks them, Noto CJK has them.
+        "\\xeCJKDeclareCharClass{CJK}{\"0391 -> \"03A9, \"03B1 -> \"03C9, \"2248, \"2260, \"2264, \"2265}\n"
     )
 
 
