@@ -40,9 +40,8 @@ import pandas as pd
 from nqpf.analysis import cleaning
 from nqpf.core import data, text
 from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import DATA, USERDICT, rel
+from nqpf.core.paths import CORPUS, USERDICT, rel
 
-CORPUS = DATA / "corpus"
 MANIFEST = CORPUS / "manifest.csv"
 PER = 10_000  # rates are per 10,000 Chinese characters
 SCHEDULER_ENV = "NQPF_DASK_SCHEDULER"

@@ -19,7 +19,7 @@ import yaml
 
 from nqpf.core import usage
 from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import DERIVED, LABELS, LEXICON, RAW, rel
+from nqpf.core.paths import CORPUS, DERIVED, LABELS, LEXICON, RAW, rel
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}
@@ -195,7 +195,8 @@ def with_flags(df: pd.DataFrame, column: str = "source") -> pd.DataFrame:
 
 def data_files() -> list[Path]:
     """Every data file that has or should have a manifest."""
-    folders = (RAW, DERIVED, LEXICON, LABELS)  # lexicon CSVs and the labelled samples carry manifests too
+    # lexicon CSVs, the labelled samples and the policy corpus's manifest.csv carry manifests too
+    folders = (RAW, DERIVED, LEXICON, LABELS, CORPUS)
     files = [f for d in folders for f in sorted(d.glob("*.csv"))]
     orphans = [Path(str(m)[:-4]) for d in folders for m in d.glob("*.csv.yml")]
     return sorted(set(files) | set(orphans))

@@ -10,6 +10,7 @@ DATA = ROOT / "data"
 RAW = DATA / "raw"
 DERIVED = DATA / "derived"
 LEXICON = DATA / "lexicon"
+CORPUS = DATA / "corpus"  # policy texts (.txt) and their manifest.csv
 LABELS = DATA / "labels"  # hand-labelled samples that measure an extractor
 USERDICT = LEXICON / "userdict.txt"
 BUILD = ROOT / "_build"

@@ -19,6 +19,6 @@ def test_chapter_in_the_built_book(html_dir, pdf_text):
         assert f"{ev['precision']:.2f}" in out and f"{ev['recall']:.2f}" in out
         assert str(n) in out
     # The ledger is an offline DataTable on the web (bundle inlined, nothing from a CDN) and plain in the PDF.
-    assert "dt-container" in page or "itables" in page
+    assert "nqpf-datatable" in page and "_static/datatables/" in page
     assert not re.search(r"<script[^>]+src=[\"']https?://[^\"']*(datatables|itables|unpkg|jsdelivr)", page)
     assert "量化陈述台账" in pdf_text and "contribution" in pdf_text
