@@ -12,6 +12,7 @@ import pytest
 from nqpf.analysis import policy
 from nqpf.core import text
 from nqpf.core.errors import DataError, UsageError
+from nqpf.core.paths import CORPUS
 
 
 def test_manifest_checks_every_file():
@@ -34,7 +35,7 @@ def test_a_changed_or_unlisted_corpus_file_stops(tmp_path, monkeypatch):
         f.write_bytes(f.read_bytes().replace("新质生产力".encode(), "新质生產力".encode(), 1))
         with pytest.raises(DataError, match=r"2025\.txt.*(bytes|sha256)"):
             policy.manifest()
-        shutil.copy(policy.DATA / "corpus" / "gov_work_reports" / "2025.txt", f)
+        shutil.copy(CORPUS / "gov_work_reports" / "2025.txt", f)  # the original, not the patched copy
         (root / "provincial_2025" / "99_extra.txt").write_text("各位代表：", encoding="utf-8")
         with pytest.raises(DataError, match="99_extra.txt.*listed"):
             policy.manifest()
