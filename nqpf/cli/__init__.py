@@ -31,6 +31,17 @@ class _Parser(argparse.ArgumentParser):
         raise NqpfError(f"{self.prog}: {message}")
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (``--k 10``, ``--top 30``)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise UsageError(f"expected a whole number, not {value!r}") from None
+    if n < 1:
+        raise UsageError(f"expected a number of at least 1, not {n}")
+    return n
+
+
 def add_format(parser, default: str = "json") -> None:
     """The output format option every subcommand shares."""
     parser.add_argument("--format", choices=["json", "csv"], default=default)

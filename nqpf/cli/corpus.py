@@ -6,19 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from nqpf.analysis import claims, corpus, policy
-from nqpf.cli import add_actions, add_format
+from nqpf.cli import add_actions, add_format, positive_int
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import rel
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise UsageError(f"expected a whole number, not {value!r}") from None
-    if n < 1:
-        raise UsageError(f"expected a number of at least 1, not {n}")
-    return n
 
 
 def _corpus(args):
@@ -80,7 +70,7 @@ def register(sub):
     p.add_argument("--scheduler", help="corpus terms: dask scheduler (sync, threads, processes or tcp://host:port;"
                    " default $NQPF_DASK_SCHEDULER or sync)")
     p.add_argument("--seed", help="one seed, e.g. 003")
-    p.add_argument("--k", type=_positive, default=10, help="keywords per document / top terms (default 10)")
+    p.add_argument("--k", type=positive_int, default=10, help="keywords per document / top terms (default 10)")
     p.add_argument("--terms", help="cooccurrence: comma-separated terms (default 数据,算力,算法); terms: a dictionary"
                    " file, one term a line (default data/lexicon/userdict.txt)")
     p.add_argument("--window", choices=["sentence", "paragraph"], default="sentence")

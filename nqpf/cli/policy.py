@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from nqpf.analysis import policy
-from nqpf.cli import add_format
+from nqpf.cli import add_format, positive_int
 from nqpf.core.errors import UsageError
 
 ACTIONS = ["documents", "trajectories", "first-years", "timeline", "keyness-periods", "keyness-congress",
            "provinces", "tiles", "index", "talk-vs-index"]
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise UsageError(f"expected a whole number, not {value!r}") from None
-    if n < 1:
-        raise UsageError(f"expected a number of at least 1, not {n}")
-    return n
 
 
 def _run(args):
@@ -55,7 +45,7 @@ def register(sub):
     p.add_argument("--terms", metavar="FILE", help="dictionary file, one term a line (default: the user dictionary;"
                    " for index: the NQPF word list)")
     p.add_argument("--term", default="新质生产力", help="tiles: the term mapped (default 新质生产力)")
-    p.add_argument("--top", type=_positive, default=30, help="keyness: rows shown (default 30)")
+    p.add_argument("--top", type=positive_int, default=30, help="keyness: rows shown (default 30)")
     p.add_argument("--collection", choices=["gov_work_reports", "cpc_congress_reports", "provincial_2025"],
                    default="provincial_2025", help="index: documents scored (default provincial_2025)")
     p.add_argument("--transform", choices=["per10k", "log1p"], default="per10k", help="index: scaling")
