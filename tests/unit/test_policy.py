@@ -100,6 +100,22 @@ def test_dask_local_cluster_gives_the_same_counts_as_one_process():
                                       other.sort_values(key).reset_index(drop=True))
 
 
+def test_bag_partitions_follow_bytes_and_keep_every_document(tmp_path, monkeypatch):
+    monkeypatch.setattr(policy, "PARTITION_BYTES", 1000)
+    files = []
+    for i in range(12):
+        f = tmp_path / f"d{i:02d}.txt"
+        f.write_text("新" * 200, encoding="utf-8")  # 600 bytes each: 7,200 bytes in all
+        files.append(str(f))
+    bag = policy._bag(files)
+    assert bag.npartitions == 8  # ceil(7200 / 1000)
+    assert bag.compute(scheduler="sync") == files  # every document once, in order
+    assert policy._bag(files[:3]).npartitions == 3  # never more partitions than documents
+    assert policy._bag(files[:6]).npartitions == 4  # at least four, so two workers share small corpora
+    assert policy.segment_documents(files, engine="fast", cache=False, scheduler="sync") == 12 * len(
+        text.segment_fast("新" * 200))
+
+
 def test_log_likelihood_and_log_ratio_by_hand():
     assert policy.log_likelihood(10, 0, 1000, 1000) == pytest.approx(2 * 10 * math.log(2))
     assert policy.log_likelihood(5, 5, 1000, 1000) == pytest.approx(0)
