@@ -110,13 +110,16 @@ def extra_rows() -> list[dict]:
 
 
 def main() -> None:
-    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+               "load_before": [round(x, 2) for x in os.getloadavg()]}  # how busy the machine was
     rows = builds() + extra_rows()
+    machine["load_after"] = [round(x, 2) for x in os.getloadavg()]
     (ROOT / "bench" / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False,
                                                             indent=2) + "\n", encoding="utf-8")
     lines = ["# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "
-             f"{machine['platform']}. Median of {RUNS} runs.\n", "| measurement | value | unit | peak MiB | note |",
-             "| --- | ---: | --- | ---: | --- |"]
+             f"{machine['platform']}. Median of {RUNS} runs. Load average (1, 5, 15 min) before "
+             f"{machine['load_before']}, after {machine['load_after']}.\n",
+             "| measurement | value | unit | peak MiB | note |", "| --- | ---: | --- | ---: | --- |"]
     for r in rows:
         lines.append(f"| {r['name']} | {r['value']} | {r['unit']} | {r.get('peak_mib') or ''} | {r.get('note', '')} |")
     (ROOT / "bench" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

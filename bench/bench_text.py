@@ -44,7 +44,13 @@ def _rate(label, seconds, size, note):
              "peak_mib": None, "runs": 1, "note": f"{size / 1e6:.0f} MB in {seconds:.1f} s; {note}"}]
 
 
+def _load() -> list[float]:
+    """The 1-, 5- and 15-minute load averages: how busy the machine was (2 cores: above 2 means queueing)."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def run() -> list[dict]:
+    load_before = _load()
     with tempfile.TemporaryDirectory(prefix="nqpf-bench-text-") as tmp:
         os.environ["NQPF_CACHE"] = tmp  # before nqpf is imported: the cache lives in the temporary folder
         from nqpf.core import paths, text
@@ -80,7 +86,8 @@ def run() -> list[dict]:
                       f"same tokens: {n_par == n_tokens}; no cache writes")
     # The text-analysis chapter quotes the latest measurement from this file.
     (ROOT / "bench" / "results_text.json").write_text(
-        json.dumps({"cpus": os.cpu_count(), "mb": MB, "rows": rows}, ensure_ascii=False, indent=2) + "\n",
+        json.dumps({"cpus": os.cpu_count(), "mb": MB, "load_before": load_before, "load_after": _load(),
+                    "rows": rows}, ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8")
     return rows + run_policy()
 
@@ -192,6 +199,7 @@ def _measured(label, engine, workers, corpus, limit_mb, cache_dir, note=""):
 
 def run_policy() -> list[dict]:
     """Rows for the chapter 政策文本; also written to bench/results_policy.json."""
+    load_before = _load()
     synth = BENCH_DIR / f"synthetic_{SYNTH_GB:g}gb"
     build_synthetic(synth, SYNTH_GB * 1000)
     corpora = [("policy corpus", "policy", None)] + (
@@ -212,7 +220,8 @@ def run_policy() -> list[dict]:
             rows.append(_measured(f"{label}: fast path, 2 workers, cache warm", "fast", 2, corpus, limit,
                                   Path(cache) / "f2", "tokens read back from the cache the cold run wrote"))
     (ROOT / "bench" / "results_policy.json").write_text(
-        json.dumps({"cpus": os.cpu_count(), "synthetic_gb": SYNTH_GB, "rows": rows}, ensure_ascii=False, indent=2)
+        json.dumps({"cpus": os.cpu_count(), "synthetic_gb": SYNTH_GB, "load_before": load_before,
+                    "load_after": _load(), "rows": rows}, ensure_ascii=False, indent=2)
         + "\n", encoding="utf-8")
     return [{k: v for k, v in r.items() if k not in ("bytes", "seconds", "tokens")} for r in rows]
 
