@@ -104,7 +104,7 @@ def test_rules_on_the_corpus():
 
 
 def test_character_counts_by_hand_and_against_a_per_character_scan():
-    assert cleaning.hanzi_count("2024年，新质生产力㐀 ABC") == 7  # 年新质生产力 and 㐀 (extension A); not digits, Latin, ，
+    assert cleaning.hanzi_count("2024年，新质生产力㐀 ABC") == 7  # 年新质生产力 and 㐀 (ext. A); not 2024, ABC or ，
     assert cleaning.traditional_found("我們發展國家，国家") == {"們", "發", "國"}
     assert cleaning.traditional_share("國家發展") == 0.5
     assert cleaning.traditional_share("2024") == 0.0
