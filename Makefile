@@ -38,19 +38,16 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# $(call apt_install,PACKAGES,WHAT): install Debian packages as root (apt-get update first), else one clear line.
+apt_install = if [ "$$(id -u)" = 0 ]; then echo "installing Debian packages for $(2): $(1)"; \
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+  else echo "error: $(2) needs Debian packages. As root run: apt-get update && apt-get install -y $(1)" >&2; exit 1; fi
+
 texdeps:
 	@missing=""; \
 	for c in xelatex latexmk pdftotext pdffonts; do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
 	command -v kpsewhich >/dev/null && kpsewhich ctex.sty >/dev/null || missing="$$missing ctex.sty"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian packages for the PDF (missing:$$missing)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS) >/dev/null; \
-	  else \
-	    echo "error: the PDF needs Debian packages (missing:$$missing). As root run: apt-get update && apt-get install -y $(APT_PKGS)" >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	if [ -n "$$missing" ]; then echo "the PDF needs:$$missing"; $(call apt_install,$(APT_PKGS),the PDF); fi
 
 # jupyter-cache keys on a notebook's own code: when the shared package, the data, the seeds or the measured
 # benchmark results a chapter reports change, the cached
@@ -90,15 +87,7 @@ data: venv ## regenerate data/derived/ (the claims ledger); a book build never w
 # The browser test drives Debian's Chromium through Playwright (pinned in requirements.txt; Playwright's own
 # browser download is never used).
 browser:
-	@if ! command -v chromium >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian's chromium for the browser test"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_BROWSER) >/dev/null; \
-	  else \
-	    echo "error: the browser test needs Debian's chromium. As root run: apt-get update && apt-get install -y $(APT_BROWSER)" >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	@command -v chromium >/dev/null || { $(call apt_install,$(APT_BROWSER),the browser test); }
 
 # axe-core (accessibility rules) for the browser test: the pinned npm package, installed once from the npm registry
 # into the venv folder and injected into each page from that local file (nothing is fetched while testing).
@@ -106,9 +95,7 @@ AXE_VERSION := 4.10.3
 AXE_JS      := $(VENV)/axe/node_modules/axe-core/axe.min.js
 axe: $(AXE_JS)
 $(AXE_JS):
-	@command -v npm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
-	  else echo "error: the accessibility test needs npm. As root run: apt-get update && apt-get install -y npm" >&2; exit 1; fi; }
+	@command -v npm >/dev/null || { $(call apt_install,npm,the accessibility test); }
 	npm install --no-save --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 	test -s $@
 

@@ -73,6 +73,44 @@ def rewrite_data_file(path: Path, payload: bytes, fix_sha: bool = True) -> None:
         mpath.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def pwt_raw_rgdpna(country: str, year: int) -> float:
+    """rgdpna read straight from the PWT 11.0 file with the csv module: an answer independent of nqpf."""
+    import csv
+
+    from nqpf.core.paths import RAW
+
+    with open(RAW / "pwt110_selected.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["countrycode"] == country and int(row["year"]) == year:
+                return float(row["rgdpna"])
+    raise KeyError((country, year))
+
+
+def data_cells(path: Path):
+    """A data file's cells as text, exactly as written (no type guessing, no NA parsing)."""
+    import pandas as pd
+
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def csv_bytes(df) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def file_line(df, column: str, value: str) -> int:
+    """File line of the first row whose `column` equals `value` (the header is line 1)."""
+    return int(df.index[df[column] == value][0]) + 2
+
+
+def corrupt_share_above_100(path: Path):
+    """Set the fourth row's share to 130.5; returns (rule, line, text) the error must name."""
+    df = data_cells(path)
+    year = df.loc[3, "year"]
+    df.loc[3, "value"] = "130.5"
+    rewrite_data_file(path, csv_bytes(df))
+    return "column 'value'", file_line(df, "year", year), "130.5"
+
+
 # --- a one-page book built with the project's Makefile and config (tests of what must fail the build)
 
 FRONT = textwrap.dedent(

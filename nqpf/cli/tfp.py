@@ -74,26 +74,26 @@ def _published(args):
     return tfp.bc_comparison(panel, tfp.bc_table())
 
 
-def _levels(args):
+def _countries(args, panel) -> list[str]:
+    """The --countries codes, upper-cased; a UsageError naming any the panel lacks."""
     countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+    unknown = sorted(set(countries) - set(panel["countrycode"]))
+    if unknown:
+        known = ", ".join(sorted(panel["countrycode"].unique()))
+        raise UsageError(f"unknown country {', '.join(unknown)} (known: {known})")
+    return countries
+
+
+def _levels(args):
     panel = tfp.pwt(args.vintage)
     if args.column not in panel.columns:
         raise UsageError(f"unknown PWT column '{args.column}'")
-    unknown = sorted(set(countries) - set(panel["countrycode"]))
-    if unknown:
-        known = ", ".join(sorted(panel["countrycode"].unique()))
-        raise UsageError(f"unknown country {', '.join(unknown)} (known: {known})")
-    return tfp.levels(panel, countries, args.column).reset_index()
+    return tfp.levels(panel, _countries(args, panel), args.column).reset_index()
 
 
 def _index(args):
-    countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
     panel = tfp.pwt(args.vintage)
-    unknown = sorted(set(countries) - set(panel["countrycode"]))
-    if unknown:
-        known = ", ".join(sorted(panel["countrycode"].unique()))
-        raise UsageError(f"unknown country {', '.join(unknown)} (known: {known})")
-    return tfp.tfp_index(panel, countries, args.base).reset_index()
+    return tfp.tfp_index(panel, _countries(args, panel), args.base).reset_index()
 
 
 def _check(args):

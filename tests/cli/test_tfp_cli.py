@@ -10,16 +10,9 @@ import numpy as np
 import pytest
 
 from nqpf.analysis import tfp
-from nqpf.core.paths import RAW
-from tests.helpers import nqpf_cli
+from tests.helpers import nqpf_cli, pwt_raw_rgdpna
 
-
-def _raw_rgdpna(country, year):
-    with open(RAW / "pwt110_selected.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["countrycode"] == country and int(row["year"]) == year:
-                return float(row["rgdpna"])
-    raise KeyError((country, year))
+_raw_rgdpna = pwt_raw_rgdpna
 
 
 def test_cli_prints_the_issue_keys():

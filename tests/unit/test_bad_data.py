@@ -9,32 +9,28 @@ case reaches the rule it is about.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from nqpf.core import data
 from nqpf.core.errors import DataError
-from tests.helpers import copy_data_file, nqpf_cli, rewrite_data_file
+from tests.helpers import (
+    copy_data_file,
+    corrupt_share_above_100,
+    csv_bytes,
+    data_cells,
+    file_line,
+    nqpf_cli,
+    rewrite_data_file,
+)
 
 _copy = copy_data_file
-
-
 _rewrite = rewrite_data_file
-
-
-def _frame(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
-def _csv(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-def _line_of(df: pd.DataFrame, column: str, value: str) -> int:
-    """File line of the first row whose `column` equals `value` (the header is line 1)."""
-    return int(df.index[df[column] == value][0]) + 2
+_frame = data_cells
+_csv = csv_bytes
+_line_of = file_line
+share_above_100 = corrupt_share_above_100
 
 
 # Each corruption takes the copied file, damages it, and returns (rule, line or None, extra text expected).
@@ -51,14 +47,6 @@ def non_numeric_cell(path):
     df.loc[5, "value"] = "约三千"
     _rewrite(path, _csv(df))
     return "column 'value'", line, "约三千"
-
-
-def share_above_100(path):
-    df = _frame(path)
-    year = df.loc[3, "year"]
-    df.loc[3, "value"] = "130.5"
-    _rewrite(path, _csv(df))
-    return "column 'value'", _line_of(df, "year", year), "130.5"
 
 
 def year_out_of_order(path):

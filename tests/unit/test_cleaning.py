@@ -101,3 +101,15 @@ def test_rules_on_the_corpus():
     for d, c in got.items():
         if d.startswith("provincial_2025"):
             assert not c.text.rstrip().endswith("工程") and "名词解释" not in c.text, d
+
+
+def test_character_counts_by_hand_and_against_a_per_character_scan():
+    assert cleaning.hanzi_count("2024年，新质生产力㐀 ABC") == 7  # 年新质生产力 and 㐀 (ext. A); not 2024, ABC or ，
+    assert cleaning.traditional_found("我們發展國家，国家") == {"們", "發", "國"}
+    assert cleaning.traditional_share("國家發展") == 0.5
+    assert cleaning.traditional_share("2024") == 0.0
+    # The C-speed scans agree with a character-by-character count on every corpus document.
+    for path in policy.documents()["path"]:
+        raw = policy.read_text(path)
+        assert cleaning.hanzi_count(raw) == sum(1 for ch in raw if cleaning.is_hanzi(ch)), path
+        assert cleaning.traditional_found(raw) == {ch for ch in raw if ch in cleaning.traditional_chars()}, path

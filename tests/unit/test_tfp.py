@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 
@@ -12,7 +11,7 @@ import pytest
 from nqpf.analysis import tfp
 from nqpf.core import seeds
 from nqpf.core.errors import UsageError
-from nqpf.core.paths import RAW
+from tests.helpers import pwt_raw_rgdpna
 
 G = 100 * math.log(1.1)  # one year of 10 % growth, in log points ×100
 
@@ -72,12 +71,7 @@ def test_hours_and_capital_services_change_the_inputs(toy):
     assert k.loc[2001, "capital"] == pytest.approx(0.4 * G)
 
 
-def _raw_rgdpna(country, year):
-    with open(RAW / "pwt110_selected.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["countrycode"] == country and int(row["year"]) == year:
-                return float(row["rgdpna"])
-    raise KeyError((country, year))
+_raw_rgdpna = pwt_raw_rgdpna
 
 
 @pytest.mark.parametrize("kw", [{}, {"alpha": 0.5}, {"capital": "rkna", "hours": True}, {"compound": True}])
