@@ -141,12 +141,26 @@ def _latex_appendices(app, doctree, docname):
         title.children = [nodes.Text(text)]
 
 
+def _appendix_numbers(app, env):
+    """Put back the numbers Sphinx gave the appendices before it numbers the toc again and compares: with the
+    letters left in place every build found the appendices renumbered and rewrote them (a no-op was not one)."""
+    for docname, (secnumbers, fignumbers) in getattr(env, "nqpf_appendix_numbers", {}).items():
+        if docname in env.toc_secnumbers:
+            env.toc_secnumbers[docname] = secnumbers
+        if docname in env.toc_fignumbers:
+            env.toc_fignumbers[docname] = fignumbers
+    return []
+
+
 def _appendix_letters(app, env):
     """On the web, number the appendices A, B, C as the PDF does (\\appendix), in headings, the sidebar, and the
     numbers of their figures and tables (图 A.1 on both)."""
     numbered = {d: n[""][0] for d, n in env.toc_secnumbers.items() if n.get("") and len(n[""]) == 1}
     appendices = sorted((num, d) for d, num in numbered.items() if isinstance(num, int)
                         and d in env.titles and env.titles[d].astext().startswith(APPENDIX_PREFIX))
+    env.nqpf_appendix_numbers = {
+        d: (dict(env.toc_secnumbers[d]), {t: dict(ids) for t, ids in env.toc_fignumbers.get(d, {}).items()})
+        for _, d in appendices}
     for i, (_, docname) in enumerate(appendices):
         letter = chr(ord("A") + i)
 
@@ -224,7 +238,8 @@ def setup(app):
     app.connect("source-read", _source_read)
     app.connect("env-updated", lambda app, env: os.environ.pop(usage.DOCNAME, None) and None)
     app.connect("config-inited", _config_inited)
-    app.connect("env-get-updated", _appendix_letters, priority=900)  # after Sphinx numbered the toc (500)
+    app.connect("env-get-updated", _appendix_numbers, priority=100)  # before Sphinx numbers the toc (500)
+    app.connect("env-get-updated", _appendix_letters, priority=900)  # after it
     app.connect("doctree-resolved", _exec_table_zh)
     app.connect("doctree-resolved", _latex_appendices)
     app.add_role("seed", SeedRole())

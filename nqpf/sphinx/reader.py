@@ -147,12 +147,22 @@ def _copy_datatables(app) -> None:
         shutil.copyfile(src / name, dest / name)
 
 
+def _page_written(app, pagename, templatename, context, doctree):
+    if doctree is not None:  # a source page, not genindex or search
+        app.env.nqpf_pages_written = getattr(app.env, "nqpf_pages_written", 0) + 1
+
+
 def _build_finished(app, exc):
     if exc is not None or app.builder.format != "html":
         return
     _copy_mathjax(app)
     _copy_datatables(app)
-    _write_notebooks(app)
+    # The notebooks depend on pages, glued values and numbers: a build that wrote no page (a no-op) changed none,
+    # and skipping them keeps a no-op build about a second shorter.
+    written = getattr(app.env, "nqpf_pages_written", 0)
+    app.env.nqpf_pages_written = 0
+    if written or not (Path(app.outdir) / notebooks.SITE_FOLDER).exists():
+        _write_notebooks(app)
 
 
 def _alt_text(app, doctree, docname):
@@ -254,4 +264,5 @@ def setup(app):
     app.connect("doctree-resolved", _alt_text)
     app.connect("html-page-context", _offer_notebook, priority=500)
     app.connect("html-page-context", _page_context, priority=510)
+    app.connect("html-page-context", _page_written, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
