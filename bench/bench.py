@@ -110,9 +110,15 @@ def extra_rows() -> list[dict]:
 
 
 def main() -> None:
+    """All rows; with ``--builds`` only the build rows are measured again and the others kept from results.json."""
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                "load_before": [round(x, 2) for x in os.getloadavg()]}  # how busy the machine was
-    rows = builds() + extra_rows()
+    if sys.argv[1:] == ["--builds"]:
+        kept = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))["rows"]
+        rows = builds()
+        rows += [r for r in kept if r["unit"] != "s"]
+    else:
+        rows = builds() + extra_rows()
     machine["load_after"] = [round(x, 2) for x in os.getloadavg()]
     (ROOT / "bench" / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False,
                                                             indent=2) + "\n", encoding="utf-8")
