@@ -315,11 +315,13 @@ class BookCitation(SphinxDirective):
 
     def run(self):
         from nqpf.core import citation
-        from nqpf.sphinx.ext import build_commit
-
         self.env.note_dependency(str(citation.CFF))
         meta = citation.load()
-        commit = build_commit()
+        commit = getattr(self.env.app, "nqpf_build_commit", None)
+        if commit is None:  # nqpf.sphinx.ext not loaded
+            from nqpf.sphinx.ext import build_commit
+
+            commit = build_commit()
         para = nodes.paragraph()
         para += nodes.Text(citation.sentence(meta, commit))
         block = nodes.literal_block(citation.bibtex(meta, commit), citation.bibtex(meta, commit), language="bibtex")

@@ -2,7 +2,8 @@
 
 - ``html_search_options['dict']`` points at the project's one user dictionary (an absolute path: a wrong
   relative path would be silently ignored by Sphinx).
-- ``{{ build_commit }}`` is the git commit the book was built from.
+- ``{{ build_commit }}`` is the git commit the book was built from, put into a page's source when it is read;
+  only the pages showing it are read again when the commit changes.
 - ``{seed}`000:6``` renders a citation 〔种子000，第6行〕 and warns (failing the strict build) if the line does
   not exist.
 - The ``seedquote`` directive renders a quotation and warns unless the text really stands in the cited lines.
@@ -114,9 +115,7 @@ def _config_inited(app, config):
     elements = dict(config.latex_elements or {})
     elements["preamble"] = _cjk_fonts_tex() + elements.get("preamble", "")
     config.latex_elements = elements
-    subs = dict(getattr(config, "myst_substitutions", {}) or {})
-    subs.setdefault("build_commit", build_commit())
-    config.myst_substitutions = subs
+    app.nqpf_build_commit = build_commit()
 
 
 APPENDIX_PREFIX = "附录："
@@ -209,6 +208,21 @@ def _readers(app, env) -> list[str]:
     return sorted(d for d in env.found_docs if USAGE_READER in Path(env.doc2path(d)).read_text(encoding="utf-8"))
 
 
+# Pages that show the commit of the build. The commit is put into their source when they are read (a MyST
+# substitution is a config value: every commit, or any edit that made the tree dirty, re-read the whole book).
+COMMIT_MARK = "{{ build_commit }}"
+COMMIT_USERS = (COMMIT_MARK, "{bookcitation}")
+
+
+def _commit_outdated(app, env, added, changed, removed):
+    """When the commit (or the tree's dirty state) differs from the last build's, only its pages are read again."""
+    if getattr(env, "nqpf_build_commit", None) == app.nqpf_build_commit:
+        return []
+    env.nqpf_build_commit = app.nqpf_build_commit
+    return sorted(d for d in env.found_docs
+                  if any(m in Path(env.doc2path(d)).read_text(encoding="utf-8") for m in COMMIT_USERS))
+
+
 def _outdated(app, env, added, changed, removed):
     """When any other page is read (and so may load other files), the catalogue is read again too."""
     readers = _readers(app, env)
@@ -224,6 +238,7 @@ def _read_order(app, env, docnames):
 
 def _source_read(app, docname, source):
     os.environ[usage.DOCNAME] = docname  # inherited by the kernel that executes this page
+    source[0] = source[0].replace(COMMIT_MARK, app.nqpf_build_commit)
     if USAGE_READER in source[0]:
         records = usage.read(_usage_dir(app))
         digest = hashlib.sha256(repr(sorted(records.items())).encode()).hexdigest()[:16]
@@ -234,6 +249,7 @@ def _source_read(app, docname, source):
 def setup(app):
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
+    app.connect("env-get-outdated", _commit_outdated)
     app.connect("env-before-read-docs", _read_order)
     app.connect("source-read", _source_read)
     app.connect("env-updated", lambda app, env: os.environ.pop(usage.DOCNAME, None) and None)

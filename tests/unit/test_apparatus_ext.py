@@ -103,3 +103,23 @@ def test_citations_become_plain_entries_that_keep_their_anchor():
     assert not list(doc.findall(nodes.citation))
     assert para.astext() == "Feenstra, R. C. (2015)." and "nqpf-bib-entry" in para["classes"]
     assert next(para.findall(nodes.target))["ids"] == ["id3"]
+
+
+def test_only_pages_showing_the_commit_are_read_again_when_it_changes(tmp_path, monkeypatch):
+    from nqpf.core import usage
+    from nqpf.sphinx import ext
+
+    monkeypatch.setenv(usage.DOCNAME, "")  # _source_read sets it; monkeypatch puts it back
+
+    pages = {"shows": "本书由 git 提交 {{ build_commit }} 构建。", "cites": ":::{bookcitation}\n:::", "plain": "正文"}
+    for name, body in pages.items():
+        (tmp_path / f"{name}.md").write_text(body, encoding="utf-8")
+    env = SimpleNamespace(found_docs=set(pages), doc2path=lambda d: tmp_path / f"{d}.md")
+    app = SimpleNamespace(nqpf_build_commit="abc123")
+    assert ext._commit_outdated(app, env, set(), set(), set()) == ["cites", "shows"]
+    assert ext._commit_outdated(app, env, set(), set(), set()) == []  # same commit: a no-op stays one
+    app.nqpf_build_commit = "abc123（工作区有未提交修改）"
+    assert ext._commit_outdated(app, env, set(), set(), set()) == ["cites", "shows"]
+    source = [pages["shows"]]
+    ext._source_read(app, "shows", source)
+    assert source[0] == "本书由 git 提交 abc123（工作区有未提交修改） 构建。"
