@@ -109,17 +109,22 @@ def extra_rows() -> list[dict]:
     return rows
 
 
+def load_average() -> list[float]:
+    """The 1-, 5- and 15-minute load averages: how busy the machine was."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def main() -> None:
     """All rows; with ``--builds`` only the build rows are measured again and the others kept from results.json."""
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
-               "load_before": [round(x, 2) for x in os.getloadavg()]}  # how busy the machine was
+               "load_before": load_average()}
     if sys.argv[1:] == ["--builds"]:
         kept = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))["rows"]
         rows = builds()
         rows += [r for r in kept if r["unit"] != "s"]
     else:
         rows = builds() + extra_rows()
-    machine["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    machine["load_after"] = load_average()
     (ROOT / "bench" / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False,
                                                             indent=2) + "\n", encoding="utf-8")
     lines = ["# Benchmark results\n", f"Machine: {machine['cpus']} CPUs, Python {machine['python']}, "

@@ -204,8 +204,14 @@ def _builder_inited(app):
     os.environ[usage.DIR] = str(_usage_dir(app))
 
 
+def _pages_with(env, *marks: str) -> list[str]:
+    """The pages whose source holds any of ``marks``, sorted."""
+    return sorted(d for d in env.found_docs
+                  if any(m in Path(env.doc2path(d)).read_text(encoding="utf-8") for m in marks))
+
+
 def _readers(app, env) -> list[str]:
-    return sorted(d for d in env.found_docs if USAGE_READER in Path(env.doc2path(d)).read_text(encoding="utf-8"))
+    return _pages_with(env, USAGE_READER)
 
 
 # Pages that show the commit of the build. The commit is put into their source when they are read (a MyST
@@ -219,8 +225,7 @@ def _commit_outdated(app, env, added, changed, removed):
     if getattr(env, "nqpf_build_commit", None) == app.nqpf_build_commit:
         return []
     env.nqpf_build_commit = app.nqpf_build_commit
-    return sorted(d for d in env.found_docs
-                  if any(m in Path(env.doc2path(d)).read_text(encoding="utf-8") for m in COMMIT_USERS))
+    return _pages_with(env, *COMMIT_USERS)
 
 
 def _outdated(app, env, added, changed, removed):

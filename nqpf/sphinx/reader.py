@@ -149,7 +149,7 @@ def _copy_datatables(app) -> None:
 
 def _page_written(app, pagename, templatename, context, doctree):
     if doctree is not None:  # a source page, not genindex or search
-        app.env.nqpf_pages_written = getattr(app.env, "nqpf_pages_written", 0) + 1
+        app.nqpf_page_written = True  # on the application: this build only, never pickled with the environment
 
 
 def _build_finished(app, exc):
@@ -159,9 +159,7 @@ def _build_finished(app, exc):
     _copy_datatables(app)
     # The notebooks depend on pages, glued values and numbers: a build that wrote no page (a no-op) changed none,
     # and skipping them keeps a no-op build about a second shorter.
-    written = getattr(app.env, "nqpf_pages_written", 0)
-    app.env.nqpf_pages_written = 0
-    if written or not (Path(app.outdir) / notebooks.SITE_FOLDER).exists():
+    if getattr(app, "nqpf_page_written", False) or not (Path(app.outdir) / notebooks.SITE_FOLDER).exists():
         _write_notebooks(app)
 
 
