@@ -23,7 +23,7 @@ from nqpf.core.errors import DataError, NqpfError, UsageError
 # Modules that register subcommands; chapters append theirs here.
 COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries",
             "nqpf.cli.concept", "nqpf.cli.factcheck", "nqpf.cli.corpus", "nqpf.cli.world", "nqpf.cli.outcomes",
-            "nqpf.cli.provinces", "nqpf.cli.policy"]
+            "nqpf.cli.provinces", "nqpf.cli.policy", "nqpf.cli.findings"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from nqpf.cli import add_actions, add_format
-from nqpf.render import datacat, notebooks
+from nqpf.render import datacat, editions, notebooks
 
 
 def _notebooks(args):
@@ -18,6 +18,19 @@ def _notebooks(args):
 
 def _catalogue(args):
     return datacat.catalogue_with_usage()
+
+
+def _edition(args):
+    path = editions.write_edition(args.version, Path(args.build))
+    return {"version": args.version, "file": str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd())
+            else str(path), "values": len(editions.load_edition(args.version))}
+
+
+def _changes(args):
+    table = editions.changes(Path(args.build), args.since)
+    if args.unexplained:
+        table = editions.unexplained(table)
+    return table
 
 
 def register(sub):
@@ -33,3 +46,14 @@ def register(sub):
     p = actions.add_parser("catalogue", help="every data file with source, licence, sha256 and the chapters using it")
     add_format(p)
     p.set_defaults(func=_catalogue)
+    p = actions.add_parser("edition", help="record a build's glued values as a released edition (data/editions/)")
+    p.add_argument("--version", required=True, help="the edition's version, MAJOR.MINOR.PATCH (as in CITATION.cff)")
+    p.add_argument("--build", default=".", help="the build folder holding _build/jupyter_execute (default: .)")
+    add_format(p)
+    p.set_defaults(func=_edition)
+    p = actions.add_parser("changes", help="glued values that differ from the latest recorded edition, with reasons")
+    p.add_argument("--build", default=".", help="the build folder holding _build/jupyter_execute (default: .)")
+    p.add_argument("--since", default=None, help="the edition to compare with (default: the latest)")
+    p.add_argument("--unexplained", action="store_true", help="only changed values with no recorded reason")
+    add_format(p, default="csv")
+    p.set_defaults(func=_changes)

@@ -14,6 +14,8 @@ from pathlib import Path
 import matplotlib
 from matplotlib import font_manager
 
+from nqpf.render import palette
+
 FAMILY = ["Noto Sans SC", "DejaVu Sans"]
 
 
@@ -47,6 +49,8 @@ def setup(inline: bool = True) -> None:
             "axes.spines.right": False,
             "axes.grid": True,
             "grid.alpha": 0.3,
+            "axes.prop_cycle": matplotlib.cycler(color=palette.CYCLE),
+            "image.cmap": palette.SEQUENTIAL,
         }
     )
     # Warn on every missing glyph, not once per call site: each must reach stderr and fail the build.

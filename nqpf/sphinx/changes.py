@@ -1,0 +1,107 @@
+"""修订记录: the directive ``{nqpf-changes}`` lists every glued value that differs from the latest recorded
+edition (``data/editions/``), grouped by chapter, with its recorded reason; a changed value without a reason is a
+build warning, which fails the strict build.
+
+The table is made when the page is written (after every notebook of the build has run), from the build's own
+``<page>.glue.json`` files; the page is read again whenever any other page is, so it is never stale and a no-op
+build stays a no-op.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from nqpf.render import editions
+
+logger = logging.getLogger(__name__)
+
+STATUS_ZH = {"changed": "数值改变", "new": "新增", "removed": "删除"}
+HEADERS = ("名称", "上一版", "本版", "原因")
+
+
+class changes_node(nodes.General, nodes.Element):
+    """Placeholder, replaced by the tables when the page is written."""
+
+
+class ChangesDirective(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        self.env.nqpf_changes_doc = self.env.docname
+        return [changes_node()]
+
+
+def _table(rows, widths=(30, 20, 20, 30)) -> nodes.table:
+    table = nodes.table(classes=["longtable", "nqpf-changes"])
+    group = nodes.tgroup(cols=len(HEADERS))
+    table += group
+    for w in widths:
+        group += nodes.colspec(colwidth=w)
+    head = nodes.thead()
+    group += head
+    body = nodes.tbody()
+    group += body
+    for target, cells in ((head, [HEADERS]), (body, rows)):
+        for cells_row in cells:
+            row = nodes.row()
+            for cell in cells_row:
+                entry = nodes.entry()
+                entry += nodes.paragraph(text=str(cell))
+                row += entry
+            target += row
+    return table
+
+
+def _titles(app) -> dict[str, str]:
+    env = app.builder.env
+    return {d: (env.titles[d].astext() if d in env.titles else d) for d in env.found_docs}
+
+
+def _resolve(app, doctree, docname):
+    found = list(doctree.findall(changes_node))
+    if not found:
+        return
+    build = Path(app.outdir).parent / "jupyter_execute"
+    version = editions.latest()
+    if version is None:
+        for node in found:
+            node.replace_self(nodes.paragraph(text="尚无已发布的版本记录。"))
+        return
+    table = editions.diff(editions.load_edition(version), editions.glued_values(build), editions.reasons())
+    for r in editions.unexplained(table).itertuples():
+        logger.warning(f"glued value {r.key} changed since edition {version} ({r.old!r} -> {r.new!r}) with no "
+                       f"reason in data/editions/reasons.csv", location=docname)
+    titles = _titles(app)
+    out = [nodes.paragraph(text=f"与第 {version} 版相比：数值改变 {(table['status'] == 'changed').sum()} 项，"
+                                f"新增 {(table['status'] == 'new').sum()} 项，"
+                                f"删除 {(table['status'] == 'removed').sum()} 项。")]
+    for page, group in table.groupby("page", sort=False):
+        section = nodes.rubric(text=titles.get(page, page))
+        out.append(section)
+        rows = []
+        for r in group.itertuples():
+            reason = r.reason or {"new": "（本版新增）", "removed": "（本版删除）"}.get(r.status, "")
+            rows.append((f"{r.name}（{STATUS_ZH[r.status]}）", r.old or "—", r.new or "—", reason))
+        out.append(_table(rows))
+    for node in found:
+        node.replace_self(out)
+
+
+def _outdated(app, env, added, changed, removed):
+    """The changes page is read again whenever another page is (its values may have changed)."""
+    doc = getattr(env, "nqpf_changes_doc", None)
+    if doc and doc in env.found_docs and (set(added) | set(changed) | set(removed)) - {doc}:
+        return [doc]
+    return []
+
+
+def setup(app):
+    app.add_node(changes_node)
+    app.add_directive("nqpf-changes", ChangesDirective)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("doctree-resolved", _resolve)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
