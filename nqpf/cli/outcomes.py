@@ -2,11 +2,12 @@
 
     python -m nqpf outcomes score [--format json|csv]
     python -m nqpf outcomes list [--indicator NAME] [--kind outcome|target|projection] [--format json|csv]
+    python -m nqpf outcomes rd-bulletin national|industries|provinces [--format json|csv]
 """
 
 from __future__ import annotations
 
-from nqpf.analysis import outcomes
+from nqpf.analysis import outcomes, rd_bulletin
 from nqpf.cli import add_actions, add_format
 from nqpf.core.errors import UsageError
 
@@ -32,3 +33,7 @@ def register(sub):
     a.add_argument("--kind", choices=["outcome", "target", "projection"])
     add_format(a, "csv")
     a.set_defaults(func=_list)
+    a = actions.add_parser("rd-bulletin", help="the 2024 R&D communiqué (NBS/MOST/MOF, 2025-09-29), parsed")
+    a.add_argument("table", choices=["national", "industries", "provinces"])
+    add_format(a, "csv")
+    a.set_defaults(func=lambda args: getattr(rd_bulletin, args.table)())

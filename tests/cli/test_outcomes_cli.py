@@ -24,3 +24,14 @@ def test_list_filters_and_rejects_unknown_indicators():
     proc = nqpf_cli("outcomes", "list", "--indicator", "nope")
     assert proc.returncode != 0 and proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1 and "unknown indicator 'nope'" in proc.stderr
+
+
+def test_rd_bulletin_tables():
+    proc = nqpf_cli("outcomes", "rd-bulletin", "provinces")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["province"]: r for r in csv.DictReader(proc.stdout.splitlines())}
+    # 附表2, lines 1113-1125 of data/official/nbs_2024_rd_bulletin.txt: 广东 5099.6, 3.60 %, revised 2023 3.48 %
+    assert len(rows) == 31 and rows["广东"]["rd_expenditure_2024"] == "5099.6"
+    assert rows["广东"]["rd_intensity_2023_revised"] == "3.48"
+    proc = nqpf_cli("outcomes", "rd-bulletin", "nation")
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
