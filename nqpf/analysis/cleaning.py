@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from nqpf.core.text import hanzi_count, is_hanzi, traditional_chars  # noqa: F401  (moved to core)
+
 # A document is converted when it holds at least this many distinct traditional characters: 1954 (a third of its
 # characters), 1957 (under 1 %), 1955 (six characters) and a 2002 report with two typos are; a single odd form
 # is usually a variant or a name that t2s would spoil (拚搏, 乾县, 菜薹 → 菜苔), and is left alone.
@@ -77,26 +79,6 @@ def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
-
-
-def is_hanzi(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-_HANZI_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
-
-
-def hanzi_count(text: str) -> int:
-    """Number of Chinese characters (CJK unified ideographs) in ``text`` (by runs: C speed on large documents)."""
-    return sum(map(len, _HANZI_RUN.findall(text)))
-
-
-@lru_cache(maxsize=1)
-def traditional_chars() -> frozenset[str]:
-    """Every Chinese character that OpenCC ``t2s`` changes when it stands alone (們, 國, 業 …)."""
-    chars = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
-    converted = _t2s().convert("\n".join(chars)).split("\n")
-    return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 
 @lru_cache(maxsize=1)

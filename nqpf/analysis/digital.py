@@ -14,6 +14,7 @@ import pandas as pd
 
 from nqpf.analysis import world
 from nqpf.core import data, growth, seeds
+from nqpf.core.data import FLAG_ZH  # noqa: F401  (moved to core)
 from nqpf.core.errors import UsageError
 from nqpf.core.periods import Period
 
@@ -341,12 +342,6 @@ def summary() -> dict:
     }
 
 
-FLAG_ZH = {"DERIVED": "推算", "UNCERTAIN": "不确定", "LOWER-BOUND": "下限", "ESTIMATE": "估计", "ROUNDED": "取整",
-           "PRELIMINARY": "初步", "TARGET": "目标", "PROJECTION": "预测"}
-
-
 def flag_label(flags: str, english: bool = True) -> str:
-    """'DERIVED, UNCERTAIN' -> '推算（DERIVED）、不确定（UNCERTAIN）' (or '推算、不确定' for narrow tables);
-    '' stays ''."""
-    parts = list(dict.fromkeys(f.strip() for f in str(flags or "").split(",") if f.strip()))
-    return "、".join(f"{FLAG_ZH.get(f, f)}（{f}）" if english else FLAG_ZH.get(f, f) for f in parts)
+    """Moved to :func:`nqpf.core.data.flag_label` (default english=False); this keeps the old default meanwhile."""
+    return data.flag_label(flags, english=english)

@@ -321,22 +321,20 @@ TRADITIONAL_CODES = {
 PEERS = ("CHN", "USA", "DEU", "JPN", "KOR")
 
 
-def last_reported_year(s: pd.Series, tol: float = 1e-6) -> int:
-    """The first year of the final run of identical values (within ``tol``; WDI's carried-forward values differ
-    only in the 10th digit): later years only repeat it.
+def last_reported_year(s: pd.Series) -> int:
+    """The first year of the final run of identical values (:func:`nqpf.core.series.frozen_since`, its one
+    tolerance): later years only repeat it; the last year when the last two differ.
 
     >>> last_reported_year(pd.Series([1.0, 2.0, 2.0, 2.0], index=[2019, 2020, 2021, 2022]))
     2020
     """
+    from nqpf.core.series import frozen_since
+
     s = s.dropna().sort_index()
     if s.empty:
         raise UsageError("an empty series has no reported year")
-    year = int(s.index[-1])
-    for y, v in zip(reversed(s.index[:-1]), reversed(s.to_numpy()[:-1])):
-        if abs(v - s.iloc[-1]) > tol:
-            break
-        year = int(y)
-    return year
+    frozen = frozen_since(s)
+    return int(s.index[-1]) if frozen is None else frozen
 
 
 def traditional_evidence(countries=PEERS) -> pd.DataFrame:

@@ -22,6 +22,9 @@ from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import CORPUS, DERIVED, LABELS, LEXICON, RAW, rel
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
+# The flags in Chinese, for tables and labels (nqpf.render.labels reads them too).
+FLAG_ZH = {"DERIVED": "推算", "UNCERTAIN": "不确定", "LOWER-BOUND": "下限", "ESTIMATE": "估计", "ROUNDED": "取整",
+           "PRELIMINARY": "初步", "TARGET": "目标", "PROJECTION": "预测"}
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}
 
 
@@ -185,6 +188,21 @@ def figure(name: str, key: str) -> float:
 def flags(source: str) -> list[str]:
     """Flags such as DERIVED or UNCERTAIN written in a row's source text."""
     return [f for f in FLAGS if re.search(rf"\b{re.escape(f)}\b", str(source))]
+
+
+def flag_label(flags, english: bool = False) -> str:
+    """The one label of a row's flags: 'DERIVED, UNCERTAIN' -> '推算、不确定', or with ``english=True``
+    '推算（DERIVED）、不确定（UNCERTAIN）'; repeated flags once, '' (or None) stays ''.
+
+    >>> flag_label("DERIVED, UNCERTAIN, DERIVED")
+    '推算、不确定'
+    >>> flag_label("DERIVED, UNCERTAIN", english=True)
+    '推算（DERIVED）、不确定（UNCERTAIN）'
+    >>> flag_label(None)
+    ''
+    """
+    parts = list(dict.fromkeys(f.strip() for f in str(flags or "").split(",") if f.strip()))
+    return "、".join(f"{FLAG_ZH.get(f, f)}（{f}）" if english else FLAG_ZH.get(f, f) for f in parts)
 
 
 def with_flags(df: pd.DataFrame, column: str = "source") -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -179,7 +180,7 @@ def segment_fast(text: str) -> list[str]:
 
 def chinese_tokens(tokens) -> list[str]:
     """The tokens made only of Chinese characters, in order (what the fast path must reproduce exactly)."""
-    return [t for t in tokens if t and all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in t)]
+    return [t for t in tokens if t and all(map(is_hanzi, t))]
 
 
 @lru_cache(maxsize=1)
@@ -209,3 +210,39 @@ def t2s():
 def simplified(text: str) -> str:
     """Traditional -> simplified characters (OpenCC t2s); simplified text passes through unchanged."""
     return t2s().convert(str(text))
+
+
+# --- Chinese characters -------------------------------------------------------------------------------------------
+
+# CJK unified ideographs (U+4E00-U+9FFF) and extension A (U+3400-U+4DBF): the characters the book counts.
+_HANZI_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+
+
+def is_hanzi(ch: str) -> bool:
+    """One Chinese character (CJK unified ideograph, extension A included).
+
+    >>> is_hanzi("质"), is_hanzi("㐀"), is_hanzi("，"), is_hanzi("A")
+    (True, True, False, False)
+    """
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def hanzi_count(text: str) -> int:
+    """Number of Chinese characters in ``text`` (by runs: C speed on large documents).
+
+    >>> hanzi_count("2024年，新质生产力㐀 ABC")  # 年 新 质 生 产 力 㐀
+    7
+    """
+    return sum(map(len, _HANZI_RUN.findall(text)))
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Every Chinese character that OpenCC ``t2s`` changes when it stands alone (們, 國, 業 …).
+
+    >>> {"們", "國", "業"} <= traditional_chars(), "国" in traditional_chars()
+    (True, False)
+    """
+    chars = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000))]
+    converted = t2s().convert("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, converted) if a != b)

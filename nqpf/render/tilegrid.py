@@ -9,17 +9,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib import colors as mcolors
 
-# province: (column, row)
-TILES = {
-    "黑龙江": (7, 0),
-    "新疆": (1, 1), "内蒙古": (4, 1), "北京": (5, 1), "吉林": (7, 1),
-    "甘肃": (2, 2), "宁夏": (3, 2), "山西": (4, 2), "河北": (5, 2), "天津": (6, 2), "辽宁": (7, 2),
-    "西藏": (1, 3), "青海": (2, 3), "陕西": (3, 3), "河南": (4, 3), "山东": (5, 3),
-    "四川": (2, 4), "重庆": (3, 4), "湖北": (4, 4), "安徽": (5, 4), "江苏": (6, 4), "上海": (7, 4),
-    "云南": (2, 5), "贵州": (3, 5), "湖南": (4, 5), "江西": (5, 5), "浙江": (6, 5),
-    "广西": (3, 6), "广东": (4, 6), "福建": (5, 6),
-    "海南": (4, 7),
-}
+from nqpf.core.geo import TILES  # province: (column, row); the one layout
 
 
 def tile_map(values: dict, ax=None, cmap: str = "YlGnBu", vmin=None, vmax=None, fmt: str = "{:.2f}",

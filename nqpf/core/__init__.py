@@ -1,0 +1,1 @@
+"""Core layer: paths, data files and manifests, errors, growth arithmetic, periods, numbers, text, GDP."""
