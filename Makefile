@@ -25,10 +25,11 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe
+.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
+	$(PY) -m nqpf book datapackage --zip $(B)/html/nqpf-data.zip >/dev/null
 	@echo "HTML: $(B)/html/index.html   PDF: $(PDF) (also $(B)/html/nqpf-book.pdf)"
 
 venv: $(VENV)/.installed
@@ -81,8 +82,12 @@ test: venv texdeps browser axe lint ## lint, unit tests and a strict build of th
 lint: venv ## ruff (pyflakes, pycodestyle, import order; configured in pyproject.toml)
 	$(PY) -m ruff check .
 
-data: venv ## regenerate data/derived/ (the claims ledger); a book build never writes into data/
+data: venv ## regenerate data/derived/ (the claims ledger) and data/datapackage.json; a build never writes data/
 	$(PY) -m nqpf claims write
+	$(PY) -m nqpf book datapackage --write
+
+datapackage: venv ## data/datapackage.json from the manifests, and the zip readers download
+	$(PY) -m nqpf book datapackage --write --zip $(B)/nqpf-data.zip
 
 # The browser test drives Debian's Chromium through Playwright (pinned in requirements.txt; Playwright's own
 # browser download is never used).
@@ -107,6 +112,11 @@ unit: venv lint ## lint and the fast tests, without building the book
 
 bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,json}
 	$(PY) bench/bench.py
+
+# Record the edition's glued values (data/editions/$(VERSION).csv) from a fresh HTML build; never overwrites one.
+edition: html ## make edition VERSION=x.y.z
+	@test -n "$(VERSION)" || { echo "error: make edition needs VERSION=x.y.z" >&2; exit 2; }
+	$(PY) -m nqpf book edition --version $(VERSION) --build $(OUT)
 
 clean:
 	rm -rf $(B)

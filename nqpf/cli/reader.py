@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from nqpf.cli import add_actions, add_format
-from nqpf.render import datacat, editions, notebooks
+from nqpf.render import datacat, datapackage, editions, notebooks
 
 
 def _notebooks(args):
@@ -31,6 +32,15 @@ def _changes(args):
     if args.unexplained:
         table = editions.unexplained(table)
     return table
+
+
+def _datapackage(args):
+    out = {"descriptor": str(datapackage.write())} if args.write else {}
+    if args.zip:
+        out["zip"] = str(datapackage.zip_package(Path(args.zip)))
+    if not out:
+        return json.loads(datapackage.dumps())
+    return out
 
 
 def register(sub):
@@ -57,3 +67,8 @@ def register(sub):
     p.add_argument("--unexplained", action="store_true", help="only changed values with no recorded reason")
     add_format(p, default="csv")
     p.set_defaults(func=_changes)
+    p = actions.add_parser("datapackage", help="data/ as a Frictionless Data Package (descriptor from the manifests)")
+    p.add_argument("--write", action="store_true", help="write data/datapackage.json")
+    p.add_argument("--zip", metavar="FILE", help="write the zip readers download (CSV with a BOM, bilingual README)")
+    add_format(p)
+    p.set_defaults(func=_datapackage)
