@@ -19,6 +19,7 @@ emp, avh, hc, labsh); ``pwt(vintage)`` loads the validated files from data/raw.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -167,6 +168,120 @@ def per_worker(panel: pd.DataFrame, country: str, start: int, end: int, alpha: f
             "output_per_worker": float(m["gdp"] - employment),
             "capital": float(m["capital"] - alpha * employment), "education": float(m["human_capital"]),
             "tfp": float(m["tfp"])}
+
+
+# ------------------------------------------------------------------ robustness of the headline (issue 21)
+
+# The periods every headline reading is checked on: reform (base 1978) to 2012, then 2013 on to two ends.
+ROBUSTNESS_PERIODS = ((1979, 2012), (2013, 2019), (2013, 2023))
+ROBUSTNESS_ALPHAS = (None, 0.3, 0.4, 0.5)  # None: α_t = 1 − labsh, Törnqvist-averaged
+LABOUR = {"emp": False, "emp*avh": True}   # heads, or hours worked
+# PWT's own TFP index rtfpna is this specification (PWT user guide; data/README: rebuilt within 1.4e-7):
+# Törnqvist, capital services rkna, labour emp·avh·hc, capital share 1 − labsh varying by year.
+PWT_METHOD = {"capital": "rkna", "labour": "emp*avh", "alpha": "1-labsh"}
+# The book's default specification (a capital stock and persons engaged): not PWT's.
+DEFAULT_SPEC = {"capital": "rnna", "labour": "emp", "alpha": "1-labsh"}
+
+
+def alpha_name(alpha) -> str:
+    """How a capital-share choice is written in tables: '1-labsh' or the fixed value ('0.4')."""
+    return "1-labsh" if alpha is None else f"{float(alpha):g}"
+
+
+def _vintage_last(vintage: str) -> int:
+    return int(pwt(vintage)["year"].max())
+
+
+def robustness(start: int | None = None, end: int | None = None, country: str = "CHN",
+               vintages=None) -> pd.DataFrame:
+    """See :func:`_robustness` (cached: the findings, the chapter and the CLI read the same table)."""
+    vintages = tuple(VINTAGES) if vintages is None else tuple(vintages)
+    return _robustness(start, end, country, vintages).copy()
+
+
+@lru_cache(maxsize=16)
+def _robustness(start, end, country, vintages) -> pd.DataFrame:
+    """TFP's contribution (log points ×100 a year) and share of GDP growth (%) under every specification:
+    capital rnna / rkna × labour in heads / hours × α = 1 − labsh, 0.3, 0.4, 0.5 × PWT 11.0 / 10.01.
+
+    Without ``start``/``end`` the three :data:`ROBUSTNESS_PERIODS`. A vintage that does not reach a period's
+    last year gives a row with empty values and a ``note`` (PWT 10.01 ends in 2019): nothing is extrapolated.
+    ``pwt_method`` marks the row with PWT's own specification (:data:`PWT_METHOD`); ``default`` the book's.
+    """
+    if (start is None) != (end is None):
+        raise UsageError("give both --start and --end (first and last growth year), or neither")
+    pers = ROBUSTNESS_PERIODS if start is None else ((start, end),)
+    rows = []
+    for vintage in vintages:
+        panel = pwt(vintage)
+        last = _vintage_last(vintage)
+        for capital in CAPITAL:
+            for labour, hours in LABOUR.items():
+                for alpha in ROBUSTNESS_ALPHAS:
+                    ann = None
+                    for s, e in pers:
+                        p = Period(int(s), int(e))
+                        spec = {"capital": capital, "labour": labour, "alpha": alpha_name(alpha)}
+                        row = {"period": p.label, "first": p.first, "last": p.last, "base": p.base,
+                               "vintage": vintage, **spec, "gdp": math.nan, "tfp": math.nan,
+                               "tfp_share": math.nan, "pwt_method": spec == PWT_METHOD,
+                               "default": spec == DEFAULT_SPEC, "note": ""}
+                        if p.last > last:
+                            row["note"] = f"PWT {vintage} ends in {last}: no value for {p.label}"
+                        else:
+                            if ann is None:
+                                ann = annual(panel, country, alpha, capital, hours)
+                            m = _period(ann, country, p.first, p.last).mean()
+                            row.update(gdp=float(m["gdp"]), tfp=float(m["tfp"]),
+                                       tfp_share=float(100 * m["tfp"] / m["gdp"]))
+                        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def spec_label(row) -> str:
+    """A short Chinese name of one specification row: 'PWT 11.0·rkna·工时·α=1−labsh'."""
+    lab = "工时" if row["labour"] == "emp*avh" else "人数"
+    alpha = "1−labsh" if row["alpha"] == "1-labsh" else row["alpha"]
+    return f"PWT {row['vintage']}·{row['capital']}·{lab}·α={alpha}"
+
+
+def share_change(after: tuple[int, int], before: tuple[int, int] = ROBUSTNESS_PERIODS[0],
+                 value: str = "tfp_share") -> pd.DataFrame:
+    """Per specification: ``value`` (default TFP's share of growth, %; or ``"tfp"``, pp) in ``after`` minus
+    ``before``, for every specification whose vintage covers both periods (column ``change``)."""
+    rob = pd.concat([robustness(*before), robustness(*after)])
+    key = ["vintage", "capital", "labour", "alpha"]
+    b = rob[(rob["first"] == before[0]) & (rob["last"] == before[1])].set_index(key)
+    a = rob[(rob["first"] == after[0]) & (rob["last"] == after[1])].set_index(key)
+    out = pd.DataFrame({"before": b[value], "after": a[value], "pwt_method": b["pwt_method"],
+                        "default": b["default"]}).dropna(subset=["before", "after"])
+    out["change"] = out["after"] - out["before"]
+    out = out.reset_index()
+    out["name"] = [spec_label(r) for r in out.to_dict("records")]
+    return out
+
+
+def level_vs_us(panel: pd.DataFrame, country: str, year: int, hours: bool = True,
+                alpha: float | None = None) -> float:
+    """A TFP level relative to the USA computed from PWT's current-PPP columns (Cobb–Douglas):
+
+        (cgdpo_c/cgdpo_US) / [(ck_c/ck_US)^ᾱ · (L_c/L_US)^(1−ᾱ)],  L = emp·hc (·avh with ``hours``),
+
+    ᾱ the mean of the two countries' 1 − labsh (or a fixed ``alpha``). Close in design to PWT's ctfp but not
+    its exact recipe: it is an alternative specification, not a reproduction.
+    """
+    _check_alpha(alpha)
+    rows = panel[panel["year"] == year].set_index("countrycode")
+    if country not in rows.index or "USA" not in rows.index:
+        raise UsageError(f"PWT has no {year} row for {country} or USA")
+    c, u = rows.loc[country], rows.loc["USA"]
+    a = 1 - (c["labsh"] + u["labsh"]) / 2 if alpha is None else alpha
+    lab_c = c["emp"] * c["hc"] * (c["avh"] if hours else 1.0)
+    lab_u = u["emp"] * u["hc"] * (u["avh"] if hours else 1.0)
+    value = (c["cgdpo"] / u["cgdpo"]) / ((c["ck"] / u["ck"]) ** a * (lab_c / lab_u) ** (1 - a))
+    if pd.isna(value):
+        raise UsageError(f"{country} {year}: an input of the level comparison is missing")
+    return float(value)
 
 
 def pwt_tfp_check(panel: pd.DataFrame, country: str) -> pd.DataFrame:

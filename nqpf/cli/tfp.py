@@ -2,6 +2,7 @@
 
     python -m nqpf tfp decompose --country CHN --start 1978 --end 2012 [--alpha 0.4] [--capital rnna|rkna]
                                  [--hours] [--vintage 11.0|10.01] [--compound] [--format json|csv]
+    python -m nqpf tfp robustness [--start 2013 --end 2019] [--format json|csv]
     python -m nqpf tfp annual | grid | compare | published | periods | levels | index | check
 
 Periods are named by their first and last growth years (--start 2013 --end 2019: the growth of 2013…2019 from
@@ -96,6 +97,16 @@ def _index(args):
     return tfp.tfp_index(panel, _countries(args, panel), args.base).reset_index()
 
 
+def _robustness(args):
+    if args.start is not None and args.end is not None and args.start > args.end:
+        raise UsageError(f"--start {args.start} is after --end {args.end}")
+    out = tfp.robustness(args.start, args.end, args.country.upper())
+    if out["tfp"].isna().all():
+        raise UsageError(f"no PWT vintage covers {args.start}-{args.end} (PWT 11.0 ends in "
+                         f"{int(tfp.pwt('11.0')['year'].max())})")
+    return out
+
+
 def _check(args):
     rows = []
     for vintage in tfp.VINTAGES:
@@ -128,6 +139,16 @@ def register(sub):
     p.add_argument("--compound", action="store_true", help="compound annual rates (contributions rescaled)")
     add_format(p)
     p.set_defaults(func=_decompose)
+
+    p = actions.add_parser("robustness", help="TFP contribution and share under every specification: capital "
+                           "rnna/rkna x labour heads/hours x alpha 1-labsh, 0.3, 0.4, 0.5 x PWT 11.0/10.01")
+    p.add_argument("--country", default="CHN", help="ISO code: CHN, USA, JPN, KOR, DEU, IND")
+    p.add_argument("--start", type=int, default=None,
+                   help="first growth year (base the year before); without --start/--end: 1979-2012, "
+                        "2013-2019 and 2013-2023")
+    p.add_argument("--end", type=int, default=None, help="last growth year")
+    add_format(p)
+    p.set_defaults(func=_robustness)
 
     p = actions.add_parser("annual", help="yearly contributions (percentage points)")
     _common(p)

@@ -69,3 +69,34 @@ def test_cli_index_is_rtfpna_rebased():
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(proc.stdout.splitlines()))
     assert rows[0]["year"] == "1977" and float(rows[0]["CHN"]) == 1.0
+
+
+def test_cli_robustness_json_and_csv():
+    # One row worked by hand from the CSV (PWT 11.0, 2013-2019, base 2012, rkna, hours, α = 0.4):
+    # TFP = g_Y - 0.4 g_K - 0.6 (g_L + g_H) = 6.72852 - 0.4*9.43715 - 0.6*(-0.42656 + 1.03476) = 2.58874
+    # (the logs are shown in tests/unit/test_tfp.py::test_robustness_rows_by_hand).
+    proc = nqpf_cli("tfp", "robustness", "--start", "2013", "--end", "2019")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert len(rows) == 32  # 2 capitals x 2 labours x 4 alphas x 2 vintages
+    key = ("11.0", "rkna", "emp*avh", "0.4")
+    hit = [r for r in rows if (r["vintage"], r["capital"], r["labour"], r["alpha"]) == key]
+    assert len(hit) == 1 and hit[0]["tfp"] == pytest.approx(2.58874, abs=1e-4)
+    # Without --start/--end: 1979-2012, 2013-2019, 2013-2023; PWT 10.01's 2013-2023 cells are empty, not invented.
+    proc = nqpf_cli("tfp", "robustness", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert {r["period"] for r in rows} == {"1979–2012", "2013–2019", "2013–2023"}
+    empty = [r for r in rows if r["tfp"] == ""]
+    assert len(empty) == 16 and {(r["vintage"], r["period"]) for r in empty} == {("10.01", "2013–2023")}
+    assert all("ends in 2019" in r["note"] for r in empty)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--start", "2013"], "both --start and --end"), (["--start", "2019", "--end", "2013"], "after --end"),
+    (["--start", "2030", "--end", "2031"], "no PWT vintage covers"), (["--country", "XXX"], "unknown country"),
+])
+def test_cli_robustness_bad_arguments(args, message):
+    proc = nqpf_cli("tfp", "robustness", *args)
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and message in proc.stderr

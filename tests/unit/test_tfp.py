@@ -106,11 +106,126 @@ def test_alpha_sensitivity_slope_is_capital_deepening(pwt11):
     assert slope < 0
 
 
-def test_per_worker_layout_is_consistent(pwt11):
-    p = tfp.per_worker(pwt11, "CHN", 1978, 2004, alpha=0.4)
-    assert p["gdp"] == pytest.approx(p["employment"] + p["output_per_worker"])
-    assert p["output_per_worker"] == pytest.approx(p["capital"] + p["education"] + p["tfp"])
-    assert p["tfp"] == pytest.approx(tfp.decompose(pwt11, "CHN", 1978, 2004, alpha=0.4)["tfp"])
+def test_bc_comparison_against_the_published_table(pwt11):
+    # Bosworth & Collins (2008), JEP 22(1), Table 1, p. 49 (China), as in shared/data/README.md:
+    # 1978-2004: GDP 9.3 = employment 2.0 + output per worker 7.3 = capital 3.2 + education 0.3 + TFP 3.6;
+    # 1978-93: 8.9 (2.5; 6.4 = 2.4 + 0.4 + 3.5); 1993-2004: 9.7 (1.2; 8.5 = 4.2 + 0.3 + 3.9).
+    published = {
+        "1979–2004": {"gdp": 9.3, "employment": 2.0, "output_per_worker": 7.3, "capital": 3.2, "education": 0.3,
+                      "tfp": 3.6},
+        "1979–1993": {"gdp": 8.9, "employment": 2.5, "output_per_worker": 6.4, "capital": 2.4, "education": 0.4,
+                      "tfp": 3.5},
+        "1994–2004": {"gdp": 9.7, "employment": 1.2, "output_per_worker": 8.5, "capital": 4.2, "education": 0.3,
+                      "tfp": 3.9},
+    }
+    bc = tfp.bc_comparison(pwt11, tfp.bc_table())
+    chn = bc[bc["countrycode"] == "CHN"].set_index(["period", "item"])
+    # Their end-point names (1978-93, 1993-2004) are read as growth years 1979-1993 and 1994-2004.
+    assert sorted(chn.index.get_level_values("period").unique()) == sorted(published)
+    for period, items in published.items():
+        for item, value in items.items():
+            assert chn.loc[(period, item), "published"] == value, (period, item)
+    # Recomputed 1979-2004 (base 1978, n = 26) by hand from the PWT 11.0 CSV, α = 0.4:
+    #   rgdpna 658703 -> 7173414:        g_Y = 100 ln(7173414/658703)/26          = 9.1841
+    #   rnna 2240512.25 -> 24049898:     g_K = 100 ln(24049898/2240512.25)/26     = 9.1275
+    #   emp 446.7073059 -> 746.5825806:  g_L = 100 ln(746.5825806/446.7073059)/26 = 1.9754
+    #   hc 1.684067011 -> 2.378801823:   g_H = 100 ln(2.378801823/1.684067011)/26 = 1.3284
+    # employment = g_L; output per worker = g_Y - g_L = 7.2087; capital deepening 0.4 (g_K - g_L) = 2.8613;
+    # education 0.6 g_H = 0.7970; TFP = g_Y - 0.4 g_K - 0.6 (g_L + g_H) = 3.5504 (published 3.6).
+    by_hand = {"gdp": 9.18409, "employment": 1.97539, "output_per_worker": 7.20870, "capital": 2.86127,
+               "education": 0.79704, "tfp": 3.55039}
+    for item, value in by_hand.items():
+        assert chn.loc[("1979–2004", item), "recomputed"] == pytest.approx(value, abs=1e-4), item
+    # PWT's education term (returns to schooling of 13.4/10.1/6.8 %) is above B&C's (7 % a year): the gap the
+    # chapter explains is real, and of that sign.
+    assert chn.loc[("1979–2004", "education"), "difference"] > 0.4
+
+
+def test_robustness_rows_by_hand():
+    # Two rows worked from the raw CSV files (fixed α, so no Törnqvist averaging):
+    # (a) PWT 11.0, 2013-2019 (base 2012, n = 7), capital services rkna, labour in hours emp*avh, α = 0.4:
+    #   rgdpna 16135730 -> 25842820                  g_Y = 100 ln(25842820/16135730)/7 = 6.72852
+    #   rkna 0.445336461 -> 0.862150967              g_K = 9.43715
+    #   emp*avh 772.4234009*2407.6 -> 765.7302246*2357.2   g_L = -0.42656
+    #   hc 2.510403633 -> 2.698987007                g_H = 1.03476
+    #   TFP = 6.72852 - 0.4*9.43715 - 0.6*(-0.42656 + 1.03476) = 2.58874; share 100*2.58874/6.72852 = 38.474 %
+    # (b) PWT 10.01, 1979-2012 (base 1978, n = 34), rnna, heads emp, α = 0.5:
+    #   rgdpna 1594763.125 -> 15416000  g_Y = 6.67259; rnna 1748916.25 -> 49921088  g_K = 9.85720
+    #   emp 454.203 -> 788.293  g_L = 1.62155; hc 1.684 -> 2.510  g_H = 1.17386
+    #   TFP = 6.67259 - 0.5*9.85720 - 0.5*(1.62155 + 1.17386) = 0.34629; share 5.1898 %
+    rob = tfp.robustness().set_index(["vintage", "period", "capital", "labour", "alpha"])
+    a = rob.loc[("11.0", "2013–2019", "rkna", "emp*avh", "0.4")]
+    assert (a["tfp"], a["tfp_share"]) == pytest.approx((2.58874, 38.474), abs=1e-3)
+    b = rob.loc[("10.01", "1979–2012", "rnna", "emp", "0.5")]
+    assert (b["tfp"], b["tfp_share"]) == pytest.approx((0.34629, 5.1898), abs=1e-3)
+    # 2 capitals x 2 labours x 4 alphas x 2 vintages x 3 periods; PWT 10.01 ends in 2019, so its 16 rows for
+    # 2013-2023 are blank with a note, never extrapolated.
+    assert len(rob) == 96
+    blank = rob[rob["tfp"].isna()]
+    assert len(blank) == 16 and set(blank.index.get_level_values("vintage")) == {"10.01"}
+    assert set(blank.index.get_level_values("period")) == {"2013–2023"}
+    assert blank["note"].str.contains("ends in 2019").all()
+    # Exactly one row per vintage and period is PWT's own specification (rkna, emp*avh, 1 - labsh).
+    pwt_rows = rob[rob["pwt_method"]].reset_index()
+    assert len(pwt_rows) == 6 and set(pwt_rows["capital"]) == {"rkna"} and set(pwt_rows["labour"]) == {"emp*avh"}
+    assert set(pwt_rows["alpha"]) == {"1-labsh"}
+
+
+def test_pwt_method_row_is_rtfpna(pwt11):
+    # The row marked pwt_method is PWT's rtfpna: its mean TFP growth equals rtfpna's log growth (to 1e-5),
+    # read from the CSV: 100 ln(rtfpna_2019 / rtfpna_2012) / 7.
+    import csv
+
+    from nqpf.core.paths import RAW
+
+    with open(RAW / "pwt110_selected.csv", encoding="utf-8", newline="") as fh:
+        r = {int(x["year"]): float(x["rtfpna"]) for x in csv.DictReader(fh)
+             if x["countrycode"] == "CHN" and x["rtfpna"]}
+    rob = tfp.robustness(2013, 2019)
+    row = rob[rob["pwt_method"] & (rob["vintage"] == "11.0")].iloc[0]
+    assert row["tfp"] == pytest.approx(100 * math.log(r[2019] / r[2012]) / 7, abs=1e-5)
+    # ... and the book's default (rnna, heads) is not that row.
+    assert not rob[rob["default"]]["pwt_method"].any()
+
+
+def test_robustness_arguments():
+    with pytest.raises(UsageError, match="both --start and --end"):
+        tfp.robustness(2013, None)
+    one = tfp.robustness(2013, 2023)
+    assert set(one["period"]) == {"2013–2023"} and one["tfp"].notna().sum() == 16
+
+
+def test_level_vs_us_by_hand(pwt11):
+    # PWT 11.0, 2023, the USA row and the China row of the CSV (cgdpo, ck, emp, hc, labsh):
+    #   ᾱ = 1 - (labsh_CHN + labsh_USA)/2; level = (cgdpo ratio) / (ck ratio^ᾱ · (emp·hc ratio)^(1-ᾱ)).
+    rows = pwt11[pwt11["year"] == 2023].set_index("countrycode")
+    c, u = rows.loc["CHN"], rows.loc["USA"]
+    a = 1 - (c["labsh"] + u["labsh"]) / 2
+    labour = c["emp"] * c["hc"] / (u["emp"] * u["hc"])
+    expected = (c["cgdpo"] / u["cgdpo"]) / ((c["ck"] / u["ck"]) ** a * labour ** (1 - a))
+    assert tfp.level_vs_us(pwt11, "CHN", 2023, hours=False) == pytest.approx(expected)
+    assert tfp.level_vs_us(pwt11, "USA", 2023) == pytest.approx(1.0)
+    # Counted per hour China's level is lower: Chinese workers work more hours than American ones.
+    assert tfp.level_vs_us(pwt11, "CHN", 2023, hours=True) < tfp.level_vs_us(pwt11, "CHN", 2023, hours=False)
+
+
+def test_tfp_findings_are_decided_over_every_specification():
+    from nqpf.analysis.findings import register
+
+    fs = {f.id: f for f in register("tfp")}
+    share = fs["tfp-share-after-2013"]
+    assert len(share.specifications) == 32 and share.rule == "< 0"
+    # Under PWT's own specification the share in 2013-2019 (35.70 %) is not below 1979-2012 (35.55 %):
+    # the claim "the share fell" depends on the specification, and the statement must say so.
+    assert share.verdict == "depends" and "PWT 11.0·rkna·工时·α=1−labsh" in share.flips_under
+    assert "取决于设定" in share.statement
+    assert len(fs["tfp-share-after-2013-2023"].specifications) == 16  # PWT 10.01 ends in 2019
+    # The contribution in percentage points falls under all 32.
+    assert fs["tfp-contribution-after-2013"].verdict == "robust"
+    level = fs["tfp-level-vs-us"]
+    assert level.rule == "< 0.5" and len(level.specifications) == 5
+    ctfp = {s.name: s.value for s in level.specifications}["PWT 11.0 ctfp 2023"]
+    assert ctfp == pytest.approx(0.470938355)  # the CSV's ctfp, China 2023
 
 
 def test_vintages_disagree_on_china(pwt11):

@@ -1,0 +1,98 @@
+"""Findings of the growth-accounting chapter (book/tfp.md), each decided over every specification of
+:func:`nqpf.analysis.tfp.robustness` (capital rnna/rkna × labour in heads/hours × α = 1 − labsh, 0.3, 0.4, 0.5 ×
+PWT 11.0/10.01) or over the ways PWT offers to compare TFP levels.
+
+The 1979–2012 period starts from the 1978 level (the year reform began) and tiles with 2013–2019. PWT 10.01 ends
+in 2019, so the comparison with 2013–2023 has the sixteen PWT 11.0 specifications only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from nqpf.analysis import tfp
+from nqpf.analysis.findings import Finding, Spec
+from nqpf.core.periods import Period
+
+__all__ = ["findings", "LEVEL_YEAR", "LEVEL_THRESHOLD"]
+
+BEFORE = tfp.ROBUSTNESS_PERIODS[0]
+LEVEL_YEAR = 2023          # PWT 11.0's last year
+LEVEL_THRESHOLD = 0.5      # the chapter's claim: China's TFP level is below half the US level
+_DIM_ZH = {"vintage": "版本", "capital": "资本", "labour": "劳动", "alpha": "资本份额"}
+_VALUE_ZH = {"emp": "人数", "emp*avh": "工时", "1-labsh": "1−labsh"}
+
+
+def _values(dim: str, values) -> str:
+    shown = [("PWT " + v if dim == "vintage" else _VALUE_ZH.get(v, v)) for v in sorted(values)]
+    return " 或 ".join(shown) if len(shown) <= 2 else "、".join(shown[:-1]) + " 或 " + shown[-1]
+
+
+def where(flipped: pd.DataFrame, every: pd.DataFrame) -> str:
+    """What the specifications that overturn a claim have in common, in Chinese: each dimension whose values
+    among ``flipped`` are a proper subset of those among ``every``.
+
+    >>> every = pd.DataFrame({"vintage": ["11.0", "11.0", "10.01"], "capital": ["rnna", "rkna", "rnna"],
+    ...                       "labour": ["emp"] * 3, "alpha": ["0.3", "0.4", "0.3"]})
+    >>> where(every.iloc[[0, 1]], every)
+    '版本为 PWT 11.0'
+    """
+    parts = []
+    for dim, zh in _DIM_ZH.items():
+        seen = set(flipped[dim])
+        if seen and seen < set(every[dim]):
+            parts.append(f"{zh}为 {_values(dim, seen)}")
+    return "，".join(parts) if parts else "各维度都有"
+
+
+def _change_finding(fid: str, after: tuple[int, int], value: str) -> Finding:
+    ch = tfp.share_change(after, BEFORE, value=value)
+    b, a = Period(*BEFORE).label, Period(*after).label
+    specs = [Spec(r.name, float(r.change)) for r in ch.itertuples()]
+    flipped = ch[ch["change"] >= 0]
+    pwt_row = ch[ch["pwt_method"] & (ch["vintage"] == "11.0")]
+    pwt_flips = bool(len(pwt_row)) and float(pwt_row["change"].iloc[0]) >= 0
+    vintages = "、".join(f"PWT {v}" for v in sorted(set(ch["vintage"]), reverse=True))
+    if value == "tfp_share":
+        what, unit = "TFP 在 GDP 增长中的贡献率", "贡献率之差，百分点"
+    else:
+        what, unit = "TFP 对增长的年均贡献", "年均贡献之差，百分点"
+    robust = f"{a} 年 {what}低于 {b} 年：{{n}} 种设定（{vintages}）下都是如此。"
+    depends = (f"{a} 年 {what}是否低于 {b} 年取决于设定：{{n}} 种设定中 {{k}} 种更低；"
+               f"不降反升的 {len(flipped)} 种设定的共同点：{where(flipped, ch)}"
+               + ("，PWT 自己的设定（rkna、工时、1−labsh）也在其中。" if pwt_flips else "。"))
+    note = ("资本 rnna/rkna × 劳动人数/工时 × 资本份额 1−labsh、0.3、0.4、0.5 × " + vintages
+            + f"；命令 `python -m nqpf tfp robustness`。{b} 以 1978 年为基年。")
+    if after[1] > 2019:
+        note += "PWT 10.01 止于 2019 年，故只有 PWT 11.0 的设定。"
+    return Finding.decide(fid, "tfp-robust", "< 0", specs, robust=robust, depends=depends,
+                          quantity=f"{a} 减 {b}（{unit}）", note=note)
+
+
+def _level_finding() -> Finding:
+    p11, p10 = tfp.pwt("11.0"), tfp.pwt("10.01")
+    y10 = int(p10["year"].max())
+    specs = [
+        Spec(f"PWT 11.0 ctfp {LEVEL_YEAR}", float(tfp.level_in(p11, ["CHN"], LEVEL_YEAR)["CHN"])),
+        Spec(f"PWT 11.0 cwtfp {LEVEL_YEAR}", float(tfp.levels(p11, ["CHN"], "cwtfp").loc[LEVEL_YEAR, "CHN"])),
+        Spec(f"PWT 10.01 ctfp {y10}", float(tfp.level_in(p10, ["CHN"], y10)["CHN"])),
+        Spec(f"本书计算（工时）{LEVEL_YEAR}", tfp.level_vs_us(p11, "CHN", LEVEL_YEAR, hours=True)),
+        Spec(f"本书计算（人数）{LEVEL_YEAR}", tfp.level_vs_us(p11, "CHN", LEVEL_YEAR, hours=False)),
+    ]
+    return Finding.decide(
+        "tfp-level-vs-us", "tfp-countries", f"< {LEVEL_THRESHOLD}", specs,
+        robust="按 PWT 的各种水平比较，中国的 TFP 水平都不到美国的一半。",
+        depends="中国的 TFP 水平是否不到美国的一半取决于度量：{n} 种度量中 {k} 种低于一半，"
+                "按“{flips}”则高于一半。",
+        quantity="中国 TFP 水平（美国 = 1，当期购买力平价）",
+        note="ctfp：PWT 的 TFP 水平；cwtfp：按福利口径（国内吸收）；本书计算：cgdpo、ck 与 emp·hc（或 emp·avh·hc）"
+             "的柯布－道格拉斯水平，资本份额取两国 1−labsh 的平均（tfp.level_vs_us）。")
+
+
+def findings() -> list[Finding]:
+    return [
+        _change_finding("tfp-share-after-2013", tfp.ROBUSTNESS_PERIODS[1], "tfp_share"),
+        _change_finding("tfp-share-after-2013-2023", tfp.ROBUSTNESS_PERIODS[2], "tfp_share"),
+        _change_finding("tfp-contribution-after-2013", tfp.ROBUSTNESS_PERIODS[1], "tfp"),
+        _level_finding(),
+    ]
