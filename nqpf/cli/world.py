@@ -18,7 +18,11 @@ ACTIONS = {
     "indicators": "every indicator code with its group, Chinese label, unit, direction and definition",
     "latest": "the headline indicators in China's latest year, ten economies (--indicator for others)",
     "coverage": "what WDI reports: China's first and last year per indicator, economies missing",
-    "catchup-all": "catch-up timing for every indicator with a direction",
+    "catchup-all": "catch-up timing for every indicator the scope rule includes",
+    "catchup-scope": "which indicators catch-up timing covers and why each other one is left out (the rule)",
+    "hours": "labour productivity relative to the US per person and per hour worked (PWT 11.0 avh; growth years "
+             "--from, --to; defaults 2014, 2023)",
+    "oecd": "why NBS's 2.8 % (2025) 'first exceeded the OECD average' while WDI's OECD aggregate is higher",
     "lp-gap": "GDP per person employed relative to the US and how fast the gap closes (--country; growth years "
               "--from, --to; base = the year before --from)",
     "pwt": "PWT 11.0 beside WDI: labour productivity relative to the US, ctfp level, rtfpna change over the growth "
@@ -53,6 +57,12 @@ def _run(args):
         return world.coverage()
     if a == "catchup-all":
         return world.catchup_all(leaders=countries or world.LEADERS)
+    if a == "catchup-scope":
+        return world.scope()
+    if a == "hours":
+        return world.hours_gap(args.country, args.start or 2014, args.end or 2023)
+    if a == "oecd":
+        return world.oecd_reconcile()
     if a == "lp-gap":
         return world.productivity_gap(args.country, args.start, args.end)
     if a == "pwt":

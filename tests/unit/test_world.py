@@ -64,7 +64,7 @@ def test_catchup_on_a_toy_panel():
     assert c.loc["KOR", "status"] == "reached" and c.loc["KOR", "reach_year"] == 2002
     assert c.loc["KOR", "years_behind"] == 18  # falling back to 4 in 2003 does not undo the reach
     assert c.loc["JPN", "status"] == "censored" and pd.isna(c.loc["JPN", "reach_year"])
-    assert c.loc["JPN", "years_behind_min"] == 19
+    assert pd.isna(c.loc["JPN", "years_behind"]) and c.loc["JPN", "first_year"] == 2001  # no length for a censor
     assert c.loc["DEU", "status"] == "not yet" and pd.isna(c.loc["DEU", "years_behind"])
     assert c.loc["USA", "status"] == "no data"
 
@@ -144,8 +144,9 @@ def test_gdp_check_flags_the_dual_exchange_rate_years():
     assert g.loc[2023, "gap_percent"] == pytest.approx((1_294_272 / 1_260_582 - 1) * 100, abs=0.01)
 
 
-def test_frozen_since_finds_carried_forward_values():
-    assert world.frozen_since(pd.Series([1.0, 2.0, 2.0, 2.0], index=[2000, 2001, 2002, 2003])) == 2001
-    assert world.frozen_since(pd.Series([2.0, 1.0, 2.0], index=[2000, 2001, 2002])) is None
+def test_frozen_series_is_detected_and_left_out():
     # China's medium- and high-tech manufacturing share in WDI repeats one value from 2011 to 2022
-    assert world.frozen_since(world.series("NV.MNF.TECH.ZS.UN")) == 2011
+    s = world.scope().set_index("indicator")
+    assert s.loc["NV.MNF.TECH.ZS.UN", "china_frozen_since"] == 2011
+    assert not s.loc["NV.MNF.TECH.ZS.UN", "included"]
+    assert s["china_frozen_since"].notna().sum() == 1  # the only frozen China series among the candidates
