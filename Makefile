@@ -25,7 +25,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage
+.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage release
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -117,6 +117,18 @@ bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,
 edition: html ## make edition VERSION=x.y.z
 	@test -n "$(VERSION)" || { echo "error: make edition needs VERSION=x.y.z" >&2; exit 2; }
 	$(PY) -m nqpf book edition --version $(VERSION) --build $(OUT)
+
+# A release: the version set from one place (CITATION.cff, which the book and the data package read), the book
+# built (HTML, PDF, EPUB, data package), the edition's values recorded, and _build/release/$(VERSION)/ with
+# SHA256SUMS. CHANGELOG.md must have the version's entry.
+release: venv ## make release VERSION=x.y.z
+	@test -n "$(VERSION)" || { echo "error: make release needs VERSION=x.y.z" >&2; exit 2; }
+	$(PY) -m nqpf book release --version $(VERSION) --set-version
+	$(MAKE) book OUT=$(OUT) TOC=$(TOC)
+	$(PY) -m nqpf book edition --version $(VERSION) --build $(OUT)
+	$(PY) -m nqpf book datapackage --write
+	$(PY) -m nqpf book release --version $(VERSION) --build $(OUT)
+	cd $(B)/release/$(VERSION) && sha256sum -c --quiet SHA256SUMS && echo "release $(VERSION): $(B)/release/$(VERSION)"
 
 clean:
 	rm -rf $(B)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from nqpf.cli import add_actions, add_format
-from nqpf.render import datacat, datapackage, editions, notebooks
+from nqpf.render import datacat, datapackage, editions, notebooks, release
 
 
 def _notebooks(args):
@@ -43,6 +43,15 @@ def _datapackage(args):
     return out
 
 
+def _release(args):
+    if args.set_version:
+        release.changelog_entry(args.version)  # refuse before touching any file
+        return release.set_version(args.version, args.date)
+    dest = release.assemble(args.version, Path(args.build), Path(args.dest) if args.dest else None)
+    return {"version": args.version, "folder": str(dest),
+            "files": sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*") if p.is_file())}
+
+
 def register(sub):
     actions = add_actions(sub.add_parser("book", help="the book for readers: notebooks and the data catalogue"))
     p = actions.add_parser("notebooks", help="write the book's chapters as .ipynb notebooks (optionally executed)")
@@ -72,3 +81,13 @@ def register(sub):
     p.add_argument("--zip", metavar="FILE", help="write the zip readers download (CSV with a BOM, bilingual README)")
     add_format(p)
     p.set_defaults(func=_datapackage)
+
+    p = actions.add_parser("release", help="set the release version everywhere, or assemble the release folder")
+    p.add_argument("--version", required=True, help="MAJOR.MINOR.PATCH; CHANGELOG.md must have its entry")
+    p.add_argument("--set-version", action="store_true", help="only write the version and date (CITATION.cff, "
+                   "pyproject.toml)")
+    p.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
+    p.add_argument("--build", default=".", help="the build folder holding _build/ (default: .)")
+    p.add_argument("--dest", default=None, help="release folder (default: _build/release/VERSION)")
+    add_format(p)
+    p.set_defaults(func=_release)
