@@ -1,0 +1,125 @@
+"""Findings of the international comparison (book/world.md): where China's R&D intensity stands against the OECD
+average and whether it is catching up, and how far China's labour productivity is from the US level, per person
+and per hour worked. Each specification names its source and vintage.
+"""
+
+from __future__ import annotations
+
+from nqpf.analysis import world
+from nqpf.analysis.findings import Finding, Spec
+from nqpf.analysis.world.facts import LP_PERIOD, PWT_PERIOD
+from nqpf.core.numbers import prose
+
+__all__ = ["findings", "RD", "LP_HALF"]
+
+RD = "GB.XPD.RSDV.GD.ZS"
+LP_HALF = 50.0  # the chapter's claim: China's labour productivity is below half the US level
+SECTION_RD = "world-innovation"
+SECTION_LP = "world-labour"
+
+
+def _rd(c: str, year: int) -> float:
+    return world.value(RD, c, year)
+
+
+def _mean(c: str, first: int, last: int) -> float:
+    s = world.line(RD, c).loc[first:last]
+    if len(s) != last - first + 1:
+        raise KeyError(f"WDI lacks {RD} for {c} in some year of {first}-{last}")
+    return float(s.mean())
+
+
+def rd_below_oecd() -> Finding:
+    """China's R&D intensity minus an OECD (or high-income) average, pp; the claim "still below" needs < 0."""
+    o = world.oecd_reconcile()
+    y = o["wdi_latest_year"]
+    chn = o["wdi_chn_latest"]
+    nbs = o["nbs_2025_preliminary"]
+    specs = [
+        Spec(f"WDI {y}：中国对 OECD 成员（世界银行，美元 GDP 加权）", chn - _rd("OED", y)),
+        Spec(f"WDI {y}：中国对高收入经济体", chn - _rd("HIC", y)),
+        Spec(f"WDI {y - 2}–{y} 三年均值：中国对 OECD 成员", _mean("CHN", y - 2, y) - _mean("OED", y - 2, y)),
+        Spec(f"NBS 2025 初步数对 WDI {y} OECD 成员", nbs - _rd("OED", y)),
+        Spec(f"NBS 2025 初步数对 OECD（美国按 PPP 份额重新加权，WDI {y}）", nbs - o["oed_us_at_ppp"]),
+        Spec("NBS 2025 初步数对 OECD 自身的购买力平价口径（由 MSTI 与 WDI 之差推算）", nbs - o["oed_msti_basis_high"]),
+    ]
+    return Finding.decide(
+        "world-rd-below-oecd", SECTION_RD, "< 0", specs,
+        robust="无论用哪种 OECD 平均、哪一年的数据，中国的研发强度仍低于 OECD 平均。",
+        depends=f"按世界银行以美元 GDP 加权的 OECD 平均，中国的研发强度仍低于它；但在以下设定下，2025 年的 "
+                f"{prose(nbs)}% 已经超过：{{flips}}。是否“超过 OECD 平均”取决于用哪一种 OECD 平均。",
+        quantity="中国研发强度减 OECD（或高收入经济体）平均，百分点",
+        note="python -m nqpf world oecd；WDI 的 OECD 成员汇总按现价美元 GDP 加权，OECD 自己的 MSTI 按购买力平价加权。")
+
+
+def rd_catchup() -> Finding:
+    """Change of China's R&D-intensity gap to a benchmark, pp a year; the claim "catching up" needs > 0."""
+    y = int(world.line(RD, "CHN").index.max())
+    b = y - 10
+
+    def closing(bench, first, last):
+        gap0 = _rd("CHN", first) - bench(first)
+        gap1 = _rd("CHN", last) - bench(last)
+        return (gap1 - gap0) / (last - first)
+
+    def lead(year):
+        return sum(_rd(c, year) for c in world.LEADERS) / len(world.LEADERS)
+
+    specs = [
+        Spec(f"对 OECD 成员，{b}–{y}", closing(lambda t: _rd("OED", t), b, y)),
+        Spec(f"对高收入经济体，{b}–{y}", closing(lambda t: _rd("HIC", t), b, y)),
+        Spec(f"对韩日德平均，{b}–{y}", closing(lead, b, y)),
+        Spec(f"对美国，{b}–{y}", closing(lambda t: _rd("USA", t), b, y)),
+        Spec(f"对 OECD 成员，{y - 5}–{y}", closing(lambda t: _rd("OED", t), y - 5, y)),
+        Spec(f"对 OECD 成员，三年均值 {b - 2}–{b} 至 {y - 2}–{y}",
+             ((_mean("CHN", y - 2, y) - _mean("OED", y - 2, y)) - (_mean("CHN", b - 2, b) - _mean("OED", b - 2, b)))
+             / 10),
+    ]
+    return Finding.decide(
+        "world-rd-catchup", SECTION_RD, "> 0", specs,
+        robust="过去十年中国研发强度与领先者的差距（百分点）在每一种比较下都在缩小。",
+        depends="中国研发强度与领先者的差距（百分点）并非在每种比较下都缩小：{n} 种比较中 {k} 种缩小，"
+                "没有缩小的是：{flips}。",
+        quantity="中国研发强度与基准之差的年均变化，百分点/年（正值为差距缩小）",
+        note="WDI 2026-07，研发强度以各国最新修订的 GDP 为分母。")
+
+
+def lp_gap_closing() -> Finding:
+    """Compound growth of China's labour productivity relative to the US, % a year; "closing" needs > 0."""
+    g10 = world.productivity_gap("CHN", *LP_PERIOD)
+    gall = world.productivity_gap("CHN")
+    g5 = world.productivity_gap("CHN", LP_PERIOD[1] - 4, LP_PERIOD[1])
+    h = world.hours_gap("CHN", *PWT_PERIOD)
+    p0, p1 = PWT_PERIOD
+    specs = [
+        Spec(f"WDI 就业人员人均，{LP_PERIOD[0]}–{LP_PERIOD[1]}", g10["relative_growth"]),
+        Spec(f"WDI 就业人员人均，{gall['first']}–{gall['last']}", gall["relative_growth"]),
+        Spec(f"WDI 就业人员人均，{g5['first']}–{g5['last']}", g5["relative_growth"]),
+        Spec(f"PWT 11.0 每个就业者，{p0}–{p1}", h["relative_growth_person"]),
+        Spec(f"PWT 11.0 每工作小时，{p0}–{p1}", h["relative_growth_hour"]),
+    ]
+    return Finding.decide(
+        "world-lp-gap-closing", SECTION_LP, "> 0", specs,
+        robust="中国劳动生产率与美国的差距在缩小：按人数或按工时、按 WDI 或 PWT、按各个时期都是如此。",
+        depends="中国劳动生产率与美国的差距在 {n} 种设定中的 {k} 种下缩小，没有缩小的是：{flips}。",
+        quantity="中国劳动生产率相对美国的年均增长，%", note="python -m nqpf world lp-gap；python -m nqpf world hours")
+
+
+def lp_below_half() -> Finding:
+    """China's labour productivity as % of the US level; "below half" needs < 50."""
+    g = world.productivity_gap("CHN")
+    h = world.hours_gap("CHN", *PWT_PERIOD)
+    specs = [
+        Spec(f"WDI 就业人员人均，{g['last']}", g["rel_last"]),
+        Spec(f"PWT 11.0 每个就业者，{PWT_PERIOD[1]}", h["rel_person"]),
+        Spec(f"PWT 11.0 每工作小时，{PWT_PERIOD[1]}", h["rel_hour"]),
+    ]
+    return Finding.decide(
+        "world-lp-below-half", SECTION_LP, f"< {LP_HALF:g}", specs,
+        robust="中国的劳动生产率不到美国的一半：按就业人数或按工作小时、按 WDI 或 PWT 都是如此，按工时差距更大。",
+        depends="中国的劳动生产率是否不到美国的一半取决于口径，已达到一半的是：{flips}。",
+        quantity="中国劳动生产率相当于美国的百分比，%", note="python -m nqpf world lp-gap；python -m nqpf world hours")
+
+
+def findings() -> list[Finding]:
+    return [rd_below_oecd(), rd_catchup(), lp_gap_closing(), lp_below_half()]
