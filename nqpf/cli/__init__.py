@@ -20,6 +20,9 @@ import pandas as pd
 
 from nqpf.core.errors import DataError, NqpfError, UsageError
 
+__all__ = ["COMMANDS", "add_actions", "add_format", "add_percentages", "build_parser", "emit", "main", "modernise",
+           "positive_int"]
+
 # Modules that register subcommands; chapters append theirs here.
 COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries",
             "nqpf.cli.concept", "nqpf.cli.factcheck", "nqpf.cli.corpus", "nqpf.cli.world", "nqpf.cli.outcomes",

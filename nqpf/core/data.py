@@ -52,12 +52,20 @@ def read_manifest(path: Path) -> dict:
     return meta
 
 
-def resolve(name: str) -> Path:
-    """A data file by name (``cn_nominal_gdp`` or ``cn_nominal_gdp.csv``) in raw/ or derived/, or a path."""
+def resolve(name) -> Path:
+    """A data file: a bare name (``cn_nominal_gdp`` or ``cn_nominal_gdp.csv``) is looked up in data/raw,
+    derived, lexicon and labels; anything with a folder in it (``some/dir/x.csv``, absolute or relative to the
+    working directory) is that file and no other, even when data/ holds a file of the same name.
+
+    >>> rel(resolve("cn_nominal_gdp"))
+    'data/raw/cn_nominal_gdp.csv'
+    >>> resolve("some/dir/cn_nominal_gdp.csv")
+    PosixPath('some/dir/cn_nominal_gdp.csv')
+    """
     p = Path(name)
     if p.suffix != ".csv":
         p = p.with_name(p.name + ".csv")
-    if p.exists() and p.parent.name in ("raw", "derived", "lexicon", "labels") or p.is_absolute():
+    if len(p.parts) > 1:  # a path: validate the file named, never a namesake in data/
         return p
     for folder in (RAW, DERIVED, LEXICON, LABELS):
         if (folder / p.name).exists() or manifest_path(folder / p.name).exists():

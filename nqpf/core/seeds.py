@@ -11,19 +11,24 @@ from nqpf.core.paths import SEEDS
 
 
 @lru_cache(maxsize=1)
-def manifest() -> list[dict]:
+def _manifest() -> tuple[dict, ...]:
     with open(SEEDS / "manifest.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
         row["id"] = row["file"][:3]
-    return rows
+    return tuple(rows)
+
+
+def manifest() -> list[dict]:
+    """The seeds' manifest rows (copies: a caller's change never reaches the cache)."""
+    return [dict(row) for row in _manifest()]
 
 
 def seed(seed_id: str) -> dict:
-    for row in manifest():
+    for row in _manifest():
         if row["id"] == str(seed_id).zfill(3):
-            return row
-    raise UsageError(f"unknown seed '{seed_id}' (known: {', '.join(r['id'] for r in manifest())})")
+            return dict(row)
+    raise UsageError(f"unknown seed '{seed_id}' (known: {', '.join(r['id'] for r in _manifest())})")
 
 
 @lru_cache(maxsize=8)

@@ -4,6 +4,9 @@ During a build the Sphinx extension (:mod:`nqpf.sphinx.ext`) sets ``NQPF_USAGE_D
 for each page it reads, ``NQPF_DOCNAME``; the notebook's kernel inherits both, and every file the data loader
 validates is noted in ``<NQPF_USAGE_DIR>/<docname>.txt``. The data catalogue reads these records, so it lists what
 a chapter really loads, through whatever module. Outside a build (no ``NQPF_DOCNAME``) nothing is written.
+
+Importing this module writes nothing. A kernel's record is started afresh by :func:`begin`, called explicitly or by
+the first :func:`note` of the process (a paused one too), so an execution's record replaces the last one's.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def record_path(docname: str, folder: Path | None = None) -> Path:
 
 def note(path) -> None:
     """Note that the page being built loads ``path`` (a no-op outside a build)."""
+    begin()
     docname = os.environ.get(DOCNAME)
     if not docname or _paused:
         return
@@ -73,14 +77,19 @@ def read(folder: Path | None = None) -> dict[str, list[str]]:
     return out
 
 
-def _begin() -> None:
-    """A page's kernel imports this module once, at the start of its execution: the page's old record goes, even if
-    this execution loads nothing. (The Sphinx process imports it before any page is read, so it never truncates.)"""
-    docname = os.environ.get(DOCNAME)
-    if docname:
-        record = record_path(docname)
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text("", encoding="utf-8")
+# The page whose kernel this process is: read (not written) at import, before any code may switch NQPF_DOCNAME to
+# credit another page (nqpf.analysis.factcheck credits its loads to the fact-check appendix).
+_PAGE = os.environ.get(DOCNAME)
+_begun = False
 
 
-_begin()
+def begin() -> None:
+    """Start this process's page record afresh (once per process; a no-op outside a build). The old record goes,
+    even if this execution then only takes stock of every file."""
+    global _begun
+    if _begun or not _PAGE:
+        return
+    _begun = True
+    record = record_path(_PAGE)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text("", encoding="utf-8")

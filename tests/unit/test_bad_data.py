@@ -193,3 +193,34 @@ def test_intact_copies_pass_the_cli(tmp_path):
 
 def test_at_least_ten_distinct_rules():
     assert len(CASES) >= 10
+
+
+def test_a_relative_path_validates_that_file_not_its_namesake_in_data(tmp_path, monkeypatch):
+    # Before the fix, some/dir/cn_nominal_gdp.csv was reduced to its file name and data/raw/cn_nominal_gdp.csv
+    # (intact) was validated instead: the corrupted copy passed.
+    import sys
+
+    from tests.helpers import run
+
+    folder = tmp_path / "some" / "dir"
+    folder.mkdir(parents=True)
+    path = _copy("cn_nominal_gdp", folder)
+    rule, line, needle = non_numeric_cell(path)
+    proc = run([sys.executable, "-m", "nqpf", "data", "validate", "some/dir/cn_nominal_gdp.csv"], cwd=tmp_path)
+    assert proc.returncode == 3, proc.stdout
+    assert "some/dir/cn_nominal_gdp.csv" in proc.stderr and f"line {line}:" in proc.stderr and needle in proc.stderr
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataError, match="约三千"):
+        data.load("some/dir/cn_nominal_gdp.csv")
+    # a bare name still means the file in data/
+    assert data.resolve("cn_nominal_gdp.csv") == data.RAW / "cn_nominal_gdp.csv"
+
+
+def test_a_loaded_frame_is_the_callers_own(tmp_path):
+    # Mutating what load() returns must not change the next load (the cache hands out copies).
+    first = data.load("cn_nominal_gdp")
+    value = first.loc[0, "value"]
+    first.loc[0, "value"] = -1.0
+    first["extra"] = 1
+    again = data.load("cn_nominal_gdp")
+    assert again.loc[0, "value"] == value and "extra" not in again.columns

@@ -1,0 +1,7 @@
+"""Render layer: tables, charts, glue, notebooks and the data catalogue, built from what the analysis returns.
+
+Submodules are imported where used (``from nqpf.render import book``); nothing is imported here.
+"""
+
+__all__ = ["book", "chartdata", "datacat", "datapackage", "editions", "labels", "notebooks", "palette", "plotting",
+           "release", "tilegrid"]
