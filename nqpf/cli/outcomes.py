@@ -3,12 +3,15 @@
     python -m nqpf outcomes score [--format json|csv]
     python -m nqpf outcomes list [--indicator NAME] [--kind outcome|target|projection] [--format json|csv]
     python -m nqpf outcomes rd-bulletin national|industries|provinces [--format json|csv]
+    python -m nqpf outcomes targets --plan 14|15 [--gdp-growth 4 5 6] [--format json|csv]
+    python -m nqpf outcomes gdp-growth [--from 2024] [--to 2025]      # realised nominal GDP growth (JSON)
+    python -m nqpf outcomes rd-final                                  # 2024 R&D as its communiqué gives it (JSON)
 """
 
 from __future__ import annotations
 
 from nqpf.analysis import outcomes, rd_bulletin
-from nqpf.cli import add_actions, add_format
+from nqpf.cli import add_actions, add_format, add_percentages
 from nqpf.core.errors import UsageError
 
 
@@ -21,6 +24,20 @@ def _list(args):
     if args.kind:
         df = df[df["kind"] == args.kind]
     return df.reset_index(drop=True)
+
+
+def _targets(args):
+    if args.plan == 14:
+        if args.gdp_growth:
+            raise UsageError("--gdp-growth is for --plan 15 (the 14th plan's targets are scored, not projected)")
+        return outcomes.score()
+    return outcomes.fyp15_requirements(args.gdp_growth or outcomes.FYP15_GDP_SCENARIOS)
+
+
+def _gdp_growth(args):
+    if args.end < args.start:
+        raise UsageError(f"--to must not come before --from ({args.start}->{args.end})")
+    return outcomes.realised_gdp_growth(args.start, args.end)
 
 
 def register(sub):
@@ -37,3 +54,18 @@ def register(sub):
     a.add_argument("table", choices=["national", "industries", "provinces"])
     add_format(a, "csv")
     a.set_defaults(func=lambda args: getattr(rd_bulletin, args.table)())
+    a = actions.add_parser("targets", help="--plan 14: the 2025 targets scored; --plan 15: what each 2030 target "
+                                           "requires (targets, not outcomes)")
+    a.add_argument("--plan", type=int, choices=[14, 15], default=15)
+    add_percentages(a, "--gdp-growth", "for --plan 15: nominal GDP growth scenarios, %% a year (4 5 6 or 4,5,6)")
+    add_format(a, "csv")
+    a.set_defaults(func=_targets)
+    a = actions.add_parser("gdp-growth", help="realised nominal GDP growth over growth years --from..--to "
+                                              "(standard series, one vintage)")
+    a.add_argument("--from", dest="start", type=int, default=2024)
+    a.add_argument("--to", dest="end", type=int, default=2025)
+    add_format(a)
+    a.set_defaults(func=_gdp_growth)
+    a = actions.add_parser("rd-final", help="2024 R&D as the communiqué of 2025-09-29 gives it")
+    add_format(a)
+    a.set_defaults(func=lambda args: outcomes.rd_final())

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
+
+import pytest
 
 from nqpf.analysis import outcomes
 from tests.helpers import nqpf_cli
@@ -35,3 +38,18 @@ def test_rd_bulletin_tables():
     assert rows["广东"]["rd_intensity_2023_revised"] == "3.48"
     proc = nqpf_cli("outcomes", "rd-bulletin", "nation")
     assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_targets_plan_15_and_realised_growth():
+    proc = nqpf_cli("outcomes", "targets", "--plan", "15", "--gdp-growth", "5")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert {r["status_zh"] for r in rows} == {"目标（不是结果）"}
+    rd = next(r for r in rows if r["requirement_zh"] == "2030 年研发经费至少（亿元）")
+    assert float(rd["value"]) == pytest.approx(39200 * 1.07 ** 5)  # ≥ 7 % a year from "超过3.92万亿元" (2025)
+    proc = nqpf_cli("outcomes", "gdp-growth", "--from", "2024", "--to", "2025", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    # (1,401,879 / 1,294,272) ** 0.5 - 1: NBS 2025 preliminary over the census-revised 2023 (WDI)
+    assert json.loads(proc.stdout)["cagr"] == pytest.approx(((1401879 / 1294271.78) ** 0.5 - 1) * 100, abs=1e-3)
+    proc = nqpf_cli("outcomes", "gdp-growth", "--from", "1990")
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1 and "1989" in proc.stderr

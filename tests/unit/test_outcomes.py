@@ -25,8 +25,8 @@ def test_every_figure_is_in_its_quote(rows):
     # or in 万亿 (/1e4) or
     # billion yuan (/10) when the row is in 亿元. The one DERIVED target (5G) is checked by its arithmetic.
     for r in rows.itertuples():
-        if "DERIVED" in r.flags and r.indicator == "5g_per_10k_people":
-            assert "8.4" in r.quote and "34.4" in r.quote and r.value == pytest.approx(34.4 - 8.4)
+        if r.indicator == "labour_productivity_growth_gap":  # a relation, not a figure: "高于国内生产总值增长"
+            assert r.value == 0 and "高于国内生产总值增长" in r.quote
             continue
         found = _numbers(r.quote) + _numbers(r.where_read)  # a few figures are quoted in where_read (5G share)
         candidates = [r.value, r.value / 1e4, r.value / 10]
@@ -34,8 +34,10 @@ def test_every_figure_is_in_its_quote(rows):
 
 
 def test_split_keeps_confidence_and_covers_the_source_rows(rows):
-    # 45 source rows: every one split into at least one tidy row, except the three text-only rows 42-44.
-    assert set(rows["source_row"]) == set(range(1, 46)) - {42, 43, 44}
+    # 45 source rows: every one split into at least one tidy row, except the three text-only rows 42-44; rows
+    # read by this project have no source row and name their page or corpus line in where_read
+    assert set(rows["source_row"].dropna().astype(int)) == set(range(1, 46)) - {42, 43, 44}
+    assert rows.loc[rows["source_row"].isna(), "where_read"].str.len().gt(10).all()
     assert set(rows["confidence"]) <= {"high", "medium", "low"}
     # the same source row carries one confidence
     assert (rows.groupby("source_row")["confidence"].nunique() == 1).all()
@@ -53,11 +55,25 @@ def test_scores_by_hand(rows):
     g = sc.loc["rd_growth"]
     assert g["outcome"] == pytest.approx(((39200 / 24393.1) ** (1 / 5) - 1) * 100)
     assert g["status"] == "met" and "LOWER-BOUND" in g["flags"]
-    # 5G base stations per 10,000 people: 34.4 against 26
+    # 5G base stations per 10,000 people: 34.4 against the plan's own 26 (人民日报 2021-11-17), not 34.4 - 8.4
+    t5g = rows[(rows["indicator"] == "5g_per_10k_people") & (rows["kind"] == "target")].iloc[0]
+    assert "DERIVED" not in t5g["flags"] and "达到26个" in t5g["quote"]
     assert sc.loc["5g_per_10k_people", "status"] == "met"
-    assert sc.loc["5g_per_10k_people", "gap"] == pytest.approx(8.4)
+    assert sc.loc["5g_per_10k_people", "gap"] == pytest.approx(8.4)  # and MIIT's "高于…目标8.4个" agrees
+    # digital core industries: "10.5%以上" in the 2026 report (a lower bound) shows the 10 % floor was reached
+    d = sc.loc["digital_core_share"]
+    assert (d["status"], d["outcome"], d["confidence"]) == ("met", 10.5, "medium") and "LOWER-BOUND" in d["flags"]
+    # labour productivity 6.1 % against real GDP 5.0 % in 2025 (NBS communiqué): 1.1 points faster, met
+    lp = sc.loc["labour_productivity_growth_gap"]
+    assert lp["status"] == "met" and lp["outcome"] == pytest.approx(6.1 - 5.0) and "DERIVED" in lp["flags"]
+    # energy per unit of GDP: 1 - (1 - 0.116)(1 - 0.051) = 1 - 0.884 * 0.949 = 16.11 % against 13.5 %; the
+    # 2021-2024 piece is low confidence, so no verdict
+    e = sc.loc["energy_intensity_reduction"]
+    assert e["outcome"] == pytest.approx(100 * (1 - 0.884 * 0.949)) and e["status"] == "undetermined"
+    # CO2 per unit of GDP: only 2025's annual 5.0 % is published, not the five-year total
+    assert sc.loc["co2_intensity_reduction", "status"] == "not published"
     # no 2025 figure published: said so, and the latest earlier figure is context only
-    for key in ("sei_share", "digital_core_share", "compute_total", "compute_intelligent_share"):
+    for key in ("sei_share", "compute_total", "compute_intelligent_share"):
         assert sc.loc[key, "status"] == "not published", key
         assert pd.isna(sc.loc[key, "outcome"])
     assert "2022" in sc.loc["sei_share", "note"] and "不计分" in sc.loc["sei_share", "note"]
@@ -93,3 +109,64 @@ def test_comparators_and_compound_growth():
 
 def test_every_indicator_has_a_chinese_label(rows):
     assert set(rows["indicator"]) <= set(outcomes.INDICATOR_ZH)
+
+
+def test_growth_targets_are_scored_against_their_own_indicator(rows, monkeypatch):
+    # Before: every growth target took its base level from cn_rd_expenditure whatever it named. A nominal-GDP
+    # growth target 2021-2025 must start from GDP 2020 (standard series 1,034,868 亿元, WDI, census-revised) and end at
+    # the 2025 preliminary 1,401,879 亿元 (NBS, row 4): (1401879 / 1034868) ** (1 / 5) - 1 = 6.26 %.
+    gdp_target = outcomes.Target("gdp_nominal", "名义 GDP 年均增长", ">=", "test", growth_from="gdp_nominal")
+    df = _with(rows, indicator="gdp_nominal", kind="target", year=2025, point="2021-2025 average", value=5.0,
+               confidence="medium", flags="TARGET")
+    monkeypatch.setattr(outcomes, "TARGETS", (gdp_target,))
+    g = outcomes.score(df).set_index("indicator").loc["gdp_nominal"]
+    base = outcomes.LEVELS["gdp_nominal"][0]()[2020]
+    assert round(base) == 1034868
+    assert g["outcome"] == pytest.approx(((1401879 / base) ** (1 / 5) - 1) * 100)
+    assert g["outcome"] == pytest.approx(6.26, abs=0.01)
+
+
+def test_figure_picks_by_period_not_first_match():
+    # end-2025: "超过1590 EFLOPS" (precision not stated); end-June 2025: 788 EFLOPS in FP16 (row 31, listed first)
+    assert outcomes.figure("compute_intelligent", 2025)["value"] == 1590
+    assert outcomes.figure("compute_intelligent", 2025, point="end-June")["value"] == 788
+    assert outcomes.latest("compute_intelligent")["value"] == 1590
+    with pytest.raises(Exception, match="end-June"):
+        outcomes.figure("compute_intelligent", 2025, point="end-Sept")
+
+
+def test_realised_gdp_growth_by_hand():
+    # standard series (WDI, fifth-census basis): 2023 1,294,272; 2024 final 1,348,066 (NBS, row 2); 2025
+    # preliminary 1,401,879 (row 4): 1348066/1294272 - 1 = 4.16 %, 1401879/1348066 - 1 = 3.99 %,
+    # (1401879/1294272) ** 0.5 - 1 = 4.07 %
+    r = outcomes.realised_gdp_growth(2024, 2025)
+    assert r["by_year"][2024] == pytest.approx(4.156, abs=0.001)
+    assert r["by_year"][2025] == pytest.approx(3.992, abs=0.001)
+    assert r["cagr"] == pytest.approx(4.074, abs=0.001)
+    assert round(r["levels"][2024]) == 1348066 and round(r["levels"][2025]) == 1401879
+
+
+def test_rd_final_is_the_communique():
+    # data/official/nbs_2024_rd_bulletin.txt lines 48, 52 and 1350
+    r = outcomes.rd_final()
+    assert (r["expenditure"], r["intensity"], r["basic_research_share"], r["intensity_2023_restated"]) == (
+        36326.8, 2.69, 6.88, 2.58)
+    # the R&D files carry the same 2024 value (one value per year and vintage)
+    assert data.load("cn_rd_expenditure").set_index("year").loc[2024, "value"] == 36326.8
+    assert data.load("cn_rd_intensity").set_index("year").loc[2024, "value"] == 2.69
+
+
+def test_fyp15_requirements_by_hand():
+    req = outcomes.fyp15_requirements((5.0,))
+    assert set(req["status_zh"]) == {"目标（不是结果）"}
+    d = req[(req["indicator"] == "digital_core_share") & (req["scenario"] == "名义 GDP 年增 5%")].iloc[0]
+    # 10.5 % (2025, lower bound) to 12.5 % (2030): 1.05 * (12.5 / 10.5) ** (1 / 5) - 1 = 8.73 %
+    assert d["value"] == pytest.approx((1.05 * (12.5 / 10.5) ** 0.2 - 1) * 100) and d["baseline_flags"] == "下限"
+    r = req[req["requirement_zh"] == "2030 年研发经费至少（亿元）"].iloc[0]
+    assert r["value"] == pytest.approx(39200 * 1.07 ** 5)  # 54,980 亿元
+    i = req[(req["requirement_zh"] == "2030 年研发投入强度至少（%）") & (req["scenario"] == "名义 GDP 年增 5%")].iloc[0]
+    assert i["value"] == pytest.approx(2.8 * (1.07 / 1.05) ** 5)  # 3.08 %
+    c = req[req["indicator"] == "co2_intensity_reduction"].iloc[0]
+    assert c["value"] == pytest.approx((1 - 0.83 ** 0.2) * 100)  # 3.66 % a year; the 2026 target is 3.8 %
+    s = req[(req["indicator"] == "schooling_years") & (req["requirement_zh"] == "每年须增加（年）")].iloc[0]
+    assert s["value"] == pytest.approx((11.7 - 11.3) / 5)

@@ -21,7 +21,9 @@ def test_rd_table_joins_both_files_with_flags():
     exp, inten = _raw("cn_rd_expenditure"), _raw("cn_rd_intensity")
     assert t.loc[2023, "expenditure"] == exp[2023] == 33357.1
     assert t.loc[2023, "intensity_first_release"] == inten[2023] == 2.65
-    assert "PRELIMINARY" in t.loc[2024, "flags_expenditure"]
+    # 2024: the communiqué of 2025-09-29 (data/official/nbs_2024_rd_bulletin.txt line 48), not the rounded 3.6万亿
+    assert (t.loc[2024, "expenditure"], t.loc[2024, "intensity_first_release"]) == (36326.8, 2.69)
+    assert t.loc[2024, "flags_expenditure"] == ""
     assert set(t.index) == set(exp) | set(inten)
 
 
