@@ -25,7 +25,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage release
+.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage release preexecute
 
 book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -67,10 +67,16 @@ define sphinx
 	$(JB) build --builder $(2) $(JBARGS); rc=$$?; mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
 endef
 
-html: venv cache-guard ## the website, strict: any warning, stderr output or cell error fails
+# Notebooks run in parallel (jupyter-cache's executor, $(JOBS) workers) before Sphinx, which then reads every
+# page from the cache: the same outputs as a serial build (nqpf.sphinx.preexecute).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+preexecute: venv cache-guard
+	@$(PY) -m nqpf.sphinx.preexecute --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS)
+
+html: venv cache-guard preexecute ## the website, strict: any warning, stderr output or cell error fails
 	$(call sphinx,html,html)
 
-pdf: venv texdeps cache-guard ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
+pdf: venv texdeps cache-guard preexecute ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
 	$(call sphinx,latex,pdflatex)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
