@@ -2,7 +2,7 @@
 
 Data: ``industry_mentions`` (one row per industry mention in a seed, with seed:line), ``industry_seed_figures``
 (figures quoted in the seeds), ``cn_sei_share_gdp`` and ``cn_sei_share_gdp_targets`` (shared extracts), and the
-book's standard nominal GDP series (:func:`nqpf.analysis.world.china_gdp`, one latest vintage) for the nominal
+book's standard nominal GDP series (:func:`nqpf.core.gdp.china_gdp`, one latest vintage) for the nominal
 growth pace. Periods are named by their first and last growth years (:mod:`nqpf.core.periods`).
 
 Shares are in percent of GDP, growth rates in percent a year (nominal: SEI value added and GDP both in current
@@ -15,9 +15,9 @@ import math
 
 import pandas as pd
 
-from nqpf.analysis import world
 from nqpf.core import data, growth
-from nqpf.core.errors import UsageError
+from nqpf.core.errors import DataError, UsageError
+from nqpf.core.gdp import china_gdp
 from nqpf.core.periods import Period
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
@@ -67,12 +67,7 @@ def nominal_gdp_growth(first: int, last: int) -> float:
     first − 1), on the standard GDP series."""
     if last < first:
         raise UsageError(f"last growth year {last} must not be before the first {first}")
-    p = Period(int(first), int(last))
-    gdp = world.china_gdp().set_index("year")["value"]
-    for y in (p.base, p.last):
-        if y not in gdp.index:
-            raise UsageError(f"no nominal GDP for {y} (years with data: {gdp.index.min()}-{gdp.index.max()})")
-    return growth.cagr(gdp[p.base], gdp[p.last], p.years)
+    return growth.period_growth(china_gdp().set_index("year")["value"], first, last, name="nominal GDP")
 
 
 # --- SEI share: the pace so far and what the 2025 target requires -------------------------------------------
@@ -114,10 +109,16 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
     }
 
 
+REALISED = (2024, 2025)  # the growth years from the 2023 base to the target year, realised on the standard series
+REALISED_SCENARIO = "2024–2025年实际名义"
+
+
 def default_gdp_scenarios() -> pd.DataFrame:
-    """Nominal GDP growth scenarios: round numbers plus the 2023 outturn and the 2014-2023 average from the data."""
+    """Nominal GDP growth scenarios: round numbers, the 2023 outturn, the 2015–2023 average and the realised
+    2024–2025 growth (standard GDP series, one vintage) from the data."""
     rows = [("低", 3.0), ("中", 5.0), ("2023年名义", nominal_gdp_growth(2023, 2023)),
-            ("2015–2023年名义平均", nominal_gdp_growth(2015, 2023)), ("高", 9.0)]
+            ("2015–2023年名义平均", nominal_gdp_growth(2015, 2023)),
+            (REALISED_SCENARIO, nominal_gdp_growth(*REALISED)), ("高", 9.0)]
     return pd.DataFrame(rows, columns=["scenario", "gdp_growth"]).sort_values("gdp_growth", ignore_index=True)
 
 
@@ -176,11 +177,63 @@ def extrapolate(base_share: float | None = None, target_share: float | None = No
     }
 
 
+def official_share(year: int) -> float:
+    """The SEI share of one year from the shared official series (``cn_sei_share_gdp``), not from a seed; a missing
+    year is a data error naming the file."""
+    df = data.load("cn_sei_share_gdp")
+    row = df[df["year"] == year]
+    if row.empty:
+        raise DataError("data/raw/cn_sei_share_gdp.csv", f"has a row for {year}",
+                        detail=f"years: {', '.join(map(str, df['year']))}")
+    return float(row["value"].iloc[0])
+
+
+def last_official_year() -> int:
+    """The last year with an official SEI share (2022: MIIT's lower bound); later shares exist only in the seeds."""
+    return int(data.load("cn_sei_share_gdp")["year"].max())
+
+
+def target_specifications(target_year: int = 2025) -> pd.DataFrame:
+    """What the 2025 target required under each reasonable specification: the base year and share (the seed's 2023
+    "13 % 以上" read as 13 or 13.5; the last official figures, 2019's 11.5 % and 2022's "超过 13 %"; 2019's figure
+    carried to 2023 at the 2015–2019 pace), nominal GDP growth from the base year to 2025 (realised on the standard
+    series, or the 2023 outturn as seen when the seeds were written), the required nominal growth of SEI value
+    added, and the past pace it is compared with (from 2014 to the base year; for the carried 2019 figure,
+    2015–2019). Nominal GDP grows from the base year to 2025 on the standard series, except in the "2023年增速"
+    row. ``gap`` = required − past, in
+    percentage points a year: positive means the target required faster growth than before."""
+    s14 = figure("sei_share_2014")
+    s23 = figure("sei_share_2023")
+    s19, s22 = official_share(2019), official_share(2022)
+    pace19 = historical_pace(2014, 2019, s14, s19)
+    carried = s19 + (2023 - 2019) * pace19["points_per_year"]
+    rows = [
+        (f"种子2023年{s23:g}%（实际GDP增长）", 2023, s23, nominal_gdp_growth(2024, target_year), 2023, s23),
+        (f"种子2023年{s23:g}%（2023年增速）", 2023, s23, nominal_gdp_growth(2023, 2023), 2023, s23),
+        (f"种子2023年{s23 + 0.5:g}%（实际GDP增长）", 2023, s23 + 0.5, nominal_gdp_growth(2024, target_year),
+         2023, s23 + 0.5),
+        (f"官方2022年{s22:g}%", 2022, s22, nominal_gdp_growth(2023, target_year), 2022, s22),
+        (f"官方2019年{s19:g}%", 2019, s19, nominal_gdp_growth(2020, target_year), 2019, s19),
+        (f"2019年{s19:g}%外推至2023年", 2023, carried,
+         nominal_gdp_growth(2024, target_year), 2019, s19),
+    ]
+    target = figure("sei_target_2025")
+    out = []
+    for name, base_year, base, g_gdp, past_end, past_share in rows:
+        past = historical_pace(2014, past_end, s14, past_share)
+        req = required_growth(g_gdp, base, target, base_year, target_year)
+        out.append({"specification": name, "base_year": base_year, "base_share": base, "gdp_growth": g_gdp,
+                    "required_sei_growth": req, "past_period": f"2015–{past_end}",
+                    "past_sei_growth": past["sei_growth"], "gap": req - past["sei_growth"]})
+    return pd.DataFrame(out)
+
+
 def doubling_check() -> dict:
-    """Seed 004 line 79: the share '幾近倍增' (nearly doubled) from 7.6 % (2014) to 13 % (2023)."""
+    """Seed 004 line 79: the share '幾近倍增' (nearly doubled) from 7.6 % (2014) to "13 % 以上" (2023; a figure
+    found only in the seeds). The verdict on the wording is the fact-check's (``factcheck.verdict("sei_doubling")``)."""
     s0, s1 = figure("sei_share_2014"), figure("sei_share_2023")
     return {"start_share": s0, "end_share": s1, "ratio": s1 / s0, "increase_pct": (s1 / s0 - 1) * 100,
-            "doubled_share": 2 * s0, "shortfall_points": 2 * s0 - s1, "years": 2023 - 2014}
+            "years": 2023 - 2014}
 
 
 # --- the taxonomy: who names what, and where they disagree --------------------------------------------------
@@ -292,13 +345,16 @@ def low_altitude() -> dict:
     h22, h22_lo, h22_hi = _base(hours, hg, 1, 0.1)
     hpd23, hpd22 = hours / drones, h22 / d22
     ga_hours, ga_g = figure("ga_hours_2023"), figure("ga_hours_growth_3y")
-    gdp = world.china_gdp().set_index("year")["value"]
+    gdp = china_gdp().set_index("year")["value"]
     scale = figure("la_scale_2023")
     caac = data.load("cn_drones_registered").set_index("year")["value"]
+    if 2022 not in caac.index:  # a missing row is an error naming the file, never a NaN read as a conflict
+        raise DataError("data/raw/cn_drones_registered.csv", "has a row for 2022",
+                        detail="the 2022 stock the seed's 2023 figures imply is checked against it")
     return {
         "drones_2023": drones, "drones_growth": dg, "drones_2022": d22, "drones_2022_lo": d22_lo,
         "drones_2022_hi": d22_hi, "drones_added": drones - d22,
-        "drones_2022_caac": float(caac[2022]) if 2022 in caac.index else float("nan"),
+        "drones_2022_caac": float(caac[2022]),
         "drone_hours_2023": hours, "drone_hours_growth": hg, "drone_hours_2022": h22,
         "drone_hours_2022_lo": h22_lo, "drone_hours_2022_hi": h22_hi,
         "hours_per_drone_2023": hpd23, "hours_per_drone_2022": hpd22,

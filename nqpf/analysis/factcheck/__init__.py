@@ -4,10 +4,16 @@ gives a verdict.
 Verdicts:
 
 - ``agrees``: the computation gives the stated figure at the precision it is written (or the texts match);
+- ``agrees (preliminary)``: the seed gives a preliminary figure that agrees with the preliminary release, later
+  revised (the final figure is shown beside it);
 - ``rounding``: not exactly, but within what rounding the written figures allows (interval arithmetic: each
   figure written with d decimals stands for ± half a unit of its last digit);
 - ``conflicts``: outside any rounding, or figures that cannot all be true together;
-- ``cannot check``: the seed names no source or method, or the data to check it are not in ``data/``.
+- ``cannot check``: the seed names no source or method, the two figures are not the same statistic, or the data
+  to check it are not in ``data/`` (a missing reference row is named, never read as NaN).
+
+Each check states its rule and threshold in its docstring; the few editorial judgements (a seed that states no
+method, two figures of different measures) are data (``data/labels/factcheck_editorial.csv``, with their reasons).
 
 Claim values come from the claims ledger (:mod:`nqpf.analysis.claims`, ``data/derived/claims.csv``), never typed here: a
 pattern over the cited seed line (:func:`claim`) only picks which of the line's claims a check uses.
@@ -18,6 +24,8 @@ Layout: :mod:`.engine` (claims, rounding rules, verdicts) and one module of chec
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from functools import lru_cache
 
 import pandas as pd
@@ -27,6 +35,7 @@ from nqpf.analysis.factcheck.across import definition_differences
 from nqpf.analysis.factcheck.engine import (
     FALLBACKS,
     KINDS,
+    VERDICT_KEYS,
     VERDICT_ZH,
     VERDICTS,
     WAN_YI,
@@ -37,9 +46,10 @@ from nqpf.analysis.factcheck.engine import (
     judge,
     round_half_up,
 )
+from nqpf.core import usage
 from nqpf.core.errors import UsageError
 
-__all__ = ["FALLBACKS", "KINDS", "VERDICT_ZH", "VERDICTS", "WAN_YI", "CHECKS", "Claim", "claim", "decimals",
+__all__ = ["FALLBACKS", "KINDS", "PAGE", "VERDICT_KEYS", "VERDICT_ZH", "VERDICTS", "counts", "WAN_YI", "CHECKS", "Claim", "claim", "decimals",
            "definition_differences", "engine", "half_unit", "judge", "round_half_up", "run", "summary", "verdict"]
 
 # The checks by kind (keys as in KINDS), in the order the appendix shows them.
@@ -52,13 +62,33 @@ CHECKS = {
 }
 
 
+# The page that owns the checks: the data files a verdict reads are the fact-check appendix's, whichever chapter
+# asks for the verdict (the data catalogue credits pages with the files they load, :mod:`nqpf.core.usage`).
+PAGE = "book/factcheck"
+
+
+@contextmanager
+def _as_appendix():
+    """During a build, note the files the checks load under the fact-check appendix, not the calling chapter."""
+    page = os.environ.get(usage.DOCNAME)
+    if not page:  # outside a build nothing is recorded anyway
+        yield
+        return
+    os.environ[usage.DOCNAME] = PAGE
+    try:
+        yield
+    finally:
+        os.environ[usage.DOCNAME] = page
+
+
 def run(kind: str | None = None) -> pd.DataFrame:
     """The checks of one kind (all kinds if None) as rows: key, kind, claims (with seed:line), computation,
     verdict, reason. Only the checks asked for are computed."""
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
     kinds = list(KINDS) if kind is None else [kind]
-    return pd.DataFrame([check() for k in kinds for check in CHECKS[k]])
+    with _as_appendix():
+        return pd.DataFrame([check() for k in kinds for check in CHECKS[k]])
 
 
 @lru_cache(maxsize=1)
@@ -76,8 +106,36 @@ def verdict(key: str) -> dict:
     return {"key": key, **row, "verdict_zh": VERDICT_ZH[row["verdict"]]}
 
 
+def counts(rows: pd.DataFrame | None = None) -> dict:
+    """Number of checks in all (``n``) and by verdict, keyed by the glue-safe names of :data:`VERDICT_KEYS`
+    (``agrees``, ``agrees_preliminary``, ``rounding``, ``conflicts``, ``cannot_check``); they add up to ``n``."""
+    rows = _all_rows() if rows is None else rows
+    out = {"n": len(rows)}
+    out.update({VERDICT_KEYS[v]: int((rows["verdict"] == v).sum()) for v in VERDICTS})
+    return out
+
+
+def facts() -> dict:
+    """Every value the fact-check appendix prints, computed here (the page does no arithmetic and reads no seed
+    line itself): the verdict counts (:func:`counts`) and the figures its commentary cites."""
+    g = plausibility.genai_figures()
+    d = arithmetic.digital_share_figures()
+    rows = _all_rows().set_index("key")
+    out = dict(counts())
+    out.update({
+        "genai": g["genai"].numbers[0], "core": g["core"].numbers[0], "genai_times": f"{g['times_core']:.0f}",
+        "gap_2013": f"{arithmetic.growth_gap_2013_2019():.1f}",
+        "share_rounded": f"{d['rounded']:.0f}", "share_stated": d["share"].numbers[0],
+        "share_reason": rows.loc["digital_share", "reason"],
+        "rd_final_verdict": VERDICT_ZH[rows.loc["rd_final", "verdict"]], "rd_final_reason": rows.loc["rd_final", "reason"],
+        "sei_share_across_reason": rows.loc["sei_share_across", "reason"],
+        "n_across_conflicts": int(((rows["kind"] == "across") & (rows["verdict"] == "conflicts")).sum()),
+    })
+    return out
+
+
 def summary(rows: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Number of checks by kind and verdict (all four verdicts as columns, zeros included)."""
+    """Number of checks by kind and verdict (every verdict as a column, zeros included)."""
     rows = run() if rows is None else rows
     out = pd.crosstab(rows["kind"], rows["verdict"]).reindex(index=list(KINDS), columns=list(VERDICTS), fill_value=0)
     out = out.loc[out.sum(axis=1) > 0]

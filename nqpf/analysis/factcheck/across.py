@@ -10,22 +10,43 @@ from nqpf.analysis import concept
 from nqpf.analysis.factcheck import engine
 from nqpf.analysis.factcheck.engine import Claim, make_row
 
+_YEAR = re.compile(r"((?:19|20)\d\d) ?年")
 
-def _same_value(key: str, a: Claim, b: Claim, what: str) -> dict:
+
+def stated_year(c: Claim) -> int | None:
+    """The year a claim's own text states (2023年的13%以上 → 2023), or None when it states none."""
+    m = _YEAR.search(c.raw)
+    return int(m.group(1)) if m else None
+
+
+def _same_value(key: str, a: Claim, b: Claim, what: str, same_statistic: bool = True,
+                years: tuple[int | None, int | None] | None = None) -> dict:
+    """Rule: two quotations of a figure agree when their values are equal. Only the same statistic can be compared:
+    when the two texts state different years, or one states none (``same_statistic=False`` is given when the
+    labels differ), the check cannot tell whether they describe the same thing and says so."""
+    ya, yb = years or (stated_year(a), stated_year(b))
+    comp = (f"{' / '.join(a.numbers)}（{ya or '未写年份'}）与 {' / '.join(b.numbers)}（{yb or '未写年份'}）")
+    if not same_statistic or ya != yb:
+        why = "两处的年份不同" if ya and yb else "有一处没有写年份"
+        return make_row(key, "across", [a, b], comp, "cannot check",
+                        f"{why}{'、所指的统计也不同' if not same_statistic else ''}，不能认定为同一统计的{what}，不作比较")
     same = a.values == b.values
-    comp = f"{' / '.join(a.numbers)} 与 {' / '.join(b.numbers)}"
     reason = f"两处所述{what}相同" if same else f"两处所述{what}不同"
     return make_row(key, "across", [a, b], comp, "agrees" if same else "conflicts", reason)
 
 
 def check_sei_share_2023() -> dict:
+    # 004:79 is the SEI share of 2023; 003:745 speaks of 战略性产业 and gives no year: not the same statistic.
     return _same_value("sei_share_across", engine.claim("004:79", r"2023年的{n}%以上"),
-                       engine.claim("003:745", r"战略性产业增加值占 GDP 比重超过 {n}%"), "战略性新兴产业增加值占比下限")
+                       engine.claim("003:745", r"战略性产业增加值占 GDP 比重超过 {n}%"), "战略性新兴产业增加值占比下限",
+                       same_statistic=False)
 
 
 def check_sei_target_2025() -> dict:
-    return _same_value("sei_target_across", engine.claim("000:17", r"战略性新兴产业增加值占GDP比重超过{n}%"),
-                       engine.claim("004:79", r"2025年戰略性新興產業的比重將進一步升至{n}%"), "“十四五”末目标（%）")
+    # 000:17 quotes the 14th Five-Year Plan, whose targets are for 2025 (the year is the plan's, not the clause's).
+    a = engine.claim("000:17", r"战略性新兴产业增加值占GDP比重超过{n}%")
+    b = engine.claim("004:79", r"2025年戰略性新興產業的比重將進一步升至{n}%")
+    return _same_value("sei_target_across", a, b, "“十四五”末目标（%）", years=(2025, stated_year(b)))
 
 
 def check_compute_rank() -> dict:

@@ -3,7 +3,37 @@
 from __future__ import annotations
 
 from nqpf.analysis.factcheck import engine
-from nqpf.analysis.factcheck.engine import WAN_YI, fmt, judge, make_row, ratio_range, round_half_up, sum_range
+from nqpf.analysis.factcheck.engine import (
+    WAN_YI,
+    fmt,
+    judge,
+    make_row,
+    nearest_multiple,
+    ratio_range,
+    round_half_up,
+    sum_range,
+)
+from nqpf.core.numbers import decimals, half_unit
+
+
+def single_ends(a, b, stated, scale: float = 1.0) -> list[str]:
+    """Which single input of the ratio a/b × scale, moved alone to the end of its rounding interval that favours
+    the stated figure, makes the ratio round to the stated figure (written as ``stated.numbers[0]``).
+
+    Returns the inputs as written ("56.1", "126"); empty when each needs the other's help.
+    """
+    d, target = decimals(stated.numbers[0]), stated.value
+    out = []
+    va, vb = a.value, b.value
+    exact = va / vb * scale
+    down = exact > target  # the ratio must fall towards the stated figure
+    ha, hb = half_unit(a.numbers[0]), half_unit(b.numbers[0])
+    moved = {a.numbers[0]: ((va - ha) if down else (va + ha)) / vb * scale,
+             b.numbers[0]: va / ((vb + hb) if down else (vb - hb)) * scale}
+    for written, value in moved.items():
+        if round_half_up(value, d) == target:
+            out.append(written)
+    return out
 
 
 def _components(key: str, ref: str, parts_pattern: str, total_pattern: str, label: str) -> dict:
@@ -23,10 +53,18 @@ def check_growth_1978_2012() -> dict:
                        r"平均增速{n}%", "1978–2012 年四项拉动")
 
 
+_PARTS_2013 = (r"2013-2019年，GDP年均增长[\d.]+%，资本积累、劳动力总量、人力资本和全要素生产率分别拉动{n}、{n}、{n}和{n}个百分点",
+               r"GDP年均增长{n}%")
+
+
+def growth_gap_2013_2019() -> float:
+    """Seed 000 line 12: |sum of the four 2013–2019 contributions − the stated growth| in percentage points."""
+    parts, total = (engine.claim("000:12", pat) for pat in _PARTS_2013)
+    return abs(sum(parts.values) - total.value)
+
+
 def check_growth_2013_2019() -> dict:
-    return _components("growth_2013_2019", "000:12",
-                       r"2013-2019年，GDP年均增长[\d.]+%，资本积累、劳动力总量、人力资本和全要素生产率分别拉动{n}、{n}、{n}和{n}个百分点",
-                       r"GDP年均增长{n}%", "2013–2019 年四项拉动")
+    return _components("growth_2013_2019", "000:12", *_PARTS_2013, "2013–2019 年四项拉动")
 
 
 def check_pboc_shares() -> dict:
@@ -40,16 +78,33 @@ def check_pboc_shares() -> dict:
     return make_row("pboc_shares", "arithmetic", [c], comp, verdict, reason)
 
 
-def check_digital_share() -> dict:
+def digital_share_figures() -> dict:
+    """Seed 000's digital economy (56.1 万亿元) over its GDP (126 万亿元) against its stated share (44 %): the ratio,
+    its rounding range, the ratio rounded as the share is written, and which single input at its unfavourable end
+    suffices for the stated share."""
     scale = engine.claim("000:36", r"2023年的{n}万亿元")
     share = engine.claim("000:36", r"占GDP比重升至{n}%")
     gdp = engine.claim("000:17", r"2023年中国GDP规模达{n}万亿元")
     exact, lo, hi = ratio_range(scale, gdp, 100)
+    return {"scale": scale, "share": share, "gdp": gdp, "exact": exact, "lo": lo, "hi": hi,
+            "rounded": round_half_up(exact, decimals(share.numbers[0])), "single_ends": single_ends(scale, gdp, share, 100)}
+
+
+def check_digital_share() -> dict:
+    f = digital_share_figures()
+    scale, share, gdp, exact, lo, hi = (f[k] for k in ("scale", "share", "gdp", "exact", "lo", "hi"))
     verdict = judge(exact, lo, hi, share.value, share.numbers[0])
     comp = f"{scale.numbers[0]} ÷ {gdp.numbers[0]} = {fmt(exact)} %（舍入范围 {fmt(lo)}–{fmt(hi)} %），所述 {share.numbers[0]} %"
-    reason = {"agrees": "比值四舍五入后等于所述比重",
-              "rounding": f"比值 {fmt(exact, 1)} % 四舍五入应为 {round_half_up(exact, 0):.0f} %，所述 {share.numbers[0]} % 只在输入数字的舍入范围边缘成立，更像是截尾而非四舍五入",
-              "conflicts": "比值超出舍入范围"}[verdict]
+    ends = f["single_ends"]
+    if verdict == "rounding":
+        how = ("只需一个输入取其舍入区间的不利一端即可成立（" + "，或".join(
+            f"{'规模' if w == scale.numbers[0] else ' GDP '}取 {fmt(v, 2)}"
+            for w, v in ((w, (scale.value - half_unit(w)) if w == scale.numbers[0] else gdp.value + half_unit(w))
+                         for w in ends)) + "）") if ends else "需要两个输入同时取其舍入区间的不利一端才成立"
+        reason = (f"比值 {fmt(exact, 1)} % 四舍五入应为 {round_half_up(exact, 0):.0f} %，所述 {share.numbers[0]} % "
+                  f"{how}，更像是截尾而非四舍五入")
+    else:
+        reason = {"agrees": "比值四舍五入后等于所述比重", "conflicts": "比值超出舍入范围"}[verdict]
     return make_row("digital_share", "arithmetic", [scale, share, gdp], comp, verdict, reason)
 
 
@@ -79,12 +134,22 @@ def check_rd_implied_gdp() -> dict:
 
 
 def check_sei_doubling() -> dict:
-    c = engine.claim("004:79", r"幾近倍增，從2014年的{n}%快速上升至2023年的{n}%以上")
-    s0, s1 = c.values
-    comp = f"{c.numbers[1]} ÷ {c.numbers[0]} = {s1 / s0:.2f} 倍；翻一番需要约 {fmt(2 * s0, 1)} %"
-    reason = (f"按下限 {c.numbers[1]} % 只增长了 {(s1 / s0 - 1) * 100:.0f} %；“以上”未给上限，"
-              "“几近倍增”既无法证实也无法否定")
-    return make_row("sei_doubling", "arithmetic", [c], comp, "cannot check", reason)
+    """Seed 004 line 79: the share "幾近倍增" (nearly doubled) from 7.6 % to "13 % 以上". Rule
+    (:func:`~nqpf.analysis.factcheck.engine.nearest_multiple`): nearly doubled agrees when the ratio rounds to 2
+    (1.5 ≤ ratio < 2.5); "以上" makes 13 a lower bound, so a ratio short of that band could not be refuted."""
+    c = engine.claim("004:79", r"幾近倍增，從2014年的{n}%快速上升至2023年的{n}%(以上)?")
+    s0, s1 = c.values[0], c.values[1]
+    lower_bound = c.raw.endswith("以上")
+    h0, h1 = half_unit(c.numbers[0]), half_unit(c.numbers[1])
+    exact, lo, hi = s1 / s0, (s1 - h1) / (s0 + h0), (s1 + h1) / (s0 - h0)
+    verdict = nearest_multiple(lo, exact, hi, 2, lower_bound)
+    comp = (f"{c.numbers[1]} ÷ {c.numbers[0]} = {exact:.2f} 倍（舍入范围 {lo:.2f}–{hi:.2f}"
+            + (f"，且 {c.numbers[1]} % 是下限" if lower_bound else "") + "）；“几近倍增”按倍数四舍五入为 2（1.5–2.5 倍）判断")
+    reason = {"agrees": f"比重升至原来的 {exact:.2f} 倍，“几近倍增”（接近翻番，而非已经翻番）的说法成立",
+              "rounding": "倍数只在输入数字的舍入范围内接近翻番",
+              "cannot check": "按下限计算的倍数不足以称为接近翻番，但“以上”未给上限，无法否定",
+              "conflicts": f"倍数 {exact:.2f} 与“几近倍增”不符"}[verdict]
+    return make_row("sei_doubling", "arithmetic", [c], comp, verdict, reason)
 
 
 # The checks of this kind, in the order the appendix shows them.

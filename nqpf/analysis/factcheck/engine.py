@@ -13,10 +13,18 @@ import pandas as pd
 from nqpf.analysis import claims
 from nqpf.core import growth, seeds
 from nqpf.core.errors import DataError, UsageError
+from nqpf.core.numbers import decimals, half_unit  # noqa: F401  (moved to core)
 
-VERDICTS = ("agrees", "rounding", "conflicts", "cannot check")
+VERDICTS = ("agrees", "agrees (preliminary)", "rounding", "conflicts", "cannot check")
 
-VERDICT_ZH = {"agrees": "一致", "rounding": "舍入误差内", "conflicts": "矛盾", "cannot check": "无法核对"}
+VERDICT_ZH = {"agrees": "一致", "agrees (preliminary)": "一致（初步数）", "rounding": "舍入误差内", "conflicts": "矛盾",
+              "cannot check": "无法核对"}
+
+# Glue-safe names of the verdicts (agrees_preliminary, cannot_check): pages name their counts with these.
+VERDICT_KEYS = {v: re.sub(r"\W+", "_", v).strip("_") for v in VERDICTS}
+
+# Severity order for a check that combines several comparisons: the worst verdict wins.
+_SEVERITY = ("agrees", "agrees (preliminary)", "rounding", "cannot check", "conflicts")
 
 KINDS = {
     "arithmetic": "内部算术",
@@ -115,14 +123,6 @@ def claim(ref: str, pattern: str) -> Claim:
     return Claim(ref, m.group(0), tuple(m.group(i) for i in kept),
                  tuple(_figure(ref, m.group(i), m.span(i), located) for i in kept))
 
-def decimals(written: str) -> int:
-    written = written.replace(",", "")
-    return len(written.split(".")[1]) if "." in written else 0
-
-def half_unit(written: str) -> float:
-    """A figure written as 4.1 stands for [4.05, 4.15]: half a unit of its last digit."""
-    return 0.5 * 10 ** -decimals(written)
-
 def round_half_up(x: float, d: int) -> float:
     # Published figures round halves up; Python's round() rounds them to even.
     return math.floor(x * 10**d + 0.5 + 1e-9) / 10**d
@@ -146,6 +146,73 @@ def ratio_range(a: Claim, b: Claim, scale: float = 1.0) -> tuple[float, float, f
     va, vb = a.value, b.value
     ha, hb = half_unit(a.numbers[0]), half_unit(b.numbers[0])
     return va / vb * scale, (va - ha) / (vb + hb) * scale, (va + ha) / (vb - hb) * scale
+
+def combine(*verdicts: str) -> str:
+    """The verdict of a check made of several comparisons: the worst one (a conflict outweighs everything).
+
+    >>> combine("agrees", "rounding"), combine("agrees", "cannot check", "conflicts")
+    ('rounding', 'conflicts')
+    """
+    for v in verdicts:
+        if v not in VERDICTS:
+            raise UsageError(f"unknown verdict '{v}'")
+    return max(verdicts, key=_SEVERITY.index)
+
+
+def nearest_multiple(lo: float, exact: float, hi: float, multiple: int, lower_bound: bool = False) -> str:
+    """Verdict for a claim that a quantity grew about ``multiple``-fold (倍增, 翻番): the ratio agrees when it
+    rounds to that multiple (nearer to it than to the next whole multiple, e.g. [1.5, 2.5) for a doubling), is
+    within rounding when only its rounding interval ``lo``..``hi`` reaches that band, cannot be checked when the
+    later figure is only a lower bound (以上) and the ratio falls short, and conflicts otherwise.
+
+    >>> nearest_multiple(1.63, 1.71, 1.79, 2), nearest_multiple(1.30, 1.32, 1.34, 2)
+    ('agrees', 'conflicts')
+    >>> nearest_multiple(1.30, 1.32, 1.34, 2, lower_bound=True)
+    'cannot check'
+    """
+    band_lo, band_hi = multiple - 0.5, multiple + 0.5
+    if band_lo <= exact < band_hi:
+        return "agrees"
+    if lo < band_hi and hi >= band_lo:
+        return "rounding"
+    if lower_bound and exact < band_lo:
+        return "cannot check"
+    return "conflicts"
+
+
+def part_of_whole(ratio: float, limit: float = 1.0) -> str:
+    """Plausibility of a part against the whole it belongs to: it conflicts when ``ratio`` (part ÷ whole) exceeds
+    ``limit`` (1: a part cannot be larger than its whole), and agrees (is plausible) otherwise.
+
+    >>> part_of_whole(24.9), part_of_whole(0.66)
+    ('conflicts', 'agrees')
+    """
+    if math.isnan(ratio):
+        raise UsageError("a plausibility ratio needs both figures (got NaN)")
+    return "conflicts" if ratio > limit else "agrees"
+
+
+@lru_cache(maxsize=1)
+def _editorial() -> pd.DataFrame:
+    from nqpf.core import data
+
+    return data.load("factcheck_editorial").set_index("key")
+
+
+def editorial(key: str) -> dict | None:
+    """The editorial judgement recorded for a check (``data/labels/factcheck_editorial.csv``: judgement and reason),
+    or None. A judgement never sets a verdict by itself; a check's rule says what it changes."""
+    ed = _editorial()
+    return ed.loc[key].to_dict() if key in ed.index else None
+
+
+class MissingReference(DataError):
+    """An outside data file has no row for the year a check needs: the check says 'cannot check', never NaN."""
+
+    def __init__(self, path: str, year: int):
+        self.year = year
+        super().__init__(path, f"has a row for {year}")
+
 
 def make_row(key, kind, claims, computation, verdict, reason) -> dict:
     if verdict not in VERDICTS:
