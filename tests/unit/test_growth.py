@@ -30,11 +30,16 @@ def test_required_growth_by_hand():
         growth.required_growth(10, 12, 0, 5)
 
 
-def test_breakeven_is_the_inverse_of_required_growth():
-    g = growth.required_growth(13.0, 17.0, 2, 4.6)
-    assert growth.breakeven_denominator_growth(13.0, 17.0, 2, g) == pytest.approx(4.6)
+def test_breakeven_denominator_growth_by_hand():
+    # share 10 -> 12.1 in two years is 1.1 a year; a numerator growing 21 % a year keeps that pace only if the
+    # denominator grows 1.21 / 1.1 - 1 = 10 % a year
+    assert growth.breakeven_denominator_growth(10, 12.1, 2, 21) == pytest.approx(10.0)
+    # a constant share: the denominator must grow as fast as the numerator
+    assert growth.breakeven_denominator_growth(7.8, 7.8, 5, 6) == pytest.approx(6.0)
+    with pytest.raises(UsageError):
+        growth.breakeven_denominator_growth(10, 12, 0, 5)
 
 
 def test_units():
-    assert growth.WAN_YI * growth.YI == 10**12  # 1 万亿 = 10^12 元
-    assert growth.WAN * growth.WAN == growth.YI
+    assert growth.WAN == 10_000 and growth.YI == 100_000_000  # 万 = 10^4 元, 亿 = 10^8 元
+    assert growth.WAN_YI == 10_000  # 1 万亿 = 10^12 元 = 10^4 亿

@@ -106,7 +106,7 @@ class Finding:
 def label(f: Finding) -> str:
     """The robustness label printed after a finding: 稳健 only when the code says so.
 
-    >>> label(Finding("x", "s", "> 0", [], "robust", [], "…"))
+    >>> label(Finding("x", "s", "> 0", "", [], "robust", [], "…"))
     '稳健（全部 0 种设定下成立）'
     """
     n = len(f.specifications)
