@@ -116,7 +116,7 @@ def lp_below_half() -> Finding:
     ]
     return Finding.decide(
         "world-lp-below-half", SECTION_LP, f"< {LP_HALF:g}", specs,
-        robust="中国的劳动生产率不到美国的一半：按就业人数或按工作小时、按 WDI 或 PWT 都是如此，按工时差距更大。",
+        robust="中国的劳动生产率不到美国的一半：按就业人数或按工作小时、按 WDI 或 PWT 都是如此。",
         depends="中国的劳动生产率是否不到美国的一半取决于口径，已达到一半的是：{flips}。",
         quantity="中国劳动生产率相当于美国的百分比，%", note="python -m nqpf world lp-gap；python -m nqpf world hours")
 

@@ -20,7 +20,7 @@ from nqpf.analysis.world.catchup import (
 )
 from nqpf.analysis.world.compare import compare, coverage, latest_table, no_china_series, scatter_data
 from nqpf.analysis.world.derived import PPP_BASE_YEAR, derived, line, panel, value
-from nqpf.analysis.world.facts import facts
+from nqpf.analysis.world.facts import LP_PERIOD, PWT_PERIOD, facts
 from nqpf.analysis.world.productivity import PWT, hours_gap, productivity_gap, pwt_levels
 from nqpf.analysis.world.revision import digital_revision, gdp_check, oecd_reconcile, rd_revision
 from nqpf.analysis.world.wdi import (
@@ -49,7 +49,7 @@ __all__ = [
     "catchup_table", "reach_year", "scope",
     "compare", "coverage", "latest_table", "no_china_series", "scatter_data",
     "PPP_BASE_YEAR", "derived", "line", "panel", "value",
-    "facts",
+    "facts", "LP_PERIOD", "PWT_PERIOD",
     "PWT", "hours_gap", "productivity_gap", "pwt_levels",
     "digital_revision", "gdp_check", "oecd_reconcile", "rd_revision",
     "COUNTRIES", "DERIVED_HOW", "ECONOMIES", "HEADLINE", "INDICATORS", "LEADERS", "META", "PEERS", "WDI",

@@ -11,13 +11,16 @@ from functools import lru_cache
 
 import numpy as np
 
-from nqpf.analysis.world import catchup as cu_mod
-from nqpf.analysis.world import compare, productivity, revision
+from nqpf.analysis.world.catchup import LEADERS_RISING_MIN, RHO_MIN, catchup_all, scope
+from nqpf.analysis.world.compare import coverage, latest_table, no_china_series, scatter_data
 from nqpf.analysis.world.derived import line, panel, value
+from nqpf.analysis.world.productivity import hours_gap, productivity_gap, pwt_levels
+from nqpf.analysis.world.revision import digital_revision, gdp_check, oecd_reconcile, rd_revision
 from nqpf.analysis.world.wdi import HEADLINE, wdi
 from nqpf.core import data
 from nqpf.core.errors import DataError
 from nqpf.core.gdp import china_gdp
+from nqpf.core.numbers import prose
 from nqpf.core.series import frozen_since
 
 __all__ = ["facts", "LP_PERIOD", "PWT_PERIOD", "CORE_CATCHUP"]
@@ -59,7 +62,7 @@ def _facts() -> tuple:
 
 def _data(f):
     w = wdi()
-    cv = compare.coverage().set_index("indicator")
+    cv = coverage().set_index("indicator")
     f["world_n_indicators"] = int(w["indicator"].nunique())
     f["world_n_rows"] = len(w)
     f["world_first_year"] = int(w["year"].min())
@@ -70,7 +73,7 @@ def _data(f):
     f["world_ind_rd_last"] = int(line("GB.XPD.RSDV.GD.ZS", "IND").index.max())
     f["world_usa_res_last"] = int(line("SP.POP.SCIE.RD.P6", "USA").index.max())
     f["world_mht_frozen"] = frozen_since(line("NV.MNF.TECH.ZS.UN", "CHN"))
-    f["world_no_china_n"] = len(compare.no_china_series())
+    f["world_no_china_n"] = len(no_china_series())
 
 
 def _gdp(f):
@@ -84,7 +87,7 @@ def _gdp(f):
     f["world_gdp_2024"] = float(g[2024])
     f["world_gdp_2025"] = float(g[2025])
     f["world_gdp_growth_2024"] = float((g[2024] / g[2023] - 1) * 100)
-    ck = revision.gdp_check().set_index("year")
+    ck = gdp_check().set_index("year")
     dual, std = ck[~ck["in_standard_series"]], ck[ck["in_standard_series"]]
     f["world_dual_min"] = float(dual["gap_percent"].min())
     f["world_dual_first"] = int(dual.index.min())
@@ -92,13 +95,19 @@ def _gdp(f):
     f["world_rev_min"] = float(std["gap_percent"].min())
     f["world_rev_max"] = float(std["gap_percent"].max())
     f["world_rev_max_year"] = int(std["gap_percent"].idxmax())
-    r = revision.rd_revision().set_index("year")
-    d = revision.digital_revision().set_index("year")
+    r = rd_revision().set_index("year")
+    d = digital_revision().set_index("year")
     f["world_rd_2023"] = float(r.loc[2023, "rd"])
     f["world_rd_first_2023"] = float(r.loc[2023, "on_first_release"])
     f["world_rd_std_2023"] = float(r.loc[2023, "on_standard"])
     f["world_rd_wdi_2023"] = float(r.loc[2023, "wdi"])
     f["world_rd_pub_2023"] = float(r.loc[2023, "nbs_published"])
+    o = data.load("cn_outcomes_2023_2025")
+    restated = o[(o["indicator"] == "rd_intensity") & (o["year"] == 2023) & (o["basis"] == "census revision")]
+    f["world_rd_2023_restated"] = float(restated["value"].item())  # the 2024 communiqué's 2.69 % less its +0.11 pt
+    final = o[(o["indicator"] == "rd_intensity") & (o["year"] == 2024) & (o["basis"] == "final")]
+    f["world_rd_2024_final"] = float(final["value"].item())
+    f["world_rd_2024_rise"] = f["world_rd_2024_final"] - f["world_rd_2023_restated"]
     f["world_dig_first_2023"] = float(d.loc[2023, "on_first_release"])
     f["world_dig_std_2023"] = float(d.loc[2023, "on_standard"])
     f["world_dig_pub_2023"] = float(d.loc[2023, "published"])
@@ -108,10 +117,12 @@ def _gdp(f):
     f["world_core_std_2023"] = float(core[2023] / g[2023] * 100)
     f["world_core_first_2023"] = float(core[2023] / nbs_first[2023] * 100)
     f["world_rd_wdi_match"] = float((r.loc[2009:, "on_standard"] - r.loc[2009:, "wdi"]).abs().max())
+    # two significant digits in fixed point (never 9.1e-06 in prose)
+    f["world_rd_wdi_match_prose"] = prose(f["world_rd_wdi_match"], 1 - math.floor(math.log10(f["world_rd_wdi_match"])))
 
 
 def _latest(f, p):
-    lt = compare.latest_table(HEADLINE).set_index("indicator")
+    lt = latest_table(HEADLINE).set_index("indicator")
     for code, key in LATEST_KEYS.items():
         f[f"world_{key}_year"] = int(lt.loc[code, "year"])
         for c in ("CHN", "USA", "JPN", "KOR", "DEU", "IND"):
@@ -150,8 +161,8 @@ def _latest(f, p):
 
 
 def _labour(f):
-    gap_all = productivity.productivity_gap("CHN")
-    gap10 = productivity.productivity_gap("CHN", *LP_PERIOD)
+    gap_all = productivity_gap("CHN")
+    gap10 = productivity_gap("CHN", *LP_PERIOD)
     for k in ("first", "last", "base", "rel_base", "rel_last", "growth", "growth_usa", "relative_growth",
               "closing_pp_per_year"):
         f[f"world_lpall_{k}"] = gap_all[k]
@@ -160,25 +171,25 @@ def _labour(f):
     f["world_lp10_half_year"] = int(np.ceil(gap10["last"] + gap10["years_to_half"]))
     first, last = PWT_PERIOD
     f["world_pwt_first"], f["world_pwt_last"], f["world_pwt_base"] = first, last, first - 1
-    pwt = productivity.pwt_levels(last, first).set_index("countrycode")
+    pwt = pwt_levels(last, first).set_index("countrycode")
     for c in ("CHN", "USA", "JPN", "KOR", "DEU", "IND"):
         for k in ("lp_wdi_rel_usa", "lp_pwt_rel_usa", "ctfp", "rtfpna_growth"):
             f[f"world_pwt_{c.lower()}_{k}"] = float(pwt.loc[c, k])
-    h = productivity.hours_gap("CHN", first, last)
+    h = hours_gap("CHN", first, last)
     for k in ("avh_own", "avh_usa", "rel_person", "rel_hour", "growth_person_own", "growth_hour_own",
               "growth_person_usa", "growth_hour_usa", "relative_growth_person", "relative_growth_hour"):
         f[f"world_hours_{k}"] = float(h[k])
 
 
 def _catchup(f):
-    sc = cu_mod.scope()
+    sc = scope()
     f["world_cu_candidates"] = len(sc)
     f["world_cu_excluded_rule"] = int((~sc["included"] & sc["reason"].str.startswith(("不随", "领先者"))).sum())
     f["world_cu_excluded_frozen"] = int(sc["china_frozen_since"].notna().sum())
     f["world_cu_excluded_nochina"] = int((sc["reason"] == "WDI 无中国数据").sum())
-    f["world_cu_rho_min"] = cu_mod.RHO_MIN
-    f["world_cu_leaders_min"] = cu_mod.LEADERS_RISING_MIN
-    cu = cu_mod.catchup_all()
+    f["world_cu_rho_min"] = RHO_MIN
+    f["world_cu_leaders_min"] = LEADERS_RISING_MIN
+    cu = catchup_all()
     ci = cu.set_index(["indicator", "countrycode"])
     f["world_cu_rd_kor"] = int(ci.loc[("GB.XPD.RSDV.GD.ZS", "KOR"), "reach_year"])
     f["world_cu_rd_kor_behind"] = int(ci.loc[("GB.XPD.RSDV.GD.ZS", "KOR"), "years_behind"])
@@ -199,7 +210,7 @@ def _catchup(f):
 
 
 def _scatter(f):
-    sc = compare.scatter_data()
+    sc = scatter_data()
     f["world_sc_n"] = len(sc)
     f["world_sc_corr"] = float(np.corrcoef(np.log(sc["gdp_per_employed"]), sc["rd_percent_gdp"])[0, 1])
     last_chn = sc[sc["countrycode"] == "CHN"].sort_values("year").iloc[-1]
@@ -211,7 +222,7 @@ def _scatter(f):
 
 
 def _oecd(f):
-    o = revision.oecd_reconcile()
+    o = oecd_reconcile()
     for k in ("implied_low", "implied_high", "wdi_latest_year", "wdi_oed_latest", "wdi_oed_min_since_2020",
               "us_share_usd", "us_share_ppp", "oed_us_at_ppp", "msti_year", "msti_low", "msti_high",
               "wdi_oed_msti_year", "oed_msti_basis_low", "oed_msti_basis_high"):
