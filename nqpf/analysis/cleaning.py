@@ -35,7 +35,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from nqpf.core.text import hanzi_count, is_hanzi, traditional_chars  # noqa: F401  (moved to core)
+from nqpf.core import text as core_text
+
+_t2s = core_text.t2s  # claims.py's old import, until its own change lands (then deleted)
 
 # A document is converted when it holds at least this many distinct traditional characters: 1954 (a third of its
 # characters), 1957 (under 1 %), 1955 (six characters) and a 2002 report with two typos are; a single odd form
@@ -75,16 +77,9 @@ class Cleaned:
 
 
 @lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
 def _traditional_re() -> re.Pattern:
     # one character class: the regex engine scans a document ten times faster than a set intersection
-    return re.compile("[" + "".join(sorted(traditional_chars())) + "]")
+    return re.compile("[" + "".join(sorted(core_text.traditional_chars())) + "]")
 
 
 def traditional_found(text: str) -> set[str]:
@@ -93,8 +88,9 @@ def traditional_found(text: str) -> set[str]:
 
 
 def traditional_share(text: str) -> float:
-    """Share of the Chinese characters of ``text`` that are traditional forms (see :func:`traditional_chars`)."""
-    n = hanzi_count(text)
+    """Share of the Chinese characters of ``text`` that are traditional forms
+    (:func:`nqpf.core.text.traditional_chars`)."""
+    n = core_text.hanzi_count(text)
     return len(_traditional_re().findall(text)) / n if n else 0.0
 
 
@@ -159,5 +155,5 @@ def clean(text: str) -> Cleaned:
     kept = "\n".join(lines[start:end]).strip("\n")
     converted = len(traditional_found(kept)) >= T2S_MIN_DISTINCT
     if converted:
-        kept = _t2s().convert(kept)
+        kept = core_text.simplified(kept)
     return Cleaned(kept, {k: sorted(v) for k, v in removed.items() if v}, converted)

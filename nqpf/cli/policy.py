@@ -6,8 +6,16 @@ from nqpf.analysis import policy
 from nqpf.cli import add_format, positive_int
 from nqpf.core.errors import UsageError
 
-ACTIONS = ["documents", "trajectories", "first-years", "timeline", "keyness-periods", "keyness-congress",
-           "provinces", "tiles", "index", "talk-vs-index"]
+ACTIONS = ["documents", "trajectories", "counts", "first-years", "timeline", "keyness-periods", "keyness-windows",
+           "keyness-congress", "provinces", "tiles", "index", "talk-vs-index", "talk-variants"]
+
+
+def _period(value: str) -> tuple[int, int]:
+    """'2024-2026' or '2024–2026' -> (2024, 2026)."""
+    parts = value.replace("–", "-").split("-")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts) or int(parts[0]) > int(parts[1]):
+        raise UsageError(f"a period is FIRST-LAST, e.g. 2024-2026, not {value!r}")
+    return int(parts[0]), int(parts[1])
 
 
 def _run(args):
@@ -17,13 +25,19 @@ def _run(args):
         return policy.documents().drop(columns="path")
     if a == "trajectories":
         return policy.trajectories(dictionary).round(3).reset_index()
+    if a == "counts":
+        return policy.trajectories(dictionary, counts=True).reset_index()
     if a == "first-years":
         return policy.first_years(dictionary)
     if a == "timeline":
         return policy.timeline_check(dictionary)
-    if a in ("keyness-periods", "keyness-congress"):
-        df = policy.keyness_periods() if a == "keyness-periods" else policy.keyness_congress()
+    if a == "keyness-periods":
+        df = policy.keyness_periods(_period(args.period_a), _period(args.period_b), draws=args.draws)
         return df.head(args.top).round(3)
+    if a == "keyness-windows":
+        return policy.window_contrasts()
+    if a == "keyness-congress":
+        return policy.keyness_congress().head(args.top).round(3)
     if a == "provinces":
         return policy.province_counts(dictionary).round(3).reset_index()
     if a == "tiles":
@@ -36,6 +50,8 @@ def _run(args):
     if a == "talk-vs-index":
         df, stats = policy.talk_vs_index(args.year)
         return df.round(4) if args.format == "csv" else {"stats": stats, "rows": df.round(4).to_dict("records")}
+    if a == "talk-variants":
+        return policy.talk_variants(args.year).round(4)
     raise UsageError(f"unknown action {a!r}")
 
 
@@ -46,9 +62,13 @@ def register(sub):
                    " for index: the NQPF word list)")
     p.add_argument("--term", default="新质生产力", help="tiles: the term mapped (default 新质生产力)")
     p.add_argument("--top", type=positive_int, default=30, help="keyness: rows shown (default 30)")
+    p.add_argument("--period-a", default="2024-2026", help="keyness-periods: the years of group A (default 2024-2026)")
+    p.add_argument("--period-b", default="2013-2022", help="keyness-periods: the years of group B (default 2013-2022)")
+    p.add_argument("--draws", type=positive_int, default=2000, help="keyness-periods: bootstrap draws (default 2000)")
     p.add_argument("--collection", choices=["gov_work_reports", "cpc_congress_reports", "provincial_2025"],
                    default="provincial_2025", help="index: documents scored (default provincial_2025)")
     p.add_argument("--transform", choices=["per10k", "log1p"], default="per10k", help="index: scaling")
-    p.add_argument("--year", type=int, help="talk-vs-index: year of the provincial index (default: the latest)")
+    p.add_argument("--year", type=int, help="talk-vs-index, talk-variants: year of the provincial index "
+                   "(default: the latest)")
     add_format(p)
     p.set_defaults(func=_run)

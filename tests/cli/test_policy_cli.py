@@ -57,7 +57,7 @@ def test_policy_topic_first_years_and_tiles():
     fy = {r["term"]: r["first_year"] for r in json.loads(proc.stdout)}
     assert fy["新质生产力"] == 2024
     tiles = json.loads(nqpf_cli("policy", "tiles").stdout)
-    assert len(tiles) == 31
+    assert len(tiles) == 31 and {"count", "per_10k_chars"} <= set(tiles[0])
 
 
 def test_claims_evaluate_on_the_policy_sample():
@@ -65,3 +65,23 @@ def test_claims_evaluate_on_the_policy_sample():
     assert proc.returncode == 0, proc.stderr
     r = json.loads(proc.stdout)
     assert r["lines"] >= 60 and r["precision"] >= 0.9 and r["recall"] >= 0.9
+
+
+def test_policy_keyness_periods_and_bad_periods():
+    proc = nqpf_cli("policy", "keyness-periods", "--top", "400", "--draws", "200", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["term"]: r for r in _rows(proc.stdout)}
+    assert rows["新质生产力"]["count_a"] == "9" and rows["新质生产力"]["count_b"] == "0"  # 1 + 2 + 6 uses, 2024-2026
+    assert {"dp_a", "g2_dp", "g2_p05", "boot_share"} <= set(rows["新质生产力"])
+    for bad in (["--period-a", "2026-2024"], ["--period-b", "2300-2301"], ["--period-a", "x"]):
+        proc = nqpf_cli("policy", "keyness-periods", *bad)
+        assert proc.returncode != 0 and proc.stdout == "" and proc.stderr.count("\n") == 1, proc.stderr
+
+
+def test_policy_talk_variants():
+    proc = nqpf_cli("policy", "talk-variants", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert len(rows) == 2 * 2 * 2  # measures x samples x methods
+    assert {r["n"] for r in rows} == {31, 29}  # all, and without 河北 and 吉林
+    assert all(r["ci_low"] <= r["r"] <= r["ci_high"] for r in rows)

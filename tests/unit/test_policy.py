@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from nqpf.analysis import policy
+from nqpf.analysis.policy import dispatch
 from nqpf.core import text
 from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import CORPUS
@@ -17,30 +18,35 @@ from nqpf.core.paths import CORPUS
 
 def test_manifest_checks_every_file():
     m = policy.manifest()
-    assert len(m) == 97
-    assert m["collection"].value_counts().to_dict() == {"gov_work_reports": 57, "provincial_2025": 31,
+    assert len(m) == 98
+    assert m["collection"].value_counts().to_dict() == {"gov_work_reports": 58, "provincial_2025": 31,
                                                         "cpc_congress_reports": 9}
     years = set(m[m["collection"] == "gov_work_reports"]["year"])
-    assert years == set(range(1954, 1961)) | {1964, 1975} | set(range(1978, 2026))
+    assert years == set(range(1954, 1961)) | {1964, 1975} | set(range(1978, 2027))
+    # The 2026 report as handed over (../shared/corpus/manifest.csv): its bytes and sha256, copied byte for byte.
+    row = m.set_index("file").loc["gov_work_reports/2026.txt"]
+    assert row["bytes"] == 58_625 and row["hanzi"] == 17_480
+    assert row["sha256"] == "24318ec3aa2c79c4d6ee8281065b6f7548f3a8fb64b01e23d6fb17f9a74064f3"
+    assert row["source_repository"] == "mondayice/WordCloud_web"
 
 
-def test_a_changed_or_unlisted_corpus_file_stops(tmp_path, monkeypatch):
+def test_a_changed_or_unlisted_corpus_file_stops(tmp_path):
     root = tmp_path / "corpus"
-    shutil.copytree(policy.CORPUS, root)
-    monkeypatch.setattr(policy, "CORPUS", root)
-    monkeypatch.setattr(policy, "MANIFEST", root / "manifest.csv")
-    policy.manifest.cache_clear()
-    try:
-        f = root / "gov_work_reports" / "2025.txt"
-        f.write_bytes(f.read_bytes().replace("新质生产力".encode(), "新质生產力".encode(), 1))
-        with pytest.raises(DataError, match=r"2025\.txt.*(bytes|sha256)"):
-            policy.manifest()
-        shutil.copy(CORPUS / "gov_work_reports" / "2025.txt", f)  # the original, not the patched copy
-        (root / "provincial_2025" / "99_extra.txt").write_text("各位代表：", encoding="utf-8")
-        with pytest.raises(DataError, match="99_extra.txt.*listed"):
-            policy.manifest()
-    finally:
-        policy.manifest.cache_clear()
+    shutil.copytree(CORPUS, root)
+    f = root / "gov_work_reports" / "2025.txt"
+    f.write_bytes(f.read_bytes().replace("新质生产力".encode(), "新质生產力".encode(), 1))
+    with pytest.raises(DataError, match=r"2025\.txt.*(bytes|sha256)"):
+        policy.manifest(root)
+    shutil.copy(CORPUS / "gov_work_reports" / "2025.txt", f)  # the original, not the patched copy
+    (root / "provincial_2025" / "99_extra.txt").write_text("各位代表：", encoding="utf-8")
+    with pytest.raises(DataError, match="99_extra.txt.*listed"):
+        policy.manifest(root)
+
+
+def test_premiers_of_the_compared_periods():
+    # Wen Jiabao gave the reports of March 2004-2013, Li Keqiang 2014-2023, Li Qiang from 2024 (NPC records).
+    assert [policy.premier(y) for y in (2013, 2014, 2023, 2024, 2026)] == ["温家宝", "李克强", "李克强", "李强", "李强"]
+    assert policy.premier(1990) == ""
 
 
 def test_terms_are_counted_as_strings_even_when_the_segmenter_splits_them():
@@ -101,36 +107,130 @@ def test_dask_local_cluster_gives_the_same_counts_as_one_process():
 
 
 def test_bag_partitions_follow_bytes_and_keep_every_document(tmp_path, monkeypatch):
-    monkeypatch.setattr(policy, "PARTITION_BYTES", 1000)
+    monkeypatch.setattr(dispatch, "PARTITION_BYTES", 1000)
     files = []
     for i in range(12):
         f = tmp_path / f"d{i:02d}.txt"
         f.write_text("新" * 200, encoding="utf-8")  # 600 bytes each: 7,200 bytes in all
         files.append(str(f))
-    bag = policy._bag(files)
+    bag = dispatch.bag(files)
     assert bag.npartitions == 8  # ceil(7200 / 1000)
     assert bag.compute(scheduler="sync") == files  # every document once, in order
-    assert policy._bag(files[:3]).npartitions == 3  # never more partitions than documents
-    assert policy._bag(files[:6]).npartitions == 4  # at least four, so two workers share small corpora
+    assert dispatch.bag(files[:3]).npartitions == 3  # never more partitions than documents
+    assert dispatch.bag(files[:6]).npartitions == 4  # at least four, so two workers share small corpora
     assert policy.segment_documents(files, engine="fast", cache=False, scheduler="sync") == 12 * len(
         text.segment_fast("新" * 200))
 
 
-def test_log_likelihood_and_log_ratio_by_hand():
-    assert policy.log_likelihood(10, 0, 1000, 1000) == pytest.approx(2 * 10 * math.log(2))
-    assert policy.log_likelihood(5, 5, 1000, 1000) == pytest.approx(0)
-    assert policy.log_ratio(20, 10, 1000, 1000) == pytest.approx(1.0)
-    assert policy.log_ratio(0, 8, 1000, 1000) == pytest.approx(math.log2(0.5 / 8))
+def test_log_likelihood_by_hand_from_the_rayson_garside_formula():
+    # Rayson and Garside (2000): E1 = c (a + b) / (c + d), E2 = d (a + b) / (c + d), G2 = 2 (a ln(a/E1) + b ln(b/E2)).
+    # a = 30, b = 2, c = 80, d = 102: E1 = 80 * 32 / 182 = 14.065934, E2 = 102 * 32 / 182 = 17.934066;
+    # a ln(a/E1) = 30 * ln 2.132813 = 30 * 0.757442 = 22.723246; b ln(b/E2) = 2 * ln 0.111520 = 2 * -2.193555
+    # = -4.387110; G2 = 2 * (22.723246 - 4.387110) = 36.672272.
+    assert policy.log_likelihood(30, 2, 80, 102) == pytest.approx(36.6723, abs=1e-3)
+    # a = 10, b = 0, 1,000 tokens each: E1 = 5, G2 = 2 * 10 * ln 2 = 13.8629; equal rates give 0.
+    assert policy.log_likelihood(10, 0, 1000, 1000) == pytest.approx(13.8629, abs=1e-4)
+    assert policy.log_likelihood(5, 5, 1000, 1000) == 0
+    assert policy.log_ratio(20, 10, 1000, 1000) == 1.0  # twice the rate
+    assert policy.log_ratio(0, 8, 1000, 1000) == -4.0  # log2(0.5 / 8): a zero count counts as 0.5
     df = policy.keyness(Counter({"算力": 30, "发展": 50}), Counter({"算力": 2, "发展": 100}))
-    assert df.iloc[0]["term"] == "算力" and df.iloc[0]["key_for"] == "A"
+    row = df.set_index("term").loc["算力"]
+    assert row["key_for"] == "A" and row["g2"] == pytest.approx(36.6723, abs=1e-3)  # totals 80 and 102 as above
+
+
+def test_dp_by_hand():
+    # Gries (2008): DP = 0.5 * sum |v_i / f - s_i|. Counts 1, 2, 3 in parts of 10, 10, 20 tokens: observed shares
+    # 1/6, 2/6, 3/6 against sizes 0.25, 0.25, 0.5: 0.5 * (0.083333 + 0.083333 + 0) = 0.083333.
+    assert policy.dp([1, 2, 3], [10, 10, 20]) == pytest.approx(1 / 12)
+    assert policy.dp([4, 0], [50, 50]) == 0.5  # all in one of two equal halves
+    assert policy.dp([2, 4], [1, 2]) == 0  # spread exactly as the text
+
+
+def test_keyness_docs_by_hand():
+    # A: two documents of 10 tokens, B: one of 20. 新词 3 + 1 in A, 0 in B. Pooled: a = 4, b = 0, c = 20, d = 20:
+    # E1 = 2, G2 = 2 * 4 * ln 2 = 5.545177. DP in A: shares 3/4, 1/4 against 0.5, 0.5: 0.25. Adjusted a = 4 * 0.75 = 3:
+    # E1 = 20 * 3 / 40 = 1.5, G2 = 2 * 3 * ln 2 = 4.158883.
+    a = [Counter({"新词": 3, "其他": 7}), Counter({"新词": 1, "其他": 9})]
+    b = [Counter({"其他": 20})]
+    row = policy.keyness_docs(a, b, min_count=1, draws=200).set_index("term").loc["新词"]
+    assert row["g2"] == pytest.approx(5.545177, abs=1e-5)
+    assert row["dp_a"] == pytest.approx(0.25) and row["docs_a"] == 2 and row["docs_b"] == 0
+    assert row["g2_dp"] == pytest.approx(4.158883, abs=1e-5)
+    # Each bootstrap draw of A has 20 tokens and 2 to 6 uses of 新词 (B never has one): the signed G2 is between
+    # 2 * 2 * ln 2 = 2.77 and 2 * 6 * ln 2 = 8.32, never significant.
+    assert 2.77 < row["g2_p05"] <= 8.32 and row["boot_share"] == 0
+
+
+def test_keyness_periods_for_nqpf_by_hand():
+    # 新质生产力 is used once in 2024, twice in 2025 and six times in 2026 (grep -o on the files), never before.
+    df = policy.keyness_periods()
+    row = df.set_index("term").loc["新质生产力"]
+    assert (row["count_a"], row["count_b"], row["docs_a"]) == (9, 0, 3)
+    ta, tb = df.attrs["tokens_a"], df.attrs["tokens_b"]
+    e1 = ta * 9 / (ta + tb)
+    assert row["g2"] == pytest.approx(2 * 9 * math.log(9 / e1))  # b = 0 contributes nothing
+    assert df.attrs["premiers_a"] == ["李强"] and df.attrs["premiers_b"] == ["李克强", "温家宝"]
+    assert df.attrs["docs_a"] == 3 and df.attrs["docs_b"] == 10
+
+
+def test_trajectories_against_the_files_and_the_manifest():
+    # 2026: the stored copy has no footer, so the raw file's count and the manifest's character count (the data
+    # provider's, ../shared/corpus/manifest.csv: 17,480) give the rate directly.
+    raw = (CORPUS / "gov_work_reports" / "2026.txt").read_text(encoding="utf-8")
+    assert raw.count("新质生产力") == 6
+    traj = policy.trajectories(["新质生产力", "科技创新"])
+    assert traj.loc[2026, "新质生产力"] == pytest.approx(10_000 * 6 / 17_480)
+    assert traj.loc[2026, "科技创新"] == pytest.approx(10_000 * raw.count("科技创新") / 17_480)
+    counts = policy.trajectories(["新质生产力"], counts=True)["新质生产力"]
+    assert counts.loc[2022:].tolist() == [0, 0, 1, 2, 6]
+    assert traj.index.min() == 1954 and traj.index.max() == 2026 and len(traj) == 58
+
+
+def test_correlation_by_hand():
+    # x = 1, 2, 3, 4: dx = -1.5, -0.5, 0.5, 1.5; y = 1, 3, 2, 4: dy = -1.5, 0.5, -0.5, 1.5;
+    # sum dx dy = 2.25 - 0.25 - 0.25 + 2.25 = 4; sum dx^2 = sum dy^2 = 5: r = 4 / 5 = 0.8.
+    assert policy.correlation([1, 2, 3, 4], [1, 3, 2, 4], "pearson") == pytest.approx(0.8)
+    # The same ranks from other values: Spearman 0.8 as well, Pearson not.
+    assert policy.correlation([1, 2, 3, 40], [10, 30, 20, 41], "spearman") == pytest.approx(0.8)
+    with pytest.raises(UsageError):
+        policy.correlation([1, 2], [1, 2], "kendall")
+    # A perfectly monotone sample: every bootstrap draw with two distinct points has rho = 1.
+    assert policy.bootstrap_ci(range(10), [v ** 2 for v in range(10)]) == (1.0, 1.0)
+
+
+def test_leave_one_out_by_hand():
+    # Without d the points are (1,1), (2,3), (3,2): ranks as given, dx = -1, 0, 1, dy = -1, 1, 0: r = 1 / 2 = 0.5.
+    df = pd.DataFrame({"province": list("abcd"), "m": [1, 2, 3, 4], "score": [1, 3, 2, 4]})
+    loo = policy.leave_one_out(df, "m")
+    assert loo["d"] == pytest.approx(0.5)
+    assert loo["a"] == pytest.approx(0.5)  # (2,3), (3,2), (4,4): ranks 1,2,3 and 2,1,3: dx -1,0,1 dy 0,-1,1 -> 0.5
+
+
+def test_talk_vs_index_against_scipy_and_pandas():
+    from scipy.stats import pearsonr, spearmanr
+
+    df, stats = policy.talk_vs_index()
+    assert stats["n"] == 31 and len(df) == 31 and df["abridged"].sum() == 2
+    assert set(df.loc[df["abridged"], "province"]) == {"河北", "吉林"}
+    # SciPy and pandas compute the same coefficients independently of nqpf.
+    assert stats["rho_text_index"] == pytest.approx(spearmanr(df["text_index"], df["score"])[0])
+    assert stats["rho_text_index"] == pytest.approx(df["text_index"].corr(df["score"], method="spearman"))
+    assert stats["p_nqpf_per_10k"] == pytest.approx(spearmanr(df["nqpf_per_10k"], df["score"])[1])
+    assert stats["ci_low_text_index"] < stats["rho_text_index"] < stats["ci_high_text_index"]
+    v = policy.talk_variants().set_index(["measure", "sample", "method"])
+    short = df[~df["abridged"]]
+    row = v.loc[("text_index", "without_abridged", "pearson")]
+    assert row["n"] == 29 and row["r"] == pytest.approx(pearsonr(short["text_index"], short["score"])[0])
+    # Leave-one-out range: the extremes of 31 coefficients, each with one province left out (pandas again).
+    loo = [df[df["province"] != p]["text_index"].corr(df[df["province"] != p]["score"], method="spearman")
+           for p in df["province"]]
+    assert v.loc[("text_index", "all", "spearman"), "loo_max"] == pytest.approx(max(loo))
 
 
 def test_text_index_counts_each_stretch_once():
     assert policy.count_longest("新质生产力与新质", ["新质", "新质生产力"]) == 2
-    counts = pd.DataFrame()
     with pytest.raises(UsageError):
         policy.text_index([], [], transform="per10k")
-    del counts
 
 
 def test_text_index_by_hand(tmp_path):
@@ -141,9 +241,13 @@ def test_text_index_by_hand(tmp_path):
     assert df.iloc[0]["index"] == pytest.approx(math.log(4))
 
 
-def test_tile_grid_has_one_tile_per_province_and_no_overlap():
+def test_tile_grid_uses_the_one_layout():
+    from nqpf.core.geo import TILES
+
     grid = policy.tile_grid()
     assert len(grid) == 31 and not grid.duplicated(["row", "col"]).any()
+    by = grid.set_index("province")
+    assert all((by.loc[p, "col"], by.loc[p, "row"]) == xy for p, xy in TILES.items())
 
 
 def test_first_years_of_the_nqpf_vocabulary():
