@@ -12,16 +12,20 @@ import math
 import numpy as np
 import pandas as pd
 
-from nqpf.analysis import world
-from nqpf.core import data, growth, seeds
-from nqpf.core.data import FLAG_ZH  # noqa: F401  (moved to core)
+from nqpf.analysis import outcomes
+from nqpf.core import data, growth, numbers, seeds
+from nqpf.core import gdp as core_gdp
 from nqpf.core.errors import UsageError
 from nqpf.core.periods import Period
 
 SCALE = "cn_digital_economy_scale"  # CAICT / CAC, 万亿元
 SHARE = "cn_digital_economy_share_gdp"  # CAICT / CAC, % of GDP
-GDP = "gdp"  # the book's standard nominal GDP (nqpf.analysis.world.china_gdp), 亿元, latest vintage
-GDP_FIRST_RELEASE = "cn_nominal_gdp"  # NBS as first published (mixed vintages): only for what was first published
+GDP = "gdp"  # the book's standard nominal GDP (nqpf.core.gdp.china_gdp), 亿元, one vintage: fifth census
+# NBS GDP as published at the time, before later census revisions. Not one vintage and not all first releases: the
+# yearbook 2010 (years to 2009), final verifications (2016, 2019-2022) and preliminary estimates (2017, 2018, 2023)
+# stand side by side (each row's source says which). Only for what a publisher divided by in its own year.
+GDP_AS_PUBLISHED = "cn_nominal_gdp"
+GDP_AS_PUBLISHED_ZH = "国家统计局当时公布的 GDP（初步核算与最终核实数混合，均未经此后的经济普查修订）"
 CORE_SHARE = "cn_digital_core_share_gdp"
 CORE_TARGET = "cn_digital_core_share_gdp_targets"
 CORE_VA = "cn_digital_core_value_added"
@@ -52,13 +56,15 @@ def _series(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def gdp() -> pd.Series:
-    """The book's standard nominal GDP (亿元, one latest vintage, :func:`nqpf.analysis.world.china_gdp`) by year."""
-    return world.china_gdp().set_index("year")["value"]
+    """The book's standard nominal GDP (亿元, one latest vintage, :func:`nqpf.core.gdp.china_gdp`) by year."""
+    return core_gdp.china_gdp().set_index("year")["value"]
 
 
-def gdp_first_release() -> pd.Series:
-    """NBS nominal GDP as first published (亿元; mixed vintages, gaps): for text about what was first published."""
-    return data.load(GDP_FIRST_RELEASE).set_index("year")["value"]
+def gdp_as_published() -> pd.Series:
+    """NBS nominal GDP as published at the time (亿元; gaps): preliminary and final figures of several vintages,
+    none revised by a later census (see :data:`GDP_AS_PUBLISHED`). For a ratio a publisher computed in its year,
+    never for a growth rate."""
+    return data.load(GDP_AS_PUBLISHED).set_index("year")["value"]
 
 
 def _values(name: str) -> pd.Series:
@@ -83,19 +89,21 @@ def span_cagr(name: str, first: int, last: int) -> float:
 
 
 def panel() -> pd.DataFrame:
-    """One row a year with a CAICT/CAC scale: published share; the share recomputed on the standard (latest-vintage)
-    GDP; the share on GDP as first published (what the publisher divided by); nominal growth against GDP."""
+    """One row a year with a CAICT/CAC scale: published share (scale ÷ the GDP of its day: one vintage); the share
+    on the standard (fifth-census) GDP, ``share_recomputed`` — a mixed ratio, since CAICT estimated the scale on the
+    GDP of its day; the share on GDP as NBS published it at the time (what the publisher divided by); nominal growth
+    of the scale against that of the standard GDP (again two vintages)."""
     scale = _series(data.load("cn_digital_economy_scale"))
     share = _series(data.load("cn_digital_economy_share_gdp"))
     std = gdp()
-    first = gdp_first_release()
+    first = gdp_as_published()
     df = pd.DataFrame({"scale": scale["value"], "scale_flags": scale["flags"]})
     df["share_published"] = share["value"].reindex(df.index)
     df["share_flags"] = share["flags"].reindex(df.index)
     df["gdp"] = std.reindex(df.index)
     df["share_recomputed"] = df["scale"] * WAN_YI / df["gdp"] * 100
     df["share_gap"] = df["share_recomputed"] - df["share_published"]
-    df["share_on_first_release"] = df["scale"] * WAN_YI / first.reindex(df.index) * 100
+    df["share_on_gdp_as_published"] = df["scale"] * WAN_YI / first.reindex(df.index) * 100
     df["scale_growth"] = yoy(scale["value"]).reindex(df.index)
     df["gdp_growth"] = yoy(std).reindex(df.index)
     df["growth_gap"] = df["scale_growth"] - df["gdp_growth"]
@@ -166,31 +174,55 @@ def required_core_growth(share0: float, share1: float, years: int, gdp_growth: f
 
 
 def core_target() -> dict:
-    """The plan's numbers: baseline 2020 share, 2025 target, and what NBS reports for 2023."""
+    """The plan's numbers: baseline 2020 share, 2025 target, and what NBS reports for 2023, each with its GDP
+    vintage (7.8 % was computed on the GDP of its day, before the fifth economic census; 9.9 % on the census GDP)."""
     core, target = _series(data.load(CORE_SHARE)), _series(data.load(CORE_TARGET))
     return {
-        "year0": 2020, "share0": float(core.loc[2020, "value"]),
+        "year0": 2020, "share0": float(core.loc[2020, "value"]), "share0_vintage": VINTAGE_PRE_CENSUS,
         "year1": int(target.index[0]), "share1": float(target["value"].iloc[0]),
-        "reached_year": 2023, "reached": float(core.loc[2023, "value"]),
+        "reached_year": 2023, "reached": float(core.loc[2023, "value"]), "reached_vintage": VINTAGE_CENSUS,
         "reached_flags": core.loc[2023, "flags"],
     }
 
 
-ACTUAL_SCENARIO = "2021–2023名义"  # nominal GDP growth, growth years 2021-2023 (base 2020)
+VINTAGE_PRE_CENSUS = "第五次经济普查前的 GDP"
+VINTAGE_CENSUS = "第五次经济普查后的 GDP"
+ACTUAL_SCENARIO = "2021–2025 实际名义"  # realised nominal GDP growth, growth years 2021-2025 (base 2020)
+REALISED_SCENARIO = "2024–2025 实际名义"  # realised nominal GDP growth, growth years 2024-2025 (base 2023)
+
+
+def core_outcomes() -> pd.DataFrame:
+    """The core industries' share of GDP as published for 2020 and 2023-2025: year, share, vintage, flags,
+    confidence, source. 2024: 国家数据局's "10% 左右" (ROUNDED; a low-confidence 10.4 % is left out); 2025: the 2026
+    government work report's "10.5% 以上" (LOWER-BOUND)."""
+    t = core_target()
+    rows = [{"year": 2020, "share": t["share0"], "vintage": VINTAGE_PRE_CENSUS, "flags": "",
+             "confidence": "medium", "source": "《“十四五”数字经济发展规划》基期值"},
+            {"year": 2023, "share": t["reached"], "vintage": VINTAGE_CENSUS, "flags": "",
+             "confidence": "medium", "source": "国家统计局（第五次经济普查口径）"}]
+    for year, basis in ((2024, "国家数据局 briefing"), (2025, None)):
+        r = outcomes.figure("digital_core_share", year, basis=basis)
+        rows.append({"year": year, "share": float(r["value"]), "vintage": VINTAGE_CENSUS, "flags": r["flags"],
+                     "confidence": r["confidence"], "source": f"{r['publisher']}，{r['document']}"})
+    return pd.DataFrame(rows)
 
 
 def target_scenarios(gdp_growth=GDP_SCENARIOS) -> pd.DataFrame:
-    """Required core growth over 2021-2025 (from the 2020 level) for each nominal GDP growth scenario, plus nominal
-    GDP's own pace over the growth years 2021-2023 (standard series)."""
+    """Required core growth over 2021-2025 (from the 2020 level) for each nominal GDP growth scenario, plus the
+    realised nominal GDP growth of 2021-2025 and of 2024-2025 (standard series, :func:`outcomes.realised_gdp_growth`).
+    The 2021-2025 column starts from 7.8 % (pre-census GDP) and so mixes vintages; the 2024-2025 column starts
+    from the census-based 9.9 % (2023) and is one vintage."""
     t = core_target()
     years = t["year1"] - t["year0"]
-    actual = span_cagr(GDP, t["year0"] + 1, t["reached_year"])
     rows = [{"scenario": f"{g:g}%", "gdp_growth": float(g)} for g in gdp_growth]
-    rows.append({"scenario": ACTUAL_SCENARIO, "gdp_growth": actual})
+    rows.append({"scenario": ACTUAL_SCENARIO,
+                 "gdp_growth": outcomes.realised_gdp_growth(t["year0"] + 1, t["year1"])["cagr"]})
+    rows.append({"scenario": REALISED_SCENARIO,
+                 "gdp_growth": outcomes.realised_gdp_growth(t["reached_year"] + 1, t["year1"])["cagr"]})
     df = pd.DataFrame(rows)
     df["core_growth_required"] = [required_core_growth(t["share0"], t["share1"], years, g) for g in df["gdp_growth"]]
     df["gap_pp"] = df["core_growth_required"] - df["gdp_growth"]
-    # what is left after 2023: from the reached 9.9 % to 10 % in two years
+    # what is left after 2023: from the reached 9.9 % to 10 % in two years (one vintage: census GDP)
     df["core_growth_required_2023_2025"] = [
         required_core_growth(t["reached"], t["share1"], t["year1"] - t["reached_year"], g) for g in df["gdp_growth"]
     ]
@@ -198,33 +230,43 @@ def target_scenarios(gdp_growth=GDP_SCENARIOS) -> pd.DataFrame:
 
 
 def target_progress() -> dict:
-    """Where 2023 stands against a steady path from 7.8 % (2020) to 10 % (2025)."""
+    """Where 2023 stands against a steady path from 7.8 % (2020) to 10 % (2025), what 2024-2025 brought, and the
+    vintage arithmetic of the 9.9 %."""
     t = core_target()
     years = t["year1"] - t["year0"]
     elapsed = t["reached_year"] - t["year0"]
     path = t["share0"] * (t["share1"] / t["share0"]) ** (elapsed / years)
     va = data.load("cn_digital_core_value_added").set_index("year")["value"]
-    std, first = gdp(), gdp_first_release()
+    std, published = gdp(), gdp_as_published()
     va23 = float(va[2023])
+    band = numbers.half_unit(f"{t['reached']:g}")  # 9.9 as written stands for [9.85, 9.95]
+    oc = core_outcomes().set_index("year")
+    realised = outcomes.realised_gdp_growth(t["reached_year"] + 1, t["year1"])
+    s25 = float(oc.loc[t["year1"], "share"])
     return {
         "share_ratio_growth_needed": cagr(t["share0"], t["share1"], years),
         "share_ratio_growth_reached": cagr(t["share0"], t["reached"], elapsed),
         "path_2023": path,
         "reached_2023": t["reached"],
         "core_va_2023": va23,
-        # 127,555 over the first-release (pre-census) GDP gives a larger share than NBS's 9.9 %
-        "share_2023_on_preliminary_gdp": va23 / first[2023] * 100,
+        # 127,555 over the 2023 GDP as first published (pre-census) gives a larger share than NBS's 9.9 %
+        "share_2023_on_preliminary_gdp": va23 / published[2023] * 100,
         "share_2023_on_standard_gdp": va23 / std[2023] * 100,
         "standard_gdp_2023": float(std[2023]),
-        # the GDP that 9.9 % implies, and the range a rounded 9.85-9.95 % allows
+        # the GDP that 9.9 % implies, and the range its rounding allows
         "implied_gdp_2023": va23 / (t["reached"] / 100),
-        "implied_gdp_2023_low": va23 / 0.0995,
-        "implied_gdp_2023_high": va23 / 0.0985,
-        "preliminary_gdp_2023": float(first[2023]),
+        "implied_gdp_2023_low": va23 / ((t["reached"] + band) / 100),
+        "implied_gdp_2023_high": va23 / ((t["reached"] - band) / 100),
+        "preliminary_gdp_2023": float(published[2023]),
         # DERIVED: 2020 value added = 7.8 % of the standard 2020 GDP; the 7.8 % itself was computed by NBS on the
         # GDP of its day, so the level is approximate
         "core_va_2020_derived": t["share0"] / 100 * std[2020],
         "core_va_cagr_2020_2023_derived": cagr(t["share0"] / 100 * std[2020], va23, elapsed),
+        # 2024-2025, one vintage: from 9.9 % (at most 9.95) to "10.5 % or more" with the realised GDP growth
+        "share_2024": float(oc.loc[2024, "share"]), "share_2025": s25,
+        "gdp_growth_2024_2025": realised["cagr"],
+        "core_growth_2024_2025_at_least": required_core_growth(t["reached"] + band, s25, t["year1"] - t["reached_year"],
+                                                               realised["cagr"]),
     }
 
 
@@ -340,8 +382,3 @@ def summary() -> dict:
         "compute": compute_facts(),
         "hubs": hub_counts(),
     }
-
-
-def flag_label(flags: str, english: bool = True) -> str:
-    """Moved to :func:`nqpf.core.data.flag_label` (default english=False); this keeps the old default meanwhile."""
-    return data.flag_label(flags, english=english)

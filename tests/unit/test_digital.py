@@ -48,7 +48,7 @@ def test_gdp_is_the_standard_latest_vintage_series():
     g = digital.gdp()
     # the figure: 2023 = 1,294,272 亿元 on the fifth-census basis (first release: 1,260,582)
     assert g[2023] == pytest.approx(wdi_gdp_yi(2023)) and round(g[2023]) == 1294272
-    assert digital.gdp_first_release()[2023] == 1260582
+    assert digital.gdp_as_published()[2023] == 1260582
     # 2019 nominal growth: about 7.5 % on one vintage, not the 9.6 % the mixed first releases gave
     assert digital.panel().set_index("year").loc[2019, "gdp_growth"] == pytest.approx(
         (wdi_gdp_yi(2019) / wdi_gdp_yi(2018) - 1) * 100)
@@ -62,9 +62,9 @@ def test_share_recomputed_from_scale_and_gdp():
     # 53.9 万亿元 = 539,000 亿元 over the standard GDP (1,294,272 亿元): 41.6 %
     assert p.loc[2023, "share_recomputed"] == pytest.approx(539000 / wdi_gdp_yi(2023) * 100)
     assert p.loc[2023, "share_recomputed"] == pytest.approx(41.65, abs=0.005)
-    # on GDP as first published (1,260,582) it is the published 42.8 %: CAICT divided by the GDP of the day
-    assert p.loc[2023, "share_on_first_release"] == pytest.approx(539000 / 1260582 * 100)
-    assert (p["share_on_first_release"] - p["share_published"]).abs().max() < 0.5
+    # on GDP as NBS published it then (1,260,582) it is the published 42.8 %: CAICT divided by the GDP of the day
+    assert p.loc[2023, "share_on_gdp_as_published"] == pytest.approx(539000 / 1260582 * 100)
+    assert (p["share_on_gdp_as_published"] - p["share_published"]).abs().max() < 0.5
     # 2022 growth: 50.2 / 45.5 - 1
     assert p.loc[2022, "scale_growth"] == pytest.approx(10.33, abs=0.01)
     assert math.isnan(p.loc[2015, "scale_growth"])  # 2014 is not in the CAICT series
@@ -115,9 +115,13 @@ def test_target_scenarios_and_progress():
     sc = digital.target_scenarios().set_index("scenario")
     assert list(sc.index[:3]) == ["4%", "6%", "8%"]
     assert sc.loc["4%", "core_growth_required"] == pytest.approx(9.30, abs=0.01)
-    # nominal (not real) GDP over the growth years 2021-2023, standard series, from the 2020 level
-    assert sc.loc["2021–2023名义", "gdp_growth"] == pytest.approx(
-        ((wdi_gdp_yi(2023) / wdi_gdp_yi(2020)) ** (1 / 3) - 1) * 100)
+    # realised nominal (not real) GDP over the growth years 2021-2025 and 2024-2025, standard series
+    assert sc.loc["2021–2025 实际名义", "gdp_growth"] == pytest.approx(
+        ((wdi_gdp_yi(2025) / wdi_gdp_yi(2020)) ** (1 / 5) - 1) * 100)
+    # 2024-2025: (1,401,879 / 1,294,272) ** 0.5 - 1 = 4.07 %; from 9.9 % to 10 %: 1.0407 * (10 / 9.9) ** 0.5 - 1
+    r = sc.loc["2024–2025 实际名义"]
+    assert r["gdp_growth"] == pytest.approx(4.074, abs=0.001)
+    assert r["core_growth_required_2023_2025"] == pytest.approx((1.04074 * (10 / 9.9) ** 0.5 - 1) * 100, abs=0.002)
     prog = digital.target_progress()
     # steady path: 7.8 * (10 / 7.8) ** (3 / 5) = 9.05 %; NBS reports 9.9 %
     assert prog["path_2023"] == pytest.approx(9.05, abs=0.01)
@@ -125,7 +129,17 @@ def test_target_scenarios_and_progress():
     # 127,555 over the preliminary GDP is 10.12 %, not 9.9 %: the NBS figure uses a larger (census) GDP
     assert prog["share_2023_on_preliminary_gdp"] == pytest.approx(10.12, abs=0.01)
     assert prog["implied_gdp_2023"] == pytest.approx(127555 / 0.099)
+    # 9.9 as written stands for [9.85, 9.95]: 127,555 / 0.0995 and 127,555 / 0.0985
+    assert prog["implied_gdp_2023_low"] == pytest.approx(127555 / 0.0995)
+    assert prog["implied_gdp_2023_high"] == pytest.approx(127555 / 0.0985)
     assert prog["implied_gdp_2023_low"] > prog["preliminary_gdp_2023"]
+    # 2023 -> 2025 on one (census) vintage: from at most 9.95 % to "10.5 % or more" with nominal GDP at 4.07 %:
+    # core value added grew at least 1.04074 * (10.5 / 9.95) ** 0.5 - 1 = 6.91 % a year
+    assert prog["core_growth_2024_2025_at_least"] == pytest.approx((1.04074 * (10.5 / 9.95) ** 0.5 - 1) * 100,
+                                                                    abs=0.002)
+    oc = digital.core_outcomes().set_index("year")
+    assert list(oc["share"]) == [7.8, 9.9, 10.0, 10.5] and "LOWER-BOUND" in oc.loc[2025, "flags"]
+    assert oc.loc[2020, "vintage"] != oc.loc[2023, "vintage"]  # 7.8 % is on the pre-census GDP
     # on the standard (census-revised) GDP the NBS share is reproduced: 127,555 / 1,294,272 = 9.86 % -> 9.9 %
     assert round(prog["share_2023_on_standard_gdp"], 1) == 9.9
 
@@ -182,9 +196,7 @@ def test_seed_figure_flags():
     assert "TARGET" in figs.loc["core_share_2025", "flags"]
     assert "LOWER-BOUND" in figs.loc["compute_growth_5y", "flags"]
     assert "UNCERTAIN" in figs.loc["de_scale_2023", "flags"]
-    assert digital.flag_label("DERIVED, UNCERTAIN") == "推算（DERIVED）、不确定（UNCERTAIN）"
-    assert digital.flag_label("DERIVED, UNCERTAIN, DERIVED", english=False) == "推算、不确定"
-    assert digital.flag_label("") == ""
+    assert not hasattr(digital, "flag_label")  # one flag label: nqpf.core.data.flag_label
 
 
 # ---------------------------------------------------------------- 数据 / 算力 / 算法 in the corpus
@@ -217,3 +229,25 @@ def test_cooccurrence_counts():
     places = digital.cooccurrence_places()
     assert len(places) == co["all"].sum()
     assert ((places["seed"] == "003") & (places["first"] == 574)).any()  # 一是决策革命
+
+
+# ---------------------------------------------------------------- findings (nqpf.analysis.findings.digital)
+
+
+def test_findings_by_hand():
+    from nqpf.analysis.findings import digital as fd
+
+    specs = {s.name: s.value for s in fd.growth_specs()}
+    # CAICT 2017-2023: (53.9 / 22.6) ** (1/7) = 1.1322 against the standard GDP over the same growth years
+    g = ((wdi_gdp_yi(2023) / wdi_gdp_yi(2016)) ** (1 / 7) - 1) * 100
+    caict = next(v for k, v in specs.items() if k.startswith("信通院名义规模"))
+    assert caict == pytest.approx(((1 + 13.22 / 100) / (1 + g / 100) - 1) * 100, abs=0.01)
+    # NBS core share, one vintage: (10.5 / 9.95) ** (1/2) - 1 = 2.73 %
+    core = next(v for k, v in specs.items() if k.startswith("国家统计局核心产业占比 2023"))
+    assert core == pytest.approx(((10.5 / 9.95) ** 0.5 - 1) * 100)
+    found = {f.id: f for f in fd.findings()}
+    assert found["digital-growth-vs-gdp"].verdict == "robust"
+    # basic research: "接近2800" / "超过3.92万亿" = 7.14 % at most, below 8 %; the minister's 7.08 % lies under it
+    b = {s.name: s.value for s in found["outcomes-basic-research-missed"].specifications}
+    assert next(v for k, v in b.items() if "两个水平" in k) == pytest.approx(100 * 2800 / 39200 - 8)
+    assert found["outcomes-basic-research-missed"].verdict == "robust"
