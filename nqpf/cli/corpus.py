@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from nqpf.analysis import claims, corpus, policy
+from nqpf.analysis import claims, corpus, policy, textfreq
 from nqpf.cli import add_actions, add_format, positive_int
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import rel
@@ -17,8 +17,11 @@ def _corpus(args):
             raise UsageError("corpus terms needs --input DIR (a folder of .txt files)")
         # Every file is read, checked and counted before anything is printed: a bad file leaves no output.
         return policy.folder_term_counts(args.input, args.terms, scheduler=args.scheduler)
+    if args.action == "frequencies" and args.input:
+        counts, docs, _ = textfreq.frequencies(args.input, scheduler=args.scheduler or "processes")
+        return pd.DataFrame(textfreq.rows(counts, docs, args.top), columns=["term", "count", "documents"])
     if args.input:
-        raise UsageError("--input is only for corpus terms")
+        raise UsageError("--input is only for corpus terms and corpus frequencies")
     if args.action == "summary":
         return corpus.summary()
     if args.action == "keywords":
@@ -66,9 +69,11 @@ def register(sub):
                        " terms: dictionary term counts in any folder of .txt files")
     p.add_argument("action", choices=["summary", "keywords", "themes", "cooccurrence", "frequencies", "tokens",
                                       "terms"])
-    p.add_argument("--input", metavar="DIR", help="corpus terms: count dictionary terms in every .txt under DIR")
-    p.add_argument("--scheduler", help="corpus terms: dask scheduler (sync, threads, processes or tcp://host:port;"
-                   " default $NQPF_DASK_SCHEDULER or sync)")
+    p.add_argument("--input", metavar="DIR", help="corpus terms: count dictionary terms in every .txt under DIR;"
+                   " corpus frequencies: word frequencies (term, count, documents) of every .txt under DIR")
+    p.add_argument("--scheduler", help="dask scheduler: sync, threads, processes or tcp://host:port (corpus terms:"
+                   " default $NQPF_DASK_SCHEDULER or sync; corpus frequencies: default processes)")
+    p.add_argument("--top", type=positive_int, help="corpus frequencies --input: only the N most frequent terms")
     p.add_argument("--seed", help="one seed, e.g. 003")
     p.add_argument("--k", type=positive_int, default=10, help="keywords per document / top terms (default 10)")
     p.add_argument("--terms", help="cooccurrence: comma-separated terms (default 数据,算力,算法); terms: a dictionary"

@@ -1,0 +1,65 @@
+"""`corpus frequencies`: term, count, documents over any folder of .txt files; the fast engine equals plain jieba."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from nqpf.analysis import textfreq
+from nqpf.core.errors import UsageError
+from nqpf.core.paths import CORPUS
+from tests.helpers import nqpf_cli
+
+
+def test_counts_and_documents_by_hand(tmp_path):
+    # 新质生产力 is in the user dictionary (data/lexicon/userdict.txt), so it is one token: three occurrences in
+    # two files. "5G" and "2024" are not Chinese tokens and are never counted.
+    (tmp_path / "a.txt").write_text("新质生产力。5G 新质生产力。\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("2024年新质生产力\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("新质生产力\n", encoding="utf-8")  # not a .txt file: not read
+    counts, docs, n = textfreq.frequencies(tmp_path, scheduler="sync")
+    assert n == 2
+    assert (counts["新质生产力"], docs["新质生产力"]) == (3, 2)
+    assert counts["年"] == 1 and docs["年"] == 1
+    assert not [t for t in counts if not textfreq._is_chinese(t)]
+    assert "5G" not in counts and "2024" not in counts
+
+
+def test_fast_engine_counts_equal_plain_jieba_on_a_corpus_subset(tmp_path):
+    # Five government work reports (1950s–2020s, one with traditional characters converted by the cleaning rules).
+    for year in (1955, 1978, 1996, 2013, 2024):
+        src = CORPUS / "gov_work_reports" / f"{year}.txt"
+        shutil.copy(src, tmp_path / src.name)
+    fast = textfreq.frequencies(tmp_path, scheduler="sync", engine="fast")
+    slow = textfreq.frequencies(tmp_path, scheduler="sync", engine="jieba")
+    assert fast[0] == slow[0] and fast[1] == slow[1]
+    assert sum(fast[0].values()) > 20_000  # really segmented five reports
+
+
+def test_schedulers_agree(tmp_path):
+    for year in (2023, 2024, 2025):
+        shutil.copy(CORPUS / "gov_work_reports" / f"{year}.txt", tmp_path / f"{year}.txt")
+    sync = textfreq.frequencies(tmp_path, scheduler="sync")
+    procs = textfreq.frequencies(tmp_path, scheduler="processes", workers=2)
+    assert sync == procs
+
+
+def test_bad_arguments(tmp_path):
+    with pytest.raises(UsageError, match="scheduler"):
+        textfreq.frequencies(tmp_path, scheduler="gpu")
+    with pytest.raises(UsageError, match="no .txt files"):
+        textfreq.frequencies(tmp_path, scheduler="sync")
+
+
+def test_cli_prints_term_count_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("数据要素。数据要素和算力。\n", encoding="utf-8")
+    proc = nqpf_cli("corpus", "frequencies", "--input", str(tmp_path), "--scheduler", "sync", "--top", "2",
+                    "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0] == "term,count,documents"
+    assert len(lines) == 3
+    bad = nqpf_cli("corpus", "frequencies", "--input", str(tmp_path / "missing"))
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
