@@ -31,7 +31,7 @@ def test_index_and_weights_csv(method):
     assert list(df.columns) == ["province", "score", "rank"] and len(df) == 31
     assert sorted(df["rank"]) == list(range(1, 32))
     w = _csv("weights", "--method", method)
-    assert list(w.columns) == ["indicator", "weight"] and w["weight"].sum() == pytest.approx(1)
+    assert list(w.columns) == ["indicator", "weight"] and w["weight"].abs().sum() == pytest.approx(1)
 
 
 def test_robustness_json():
@@ -53,6 +53,31 @@ def test_trend_has_one_row_per_method():
                                   ["index", "--aggregate", "vikor"], ["index", "--year", "x"],
                                   ["panel", "--method", "pca"], []])
 def test_bad_arguments_one_line(args):
+    proc = nqpf_cli("provinces", *args)
+    assert proc.returncode != 0
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_montecarlo_csv_columns_and_seed():
+    a = _csv("montecarlo", "--draws", "200", "--seed", "3")
+    assert list(a.columns) == ["province", "rank_p05", "rank_p50", "rank_p95"] and len(a) == 31
+    assert a.equals(_csv("montecarlo", "--draws", "200", "--seed", "3"))
+    b = _csv("montecarlo", "--draws", "200", "--without-beijing", "--without-tech-market", "--year", "2015")
+    assert len(b) == 30 and "北京" not in set(b["province"])
+
+
+def test_regional_and_subperiods_without_beijing():
+    r = _csv("regional", "--without-beijing")
+    assert len(r) == 13 and r["theil"].notna().all()
+    s = _csv("subperiods", "--without-beijing")
+    assert set(zip(s["first"], s["last"])) == {(2011, 2023), (2011, 2017), (2017, 2023)}
+    assert {"slope", "ci_low", "ci_high", "direction", "break"} <= set(s.columns)
+
+
+@pytest.mark.parametrize("args", [["montecarlo", "--draws", "0"], ["montecarlo", "--draws", "x"],
+                                  ["subperiods", "--start", "2020", "--end", "2021"],
+                                  ["convergence", "--start", "2030"], ["regional", "--without-beijng"]])
+def test_bad_new_arguments_one_line(args):
     proc = nqpf_cli("provinces", *args)
     assert proc.returncode != 0
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr

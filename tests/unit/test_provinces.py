@@ -138,6 +138,12 @@ def test_pca_weights_hand_example_and_eigenvector():
     # two correlated indicators: the first eigenvector of [[1, r], [r, 1]] is (1, 1)/√2, so equal weights
     z = pd.DataFrame({"a": [0.0, 0.2, 0.9, 1.0], "b": [0.1, 0.0, 1.0, 0.7]})
     assert mth.weights(z, "pca").tolist() == pytest.approx([0.5, 0.5])
+    # three indicators, one loading negatively: r(a,b) = .6, r(a,c) = -1, r(b,c) = -.6. The eigenvector is
+    # (x, y, -x) with 2x + .6y = λx and 1.2x + y = λy, so λ² - 3λ + 1.28 = 0, λ = (3 + 1.969772)/2 = 2.484886 and
+    # y = 1.2x/(λ - 1) = .808143x; oriented to a positive sum and scaled to Σ|w| = 1: (1, .808143, -1)/2.808143
+    z = pd.DataFrame({"a": [1.0, 2, 3, 4], "b": [2.0, 1, 4, 3], "c": [4.0, 3, 2, 1]})
+    assert mth.weights(z, "pca").tolist() == pytest.approx([0.356107, 0.287786, -0.356107], abs=1e-6)
+    assert mth.pca_explained(z) == pytest.approx(2.484886 / 3, abs=1e-6)
     # three indicators: the first principal component of the standardised data, as scikit-learn computes it
     from sklearn.decomposition import PCA
 
@@ -146,9 +152,27 @@ def test_pca_weights_hand_example_and_eigenvector():
     a[:, 1] += a[:, 0]
     z = pd.DataFrame(a, columns=list("xyz"))
     pca = PCA(n_components=1).fit((a - a.mean(axis=0)) / a.std(axis=0))
-    v = np.abs(pca.components_[0])
-    assert mth.weights(z, "pca").to_numpy() == pytest.approx(v / v.sum())
+    v = pca.components_[0] * np.sign(pca.components_[0].sum())
+    assert mth.weights(z, "pca").to_numpy() == pytest.approx(v / np.abs(v).sum())
     assert mth.pca_explained(z) == pytest.approx(pca.explained_variance_ratio_[0])
+
+
+def test_a_negative_weight_penalises_its_indicator():
+    # w = (.75, -.25): row (1, 1) scores .75·1 + .25·(1 - 1) = .75, row (1, 0) scores .75 + .25 = 1: more of b
+    # lowers the score (the signed sum .75a - .25b orders the rows the same way: .5 < .75)
+    z = pd.DataFrame({"a": [1.0, 1.0, 0.0], "b": [1.0, 0.0, 0.0]})
+    w = pd.Series({"a": 0.75, "b": -0.25})
+    assert mth.aggregate(z, w, "weighted").tolist() == pytest.approx([0.75, 1.0, 0.25])
+    # TOPSIS treats b as a cost: on the reversed column the ideal is (.75, .25), which row 2 attains (D⁺ = 0)
+    assert mth.aggregate(z, w, "topsis").iloc[1] == pytest.approx(1.0)
+
+
+def test_pca_weights_on_the_panel_keep_the_negative_loading_of_enterprise_funding():
+    # enterprise funds' share of R&D falls where R&D intensity, patents and technology trade are high (Beijing's
+    # R&D is mostly government-funded): it loads against the first component and is penalised, not rewarded
+    w = pv.weights("pca").set_index("indicator")["weight"]
+    assert w["enterprise_share"] < 0 and (w.drop("enterprise_share") > 0).all()
+    assert w.abs().sum() == pytest.approx(1)
 
 
 def test_topsis_and_weighted_sum_hand_example():
@@ -183,7 +207,7 @@ def test_index_api(method, aggregate):
     one = pv.index(method, aggregate, year=2023)
     assert len(one) == 31 and sorted(one["rank"]) == list(range(1, 32))
     assert one["score"].is_monotonic_decreasing
-    assert pv.weights(method)["weight"].sum() == pytest.approx(1)
+    assert pv.weights(method)["weight"].abs().sum() == pytest.approx(1)
 
 
 def test_whole_panel_scaling_spans_zero_to_one_over_all_years():
@@ -236,7 +260,7 @@ def test_cv():
 
 
 def test_tile_grid_has_31_distinct_squares():
-    from nqpf.render.tilegrid import TILES
+    from nqpf.core.geo import TILES
 
     assert set(TILES) == set(cl.PROVINCES)
     assert len(set(TILES.values())) == 31

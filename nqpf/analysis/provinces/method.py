@@ -51,8 +51,10 @@ def weights(z: pd.DataFrame, method: str) -> pd.Series:
     - entropy: e_j = -Σ_i p_ij ln p_ij / ln m with p_ij = x_ij / Σ_i x_ij (x = z + 1e-4); w_j ∝ 1 - e_j.
     - critic: w_j ∝ σ_j Σ_k (1 - r_jk) (σ: sample standard deviation, r: Pearson correlation).
     - equal: 1/n.
-    - pca: w_j ∝ |v_j|, v the first eigenvector of the indicators' correlation matrix (the first principal
-      component's loadings on the standardised indicators).
+    - pca: w_j ∝ v_j with Σ|w_j| = 1, v the first eigenvector of the indicators' correlation matrix (the first
+      principal component's loadings on the standardised indicators), its sign chosen so that the loadings sum to
+      a positive number. A weight keeps the sign of its loading: an indicator that loads negatively gets a
+      negative weight (a higher value lowers the score), never a reward (see :func:`aggregate`).
     """
     check_method(method)
     from pymcdm import weights as pw  # imported here: pymcdm loads its plotting helpers (slow) on import
@@ -66,8 +68,9 @@ def weights(z: pd.DataFrame, method: str) -> pd.Series:
         w = pw.equal_weights(a)
     else:
         vals, vecs = _pc(a)
-        v = np.abs(vecs[:, -1])
-        w = v / v.sum()
+        v = vecs[:, -1]
+        v = v if v.sum() > 0 else -v  # an eigenvector's sign is arbitrary: orient it so that the PC means "more"
+        w = v / np.abs(v).sum()
     return pd.Series(w, index=z.columns, name="weight")
 
 
@@ -90,11 +93,21 @@ def aggregate(z: pd.DataFrame, w: pd.Series, how: str = "weighted") -> pd.Series
     """Score each row: weighted sum Σ_j w_j z_ij, or TOPSIS closeness D⁻/(D⁺ + D⁻) to the best and worst rows.
 
     TOPSIS takes the ideal and anti-ideal over all rows given, so pass the whole panel for scores that compare
-    across years.
+    across years. A negative weight (a PCA loading of negative sign) enters as |w_j| on the reversed column
+    1 − z_ij: the same ranking as the signed sum (it differs by the constant Σ w_j over negative weights), and
+    for TOPSIS the usual treatment of a cost criterion.
+
+    >>> aggregate(pd.DataFrame({"a": [1.0, 0.0], "b": [1.0, 0.0]}), pd.Series({"a": 0.75, "b": -0.25})).tolist()
+    [0.75, 0.25]
     """
     check_method("equal", how)
     w = w.reindex(z.columns)
-    a = z.to_numpy(dtype=float)
+    if w.isna().any():
+        raise UsageError(f"no weight for indicator {', '.join(w.index[w.isna()])}")
+    a = z.to_numpy(dtype=float).copy()
+    neg = w.to_numpy() < 0
+    a[:, neg] = 1 - a[:, neg]
+    w = w.abs()
     if how == "weighted":
         s = a @ w.to_numpy()
     else:

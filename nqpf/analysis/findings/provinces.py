@@ -1,0 +1,140 @@
+"""Findings of the provincial chapter (book/provinces.md), each decided over the eight methods (four weightings ×
+two aggregations), random Dirichlet weights (:mod:`nqpf.analysis.provinces.montecarlo`), the index without Beijing,
+and the two fixed sub-periods 2011–2017 and 2017–2023 of the yearly path (:mod:`nqpf.analysis.provinces.gaps`).
+
+A gap "narrows" only if the upper end of the 95 % interval of its OLS slope per year is below 0: the claim is read
+from the whole yearly path, never from two endpoints.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nqpf.analysis import provinces as pv
+from nqpf.analysis.findings import Finding, Spec, holds
+from nqpf.analysis.provinces import montecarlo as mc
+
+__all__ = ["findings", "YEAR", "METHOD_SHARE_MAX"]
+
+YEAR = pv.YEARS[-1]
+METHOD_SHARE_MAX = 50  # the chapter's claim: most of the rank variance is data, not method (%)
+_NO_BJ = (pv.BEIJING,)
+_FIRST, _LAST = pv.YEARS[0], pv.YEARS[-1]
+
+
+def _period(first, last) -> str:
+    return f"{first}–{last}"
+
+
+def _holding(rule: str, specs) -> str:
+    """The specifications under which the rule holds, joined with 、 (or 没有一种设定)."""
+    names = [s.name for s in specs if holds(rule, s.value)]
+    return "、".join(names) if names else "没有一种设定"
+
+
+@lru_cache(maxsize=1)
+def _beijing_first() -> Finding:
+    specs = []
+    for m, a in pv.combos():
+        r = pv.index(m, a, YEAR).set_index("province")["rank"]
+        specs.append(Spec(pv.label(m, a), float(r[pv.BEIJING])))
+    for agg in ("weighted", "topsis"):
+        for name, (excl, drops, zh) in mc.VARIANTS.items():
+            if pv.BEIJING in excl:
+                continue
+            pct = mc.rank_percentiles(YEAR, aggregate=agg, exclude=excl, drop=drops or None).set_index("province")
+            specs.append(Spec(f"随机权重·{'加权和' if agg == 'weighted' else 'TOPSIS'}·{zh}（第95百分位名次）",
+                              float(pct.at[pv.BEIJING, "rank_p95"])))
+    eight = all(holds("== 1", s.value) for s in specs[:8])
+    return Finding.decide(
+        "provinces-beijing-first", "provinces-robust", "== 1", specs,
+        robust=f"北京在所有设定下都排第一：八种方法，以及 {mc.DRAWS:,} 次随机权重中至少 95% 的抽样。",
+        depends=("北京在八种方法下都排第一，" if eight else "")
+        + "但北京是否第一取决于设定：{n} 种设定中 {k} 种排第一；在{flips}下，北京的名次（随机权重下为 95% "
+          "的抽样所及的名次）不是第一。",
+        quantity=f"{YEAR} 年北京的名次（随机权重：第 95 百分位名次）",
+        note=f"八种方法：四种权重 × 两种合成；随机权重：{mc.DRAWS:,} 次 Dirichlet(1,…,1) 抽样，种子 {mc.SEED}；"
+             "`python -m nqpf provinces montecarlo [--without-tech-market] [--aggregate topsis]`。")
+
+
+def _gap_specs(measure: str) -> list[Spec]:
+    """The upper end of the 95 % interval of the measure's slope per year under each specification."""
+    specs = []
+    for m, a in pv.combos():
+        t = pv.path_trend(m, a, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
+        specs.append(Spec(f"{pv.label(m, a)} {_period(_FIRST, _LAST)}", float(t["ci_high"])))
+    t = pv.path_trend(*pv.BASE, exclude=_NO_BJ, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
+    specs.append(Spec(f"{pv.label(*pv.BASE)}·不含北京 {_period(_FIRST, _LAST)}", float(t["ci_high"])))
+    for first, last in pv.PERIODS[1:]:
+        for excl in ((), _NO_BJ):
+            t = pv.path_trend(*pv.BASE, exclude=excl, measures=(measure,), periods=((first, last),)).iloc[0]
+            specs.append(Spec(f"{pv.label(*pv.BASE)}{'·不含北京' if excl else ''} {_period(first, last)}",
+                              float(t["ci_high"])))
+    return specs
+
+
+@lru_cache(maxsize=1)
+def _gap_narrowing() -> Finding:
+    specs = _gap_specs("gini")
+    return Finding.decide(
+        "provinces-gap-narrowing", "provinces-regions", "< 0", specs,
+        robust="省际差距（基尼系数）在所有设定和时段下都在缩小：斜率的 95% 置信区间都在零以下。",
+        depends="不能笼统地说省际差距在缩小：按逐年路径的斜率，{n} 种设定中只有 {k} 种的基尼系数显著下降（"
+                + _holding("< 0", specs) + "），其余设定和时段下都没有显著下降。",
+        quantity="基尼系数逐年 OLS 斜率的 95% 置信区间上限（每年）",
+        note="八种方法（2011–2023 全程）、基准方法不含北京，以及基准方法（含与不含北京）在 2011–2017 和 "
+             "2017–2023 两个事先固定的子时段；`python -m nqpf provinces subperiods [--without-beijing]`。")
+
+
+@lru_cache(maxsize=1)
+def _regions_blurring() -> Finding:
+    specs = _gap_specs("between_share")
+    return Finding.decide(
+        "provinces-regions-blurring", "provinces-regions", "< 0", specs,
+        robust="四大地区之间的界限在所有设定和时段下都在变模糊：地区间净差距占比的斜率显著为负。",
+        depends="四大地区之间的界限只在部分设定和时段下变模糊：{n} 种设定中 {k} 种的地区间净差距占比显著下降（"
+                + _holding("< 0", specs) + "），其余设定和时段下都没有显著下降。",
+        quantity="Dagum 地区间净差距占基尼系数比重的逐年 OLS 斜率的 95% 置信区间上限（百分点/年）",
+        note="设定同 provinces-gap-narrowing；`python -m nqpf provinces subperiods`。")
+
+
+@lru_cache(maxsize=1)
+def _beta_negative() -> Finding:
+    specs = []
+    for excl in ((), _NO_BJ):
+        for m, a in pv.combos():
+            if (pv.index(m, a, exclude=excl).query("year in [@_FIRST, @_LAST]")["score"] <= 0).any():
+                continue
+            c = pv.convergence(m, a, exclude=excl)
+            specs.append(Spec(f"{pv.label(m, a)}{'·不含北京' if excl else ''}", float(c["absolute"]["ci_high"])))
+    return Finding.decide(
+        "provinces-beta-convergence", "provinces-regions", "< 0", specs,
+        robust="起点低的省份分数增长更快（绝对 β 收敛）：所有设定下 β 的 95% 置信区间都在零以下。",
+        depends="起点低的省份分数是否增长更快取决于设定：{n} 种设定中 {k} 种的绝对 β 显著为负；"
+                "{flips}下不显著（不显著不等于不收敛，见正文的置信区间与检验功效）。",
+        quantity=f"绝对 β（{_FIRST}–{_LAST}）95% 置信区间上限",
+        note="八种方法，含与不含北京；OLS，HC1 稳健标准误；"
+             "`python -m nqpf provinces convergence [--without-beijing]`。")
+
+
+@lru_cache(maxsize=1)
+def _method_share() -> Finding:
+    from nqpf.analysis.provinces.ranking import rank_matrix  # without the leave-one-out work
+
+    specs = [Spec(f"八种方法 {y}", 100 * pv.method_share(rank_matrix(y).to_numpy()))
+             for y in (_FIRST, pv.MIDDLE, _LAST)]
+    specs.append(Spec(f"八种方法·不含北京 {_LAST}", 100 * pv.method_share(rank_matrix(_LAST, _NO_BJ).to_numpy())))
+    for agg, zh in (("weighted", "加权和"), ("topsis", "TOPSIS")):
+        r = mc.draw_ranks(_LAST, aggregate=agg)
+        specs.append(Spec(f"随机权重·{zh} {_LAST}", 100 * pv.method_share(r.to_numpy())))
+    return Finding.decide(
+        "provinces-method-share", "provinces-robust", f"< {METHOD_SHARE_MAX}", specs,
+        robust="排名的大部分差异来自数据而不是方法：在每种设定下，方法（或随机权重）造成的名次方差都不到一半。",
+        depends="排名有多少取决于方法因设定而异：{n} 种设定中 {k} 种的方法份额不到一半；{flips}下超过一半。",
+        quantity="名次方差中方法（省份内部）所占份额（%）",
+        note="名次方差在“省份 × 方法”上分解（provinces.method_share）；随机权重为 1,000 次 Dirichlet 抽样；"
+             "`python -m nqpf provinces robustness --year Y`。")
+
+
+def findings() -> list[Finding]:
+    return [_beijing_first(), _method_share(), _gap_narrowing(), _regions_blurring(), _beta_negative()]

@@ -1,0 +1,150 @@
+"""Regional gaps of the index read from its whole yearly path: Dagum's Gini and Theil by year, the slope of each
+measure on the whole period and on two sub-periods, a broken-line fit, σ- and β-convergence with confidence
+intervals and power, and the same under each of the eight methods and without Beijing.
+
+The sub-periods are fixed in advance, not chosen from the data: the thirteen years 2011–2023 split at their middle
+year into 2011–2017 and 2017–2023 (seven years each, sharing 2017). The broken-line fit (:func:`.regional.hinge`)
+reports where a single break fits best, as a check on that split.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from nqpf.analysis.provinces import method as mth
+from nqpf.analysis.provinces import regional as reg
+from nqpf.analysis.provinces.clean import PROVINCES, REGION, REGIONS
+from nqpf.analysis.provinces.inputs import YEARS
+from nqpf.analysis.provinces.ranking import check_exclude, check_year, combos, index, label
+from nqpf.core.errors import DataError, UsageError
+
+__all__ = ["MIDDLE", "PERIODS", "MEASURES", "region_means", "inequality", "path_trend", "convergence",
+           "trend_by_method", "without"]
+
+MIDDLE = YEARS[len(YEARS) // 2]  # 2017
+PERIODS = ((YEARS[0], YEARS[-1]), (YEARS[0], MIDDLE), (MIDDLE, YEARS[-1]))
+MEASURES = {"gini": "基尼系数", "between_share": "地区间净差距占比（%）",
+            "transvariation_share": "超变密度占比（%）", "within_share": "地区内差距占比（%）", "theil": "泰尔指数",
+            "theil_between_share": "泰尔指数地区间占比（%）", "cv": "变异系数"}
+
+
+def without(exclude) -> str:
+    """A short Chinese tag for a set of excluded provinces ('' when none): '（不含北京）'."""
+    excl = check_exclude(exclude)
+    return f"（不含{'、'.join(excl)}）" if excl else ""
+
+
+def region_means(method: str = "entropy", aggregate: str = "weighted", exclude=()) -> pd.DataFrame:
+    s = index(method, aggregate, exclude=exclude)
+    s["region"] = s["province"].map(REGION)
+    out = s.groupby(["region", "year"])["score"].mean().rename("mean").reset_index()
+    out["region"] = pd.Categorical(out["region"], REGIONS, ordered=True)
+    return out.sort_values(["region", "year"], ignore_index=True).astype({"region": str})
+
+
+def inequality(method: str = "entropy", aggregate: str = "weighted", exclude=()) -> pd.DataFrame:
+    """Per year: Dagum Gini and its three parts, Theil and its two parts, coefficient of variation (σ).
+
+    Every year has every column: a score of 0 enters Theil's T as 0 (see :func:`.regional.theil`); a year that
+    does not hold each province once stops with a DataError.
+    """
+    mth.check_method(method, aggregate)
+    excl = check_exclude(exclude)
+    s = index(method, aggregate, exclude=excl)
+    expected = set(PROVINCES) - set(excl)
+    rows = []
+    for y, g in s.groupby("year"):
+        if set(g["province"]) != expected or len(g) != len(expected):
+            raise DataError(f"provinces:inequality {y}", f"each of the {len(expected)} provinces once",
+                            detail=f"{len(g)} rows")
+        groups = g["province"].map(REGION).to_numpy()
+        d = reg.dagum(g["score"], groups)
+        t = reg.theil(g["score"], groups)
+        row = {"year": int(y), "gini": d["gini"], "within": d["within"], "between": d["between"],
+               "transvariation": d["transvariation"]}
+        row.update({f"gini_{k}": v for k, v in d["within_gini"].items()})
+        row.update({"theil": t["theil"], "theil_within": t["within"], "theil_between": t["between"],
+                    "cv": reg.cv(g["score"])})
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    for k in ("within", "between", "transvariation"):
+        out[f"{k}_share"] = 100 * out[k] / out["gini"]
+    out["theil_between_share"] = 100 * out["theil_between"] / out["theil"]
+    return out
+
+
+def path_trend(method: str = "entropy", aggregate: str = "weighted", exclude=(), measures=None,
+               periods=PERIODS) -> pd.DataFrame:
+    """For each gap measure and period: the first and last year's value, their change, and the OLS slope per year
+    with its 95 % confidence interval (:func:`.regional.slope`); ``direction`` is 下降 / 上升 when the interval
+    excludes 0, else 无明确趋势. Also the best single break of a broken line over the whole period."""
+    ineq = inequality(method, aggregate, exclude).set_index("year")
+    rows = []
+    for m in measures or MEASURES:
+        if m not in MEASURES:
+            raise UsageError(f"unknown gap measure '{m}' (one of {', '.join(MEASURES)})")
+        for first, last in periods:
+            check_year(first)
+            check_year(last)
+            path = ineq.loc[first:last, m]
+            fit = reg.slope(path.index, path.to_numpy())
+            direction = "下降" if fit["ci_high"] < 0 else "上升" if fit["ci_low"] > 0 else "无明确趋势"
+            rows.append({"measure": m, "first": first, "last": last, "value_first": float(path.iloc[0]),
+                         "value_last": float(path.iloc[-1]), "change": float(path.iloc[-1] - path.iloc[0]),
+                         **fit, "direction": direction})
+        h = reg.hinge(ineq.index, ineq[m].to_numpy())
+        for r in rows[-len(periods):]:
+            r.update({"break": h["break"], "slope_before_break": h["slope_before"],
+                      "slope_after_break": h["slope_after"], "min_year": int(ineq[m].idxmin()),
+                      "max_year": int(ineq[m].idxmax())})
+    return pd.DataFrame(rows)
+
+
+def convergence(method: str = "entropy", aggregate: str = "weighted", start: int = YEARS[0], end: int = YEARS[-1],
+                exclude=()) -> dict:
+    """σ (coefficient of variation, start and end) and β-convergence of the score, absolute and with region
+    dummies (conditional), each β with its 95 % interval. ``conditional_power``: the power of the conditional
+    test to detect a β as large as the absolute estimate (:func:`.regional.power`), and ``conditional_mde``
+    the smallest |β| it detects with 80 % power (2.80 standard errors): a β that is not significant is read
+    against these, never as "no convergence"."""
+    mth.check_method(method, aggregate)
+    check_year(start)
+    check_year(end)
+    if end <= start:
+        raise UsageError("end year must come after start year")
+    excl = check_exclude(exclude)
+    keep = [p for p in PROVINCES if p not in excl]
+    s = index(method, aggregate, exclude=excl).pivot(index="province", columns="year", values="score").reindex(keep)
+    if s[[start, end]].isna().any().any():
+        raise DataError("provinces:convergence", f"a score for each of the {len(keep)} provinces in {start} and {end}")
+    if (s[[start, end]] <= 0).any().any():
+        raise UsageError(f"β-convergence needs positive scores; {label(method, aggregate)} gives a zero")
+    dummies = pd.get_dummies(pd.Series([REGION[p] for p in s.index]), dtype=float)[["中部", "西部", "东北"]]
+    ab = reg.beta(s[start], s[end], end - start)
+    cd = reg.beta(s[start], s[end], end - start, controls=dummies)
+    return {"start": start, "end": end, "n": len(keep), "cv_start": reg.cv(s[start]), "cv_end": reg.cv(s[end]),
+            "absolute": ab, "conditional": cd, "conditional_power": reg.power(ab["beta"], cd["se"]),
+            "conditional_mde": 2.8016 * cd["se"]}
+
+
+def trend_by_method(start: int = YEARS[0], end: int = YEARS[-1], exclude=()) -> pd.DataFrame:
+    """For each of the eight methods: the Gini, between-region share and CV at start and end, their OLS slopes
+    per year over start–end with 95 % intervals, and the absolute β (NaN where a method gives a zero score)."""
+    rows = []
+    for m, a in combos():
+        ineq = inequality(m, a, exclude).set_index("year")
+        tr = path_trend(m, a, exclude, ("gini", "between_share", "cv"), ((start, end),)).set_index("measure")
+        scores = index(m, a, exclude=exclude).query("year in [@start, @end]")["score"]
+        conv = convergence(m, a, start, end, exclude) if (scores > 0).all() \
+            else {"absolute": {"beta": float("nan"), "p": float("nan")}}
+        row = {"method": m, "aggregate": a, "label": label(m, a),
+               "gini_start": ineq.at[start, "gini"], "gini_end": ineq.at[end, "gini"],
+               "between_share_start": ineq.at[start, "between_share"],
+               "between_share_end": ineq.at[end, "between_share"],
+               "cv_start": ineq.at[start, "cv"], "cv_end": ineq.at[end, "cv"]}
+        for k in ("gini", "between_share", "cv"):
+            row.update({f"{k}_slope": tr.at[k, "slope"], f"{k}_slope_low": tr.at[k, "ci_low"],
+                        f"{k}_slope_high": tr.at[k, "ci_high"]})
+        row.update({"beta": conv["absolute"]["beta"], "beta_p": conv["absolute"]["p"]})
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,268 @@
+"""The index's inputs: the cleaned long table (cached with ``joblib.Memory``), the derived provincial GDP and the
+ten indicators of the index in their own units, with the cells filled by estimate.
+
+Data: ``techme_provincial_long`` (中国科技统计年鉴 and the NBS R&D bulletins as tidied by the R package techme),
+cleaned in :mod:`.clean`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from nqpf.analysis.provinces import clean as cl
+from nqpf.analysis.provinces.clean import PROVINCES
+from nqpf.core import data, usage
+from nqpf.core.errors import DataError, UsageError
+from nqpf.core.paths import CACHE
+
+__all__ = ["SOURCE", "YEARS", "SYSTEM", "CODES", "NAME", "DIMENSION", "cleaned", "misreadings", "checks", "gdp",
+           "panel", "system", "indicators", "imputed", "tech_market_growth", "cache_key", "expect_provinces"]
+
+SOURCE = "techme_provincial_long"
+YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; papers end in 2022, so they are left out
+
+# dimension, code, indicator, formula, unit, direction, tables
+SYSTEM = (
+    ("创新投入", "rd_intensity", "R&D经费投入强度", "R&D经费 ÷ GDP", "%", 1, "RDIntense"),
+    ("创新投入", "basic_share", "基础研究经费占比", "基础研究经费 ÷ R&D经费内部支出", "%", 1, "RDActivity"),
+    ("创新投入", "enterprise_share", "企业资金占R&D经费比重", "企业资金 ÷ R&D经费内部支出", "%", 1, "RDSource"),
+    ("创新投入", "budget_st_share", "财政科技支出占比", "地方一般公共预算科学技术支出 ÷ 支出合计", "%", 1,
+     "PublicBudget"),
+    ("创新产出", "invention_stock_gdp", "每亿元GDP有效发明专利", "有效发明专利 ÷ GDP", "件/亿元", 1,
+     "RDPatentValid, RDIntense"),
+    ("创新产出", "invention_grant_share", "发明专利占授权专利比重", "发明专利授权 ÷ 专利授权合计", "%", 1,
+     "RDPatentAuthority"),
+    ("创新产出", "invention_apps_fte", "每百人年R&D人员发明专利申请", "发明专利申请 ÷ R&D人员全时当量 × 100",
+     "件/百人年", 1, "RDPatentAccept, RDLaborHour"),
+    ("成果转化", "tech_out_gdp", "技术输出成交额占GDP比重", "输出技术合同成交额 ÷ GDP", "%", 1,
+     "MarketPush, RDIntense"),
+    ("成果转化", "tech_in_gdp", "技术吸纳成交额占GDP比重", "吸纳技术合同成交额 ÷ GDP", "%", 1, "MarketPull, RDIntense"),
+    ("成果转化", "hitech_rev_gdp", "高技术产业营业收入占GDP比重", "高技术产业主营业务收入 ÷ GDP", "%", 1,
+     "IndustryOperation, RDIntense"),
+)
+CODES = tuple(r[1] for r in SYSTEM)
+NAME = {r[1]: r[2] for r in SYSTEM}
+DIMENSION = {r[1]: r[0] for r in SYSTEM}
+
+
+def expect_provinces(df: pd.DataFrame, what: str, column: str = "province", per: str | None = None) -> pd.DataFrame:
+    """Stop unless ``df`` holds each of the 31 provinces (once per ``per`` group when given): a merge or a pivot
+    that lost a province must not pass silently."""
+    groups = [(None, df)] if per is None else list(df.groupby(per))
+    for key, g in groups:
+        found = set(g[column])
+        if found != set(PROVINCES) or (per is not None and len(g) != len(PROVINCES)):
+            missing = sorted(set(PROVINCES) - found)
+            where = f" in {per} {key}" if per is not None else ""
+            raise DataError(f"provinces:{what}", "each of the 31 provinces exactly once" if per else
+                            "all 31 provinces", detail=f"{len(g)} rows, {len(found)} provinces{where}"
+                            + (f"; missing {'、'.join(missing)}" if missing else ""))
+    return df
+
+
+# --- cleaning, cached -------------------------------------------------------------------------------------
+
+def _versions() -> str:
+    from importlib.metadata import version  # the installed distributions, without importing the slow ones
+
+    return "; ".join(f"{d} {version(d)}" for d in ("pandas", "numpy", "pymcdm", "statsmodels"))
+
+
+def cache_key(path: Path) -> dict:
+    """What the cleaned table depends on: the data file, its manifest, the cleaning code and the library versions.
+    ``joblib.Memory`` hashes these arguments (and the cached function's own code)."""
+    def digest(p):
+        return hashlib.sha256(Path(p).read_bytes()).hexdigest()
+
+    return {"file": digest(path), "manifest": digest(data.manifest_path(path)), "code": digest(cl.__file__),
+            "versions": _versions()}
+
+
+def _clean_uncached(name: str, file: str, manifest: str, code: str, versions: str) -> pd.DataFrame:
+    # The hashes and versions are arguments only so that joblib keys the cache on them.
+    return cl.clean(data.load(name))
+
+
+@lru_cache(maxsize=1)
+def _memory():
+    from joblib import Memory
+
+    return Memory(CACHE / "joblib", verbose=0)
+
+
+@lru_cache(maxsize=1)
+def _cleaned() -> pd.DataFrame:
+    # Validating and cleaning 24,000 rows costs about a second: cache it in the build cache (never in data/).
+    path = data.resolve(SOURCE)
+    usage.note(path)  # the page uses the file (for the data catalogue), even when the loader is skipped
+    return _memory().cache(_clean_uncached)(SOURCE, **cache_key(path))
+
+
+def cleaned() -> pd.DataFrame:
+    """Every row with its standard name, kind (province / nation / region) and CSV line."""
+    return _cleaned().copy()
+
+
+def misreadings() -> pd.DataFrame:
+    return cl.misreadings_found(_cleaned())
+
+
+def checks(tolerance: float = 0.5) -> pd.DataFrame:
+    """Provinces' sum against the national total, wherever the file has one (see ``clean.national_check``)."""
+    return cl.national_check(_cleaned(), tolerance)
+
+
+@lru_cache(maxsize=1)
+def _gdp() -> pd.DataFrame:
+    d = _cleaned()
+    d = d[(d["dataset"] == "RDIntense") & (d["kind"] == "province")]
+    w = d.pivot_table(index=["province", "year"], columns="item", values="value").reset_index()
+    w = w.rename(columns={"RD经费": "rd", "RD强度": "intensity"})
+    w["gdp"] = w["rd"] / w["intensity"] * 100
+    # R&D is published to 0.1 亿元 and intensity to 0.01 %, so the derived GDP is uncertain by up to about
+    # ±(0.05 / R&D + 0.005 / intensity) in relative terms
+    w["rounding_bound"] = 0.05 / w["rd"] + 0.005 / w["intensity"]
+    w["source"] = "DERIVED: R&D经费(亿元) ÷ R&D经费投入强度(%) × 100, 全国科技经费投入统计公报 via techme"
+    w = w[w["gdp"].notna()]
+    expect_provinces(w[w["year"].isin(YEARS)], "gdp", per="year")
+    return w[["province", "year", "gdp", "rd", "intensity", "rounding_bound", "source"]]
+
+
+def gdp() -> pd.DataFrame:
+    """Provincial nominal GDP (亿元), 2011-2023, DERIVED as R&D expenditure ÷ R&D intensity."""
+    return _gdp().copy()
+
+
+def panel() -> pd.DataFrame:
+    """The cleaned long panel: province, year, indicator (table/item), value, unit; 31 provinces, no blanks.
+
+    Includes the derived GDP as indicator ``DERIVED/GDP``.
+    """
+    d = _cleaned()
+    d = d[(d["kind"] == "province") & d["value"].notna()]
+    out = pd.DataFrame({"province": d["province"], "year": d["year"], "indicator": d["dataset"] + "/" + d["item"],
+                        "value": d["value"], "unit": d["unit"]})
+    g = _gdp()
+    out = pd.concat([out, pd.DataFrame({"province": g["province"], "year": g["year"], "indicator": "DERIVED/GDP",
+                                        "value": g["gdp"], "unit": "亿元"})], ignore_index=True)
+    out["province"] = pd.Categorical(out["province"], PROVINCES, ordered=True)
+    out = out.sort_values(["indicator", "province", "year"], ignore_index=True)
+    out["province"] = out["province"].astype(str)
+    return out
+
+
+# --- indicators -------------------------------------------------------------------------------------------
+
+def _table_gaps(tables: str) -> list[int]:
+    """Years of the index in which a named table has no provincial rows (filled in `imputed()`)."""
+    d = _cleaned()
+    d = d[(d["kind"] == "province") & d["value"].notna()]
+    sets = [set(d.loc[d["dataset"] == t.strip(), "year"]) for t in tables.split(",")]
+    return sorted(set(YEARS) - set.intersection(*sets))
+
+
+def system() -> pd.DataFrame:
+    """The indicator system as a table. Tables: the source tables (GDP is the derived series, from RDIntense);
+    years: the index's years, with the years a source table lacks (interpolated)."""
+    rows = []
+    for dim, code, name, formula, unit, sign, tables in SYSTEM:
+        gaps = _table_gaps(tables)
+        years = f"{YEARS[0]}–{YEARS[-1]}" + (f"（{'、'.join(map(str, gaps))}插值）" if gaps else "")
+        rows.append({"维度": dim, "指标": name, "计算": formula, "单位": unit, "方向": "+" if sign > 0 else "−",
+                     "来源表": tables.replace(", RDIntense", "；GDP").replace(", ", "；"), "年份": years, "code": code})
+    return pd.DataFrame(rows)
+
+
+@lru_cache(maxsize=1)
+def _raw_indicators() -> pd.DataFrame:
+    d = _cleaned()
+    d = d[d["kind"] == "province"]
+    v = d.pivot_table(index=["province", "year"], columns=["dataset", "item"], values="value")
+    g = _gdp().set_index(["province", "year"])["gdp"]
+    full = pd.MultiIndex.from_product([PROVINCES, range(2010, 2024)], names=["province", "year"])
+    v = v.reindex(full)
+    g = g.reindex(full)
+
+    def col(ds, item):
+        return v[(ds, item)]
+
+    out = pd.DataFrame(index=full)
+    out["rd_intensity"] = col("RDIntense", "RD强度")
+    out["basic_share"] = 100 * col("RDActivity", "基础研究") / col("RDActivity", "合计")
+    # Beijing 2012 has no 企业资金 row; sources add up to the total, so it is the total less the other three
+    ent = col("RDSource", "企业资金")
+    others = col("RDSource", "政府资金") + col("RDSource", "国外资金").fillna(0) + col("RDSource", "其他资金")
+    out["enterprise_filled"] = ent.isna() & others.notna()
+    out["enterprise_share"] = 100 * ent.fillna(col("RDSource", "合计") - others) / col("RDSource", "合计")
+    out["budget_st_share"] = 100 * col("PublicBudget", "科学技术") / col("PublicBudget", "合计")
+    out["invention_stock_gdp"] = col("RDPatentValid", "发明") / g
+    out["invention_grant_share"] = 100 * col("RDPatentAuthority", "发明") / col("RDPatentAuthority", "合计")
+    out["invention_apps_fte"] = 100 * col("RDPatentAccept", "发明") / col("RDLaborHour", "合计")
+    # levels (亿元) of the three series with gaps; the GDP ratios are computed in _indicators after filling
+    out["tech_out_level"] = col("MarketPush", "金额") / 1e4  # 万元 → 亿元
+    out["tech_in_level"] = col("MarketPull", "金额") / 1e4
+    out["hitech_rev_level"] = col("IndustryOperation", "主营业务收入")
+    out["gdp"] = g
+    return out
+
+
+@lru_cache(maxsize=1)
+def _indicators() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    raw = _raw_indicators().copy()
+    notes = [{"province": p, "year": int(y), "indicator": "enterprise_share",
+              "how": "DERIVED: 企业资金 row missing; 合计 − 政府资金 − 国外资金 − 其他资金"}
+             for p, y in raw.index[raw["enterprise_filled"]] if y in YEARS]
+    # Tibet has no outflow turnover in the yearbook for 2010 and 2012-2016 (blank cells): read as none (0).
+    tibet = raw.loc["西藏", "tech_out_level"]
+    for y in tibet[tibet.isna()].index:
+        if 2010 <= y <= 2023:
+            raw.loc[("西藏", y), "tech_out_level"] = 0.0
+            notes.append({"province": "西藏", "year": int(y), "indicator": "tech_out_gdp",
+                          "how": "ESTIMATE: blank in the yearbook, read as no outflow (0)"})
+    # Two table-years are missing for every province: the technology market in 2011 and high-tech industry in
+    # 2017. Fill the level by the geometric mean of the years either side (an ESTIMATE, listed in `imputed()`).
+    for c, year in (("tech_out", 2011), ("tech_in", 2011), ("hitech_rev", 2017)):
+        lvl = raw[c + "_level"].unstack("year")
+        est = np.sqrt(lvl[year - 1] * lvl[year + 1])
+        for p in PROVINCES:
+            if pd.isna(raw.at[(p, year), c + "_level"]):
+                raw.at[(p, year), c + "_level"] = est[p]
+                notes.append({"province": p, "year": year, "indicator": c + "_gdp",
+                              "how": f"ESTIMATE: geometric mean of the {year - 1} and {year + 1} levels"})
+    for c in ("tech_out", "tech_in", "hitech_rev"):
+        raw[c + "_gdp"] = 100 * raw[c + "_level"] / raw["gdp"]
+    out = raw.loc[(slice(None), list(YEARS)), list(CODES)]
+    missing = out.isna().stack()
+    if missing.any():
+        (p, y, c) = missing[missing].index[0]
+        raise UsageError(f"indicator {c} is missing for {p} {y}")
+    levels = raw[["tech_out_level", "tech_in_level", "hitech_rev_level"]]
+    return out, pd.DataFrame(notes), levels
+
+
+def indicators() -> pd.DataFrame:
+    """The ten indicators, index (province, year), 31 × 13 rows, in their own units."""
+    return _indicators()[0].copy()
+
+
+def tech_market_growth(first: int = YEARS[0], last: int = YEARS[-1]) -> dict:
+    """How much the technology-market turnover (gross contract value, 亿元, the sum of the 31 provinces after the
+    cells of :func:`imputed` are filled) and nominal GDP grew from ``first`` to ``last`` (ratios ``last/first``)."""
+    lv = _indicators()[2]
+    out = {}
+    for c in ("tech_out", "tech_in"):
+        s = lv[c + "_level"].groupby(level="year").sum(min_count=len(PROVINCES))
+        out[c] = float(s[last] / s[first])
+    g = _gdp().groupby("year")["gdp"].sum()
+    out["gdp"] = float(g[last] / g[first])
+    return out
+
+
+def imputed() -> pd.DataFrame:
+    """Cells filled by interpolation (ESTIMATE): technology market 2011, high-tech industry 2017."""
+    return _indicators()[1].copy()
