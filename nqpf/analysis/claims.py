@@ -10,11 +10,16 @@ Columns: ``seed, line, raw, value, unit, kind, context, qualifier, high``.
 - ``kind`` is level, growth, share, count, target or contribution; ``qualifier`` is over / about / nearly / under
   (超过, 约, 近, 不足 …); ``high`` is the upper end of a range.
 
-What is a claim (the rules the test fixture was labelled by): a number with a unit or classifier that states a
-quantity. Not claims: dates and years, section numbers, footnote marks and list ordinals (第N, 一是, 1)), names
-that contain numerals (十四五, 二十大, “两个毫不动摇”: a numeral right after an opening quote mark), orders of
-magnitude (万亿级), durations (近五年), counts of one (一个 is mostly the indefinite article) and 二次 (secondary).
-Ranks are claims when stated with 位居 / 排名 / 居 / 成为 (… 第二).
+What is a claim (the rules the test fixture was labelled by, and the ones the corpus chapter states): a number
+with a unit or classifier that states a quantity. Not claims: dates and years, section numbers, footnote marks and
+list ordinals (第N, 一是, 1)), names that contain numerals (十四五, 二十大, “两个毫不动摇”: a numeral right after an
+opening quote mark), orders of magnitude (万亿级, 数亿级), durations (近五年, 近两年, 几十年, 40 多年, 过去十年), counts
+of one (一个 is mostly the indefinite article), 二次 (secondary) and words built on 倍增 that are not a multiple
+(倍增性, 倍增器, 倍增效应). Ranks are claims when stated with 位居 / 排名 / 居 / 成为 (… 第二); multiples in words
+(翻一番, 翻两番, 倍增) are claims.
+
+Splitting: :func:`extract` (the seeds) and :func:`extract_text` (any .txt) find claims with :func:`_claims_in`;
+:func:`evaluate` and :func:`evaluate_corpus` score them against a labelled sample with one scorer, :func:`score`.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import pandas as pd
 
 from nqpf.analysis import corpus
 from nqpf.core import data
-from nqpf.core.errors import UsageError
+from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import LABELS
 
 COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier", "high"]
@@ -84,13 +89,8 @@ _RANK = re.compile(rf"(?:位居|排名列?|居于?)(?:全球|世界|全国)?第(
 # Ranks stated without a verb (世界第二、全国首位), and 首位 for first place.
 _RANK2 = re.compile(rf"(?:全球|世界|全国|全省)(?:城市)?第(?P<n>{_AR}|{_CN})(?=位|名|大|[，,。；;、）)]|$)"
                     r"|(?:位居|稳居|跃居|居于?|升至|保持)(?:全球|世界|全国|全省)(?:城市)?(?P<first>首位)")
-# Durations: a number of years written as a span (五年来, 过去五年, 连续7年, 40多年, 近两年, 今后五年).
-_YEARS = re.compile(rf"(?P<pre>过去的?|今后|未来|最近|近|连续|此后|后|这|数|几)?(?P<n>{_AR}|{_CN})(?P<more>多|余)?个?年"
-                    r"(?P<post>来|以来|间|内|多|时间|里)?(?!计划|规划|行动|级|代|度|底|初|末|前|月|份|龄)")
-# Magnitudes without digits: 万亿级 (an industry of a trillion yuan or more), 千亿级, 400亿级.
-_MAGNITUDE = re.compile(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿])(?P<n>{_AR}|十|百|千|万)?(?P<m>万亿|亿)级")
-# Multiples in words.
-_MULTIPLE = re.compile(r"翻(?P<n>一|两|二|三)番|(?P<fan>翻番)|(?P<bei>倍增)(?!干劲|效应|器|作用|效果|信心)")
+# Multiples in words; 倍增 followed by 性 (依附倍增性: a property), 干劲, 效应 … is not a multiple.
+_MULTIPLE = re.compile(r"翻(?P<n>一|两|二|三)番|(?P<fan>翻番)|(?P<bei>倍增)(?!干劲|效应|器|作用|效果|信心|性)")
 _APPROX = {"数": "about", "几": "about", "上": "over"}  # 数百万亿元, 几十个, 上千家: approximate quantities
 _FRACTION = re.compile(rf"(?P<den>{_CN})分之(?P<num>{_CN}(?:点[零〇一二三四五六七八九]+)?)")
 _TENTHS = re.compile(r"(?<![\d第零一二两三四五六七八九十])(?P<n>[一二两三四五六七八九])成(?P<half>半)?"
@@ -236,35 +236,13 @@ def _claims_in(doc) -> list[dict]:
             continue
         value = 1 if m["first"] else _value(m["n"])
         rows.append(_row(doc, m.start(), m.end(), start, value, "rank", "level", "", None, m["n"] or "首位", 1))
-    for m in _YEARS.finditer(text):
-        n = m["n"]
-        prev = text[m.start("n") - 1] if m.start("n") > 0 else ""
-        if prev and re.match(r"[\d.零〇一二两三四五六七八九十百千万亿第]", prev) and not m["pre"]:
-            continue
-        if not (m["pre"] or m["post"] or m["more"]):
-            continue  # 五年 alone: a plan's name or a date, not a span
-        try:
-            value = _value(n)
-        except (ValueError, ArithmeticError):
-            continue
-        if not 2 <= value <= 100:
-            continue  # 一年来 (the past year) is not a quantity; 1998年 is a date
-        qual = _APPROX.get(m["pre"] or "", "") or ("over" if m["more"] else "nearly" if m["pre"] == "近" else "")
-        rows.append(_row(doc, m.start(), m.end(), m.start("n"), value, "years", "level", qual, None, n, 1))
-    for m in _MAGNITUDE.finditer(text):
-        base = {"万亿": 10**12, "亿": 10**8}[m["m"]]
-        n = m["n"]
-        words = {"十": 10, "百": 100, "千": 1000, "万": 10**4}
-        factor = Decimal(1) if not n else (_value(n) if n[0].isdigit() else Decimal(words[n]))
-        before = text[max(m.start() - 1, 0):m.start()]
-        qual = _APPROX.get(before, "over")  # 万亿级: a trillion or more; 数亿级: some hundreds of millions
-        rows.append(_row(doc, m.start(), m.end(), m.start(), Decimal(factor) * base, "magnitude", "level", qual,
-                         None, m.group(0), math.nan))
     for m in _MULTIPLE.finditer(text):
         value = 2 if (m["fan"] or m["bei"]) else 2 ** int(_value(m["n"]))
         sent0 = _start_of(_SENT_END, text, m.start())
         kind = "target" if _TARGET.search(_TITLE.sub("", text[sent0:m.start()])) else "growth"
-        rows.append(_row(doc, m.start(), m.end(), m.start(), value, "times", kind, "", None, m.group(0), math.nan))
+        before = text[_start_of(_CLAUSE_END, text, m.start()):m.start()]
+        rows.append(_row(doc, m.start(), m.end(), m.start(), value, "times", kind, _qualifier(before, None, None),
+                         None, m.group(0), math.nan))
     for m in _FRACTION.finditer(text):
         value = _value(m["num"]) / _value(m["den"]) * 100
         before = text[_start_of(_CLAUSE_END, text, m.start()):m.start()]
@@ -292,14 +270,14 @@ class TextDoc:
     １，４９７ → 1,497), traditional characters simplified when the cleaning rule says the document is traditional."""
 
     def __init__(self, name: str, lines: list[str], simplify: bool = False):
-        from nqpf.analysis.cleaning import _t2s
+        from nqpf.core.text import t2s
 
         self.id = name
         out = []
         for ln in lines:
             ln = ln.translate(_FULLWIDTH)
             ln = _FW_THOUSANDS.sub(",", ln)
-            out.append(_t2s().convert(ln) if simplify else ln)
+            out.append(t2s().convert(ln) if simplify else ln)
         self.lines = out
         self.text = "\n".join(out)
         self._starts = []
@@ -348,17 +326,9 @@ def evaluate_corpus(path=POLICY_HELDOUT) -> dict:
         df = extract_text(policy.CORPUS / name, name)
         found.append(df[[(name, ln) in lines for ln in df["line"]]])
     found = pd.concat(found, ignore_index=True)
-    truth = gold.dropna(subset=["value"])
-    g = pd.Series([_key(*r) for r in truth[["document", "line", "value", "unit"]].itertuples(index=False)],
-                  dtype=object)
-    f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
-    gc, fc = g.value_counts(), f.value_counts()
-    tp = int(sum(min(n, fc.get(k, 0)) for k, n in gc.items()))
-    return {
-        "lines": len(lines), "gold_claims": len(g), "extracted": len(f), "true_positives": tp,
-        "precision": tp / len(f) if len(f) else 1.0, "recall": tp / len(g) if len(g) else 1.0,
-        "missed": sorted(set(gc.index) - set(fc.index)), "spurious": sorted(set(fc.index) - set(gc.index)),
-    }
+    out = score(gold.rename(columns={"document": "seed"}), found)
+    out.pop("kind_agreement")
+    return out
 
 
 FIGURE_COLUMNS = ["number", "scale"]
@@ -388,7 +358,7 @@ SCHEMA = {
         {"name": "raw", "type": "string"},
         {"name": "value", "type": "number"},
         {"name": "unit", "type": "string",
-         "allowed": sorted({u for u, _ in _UNITS.values()} | {"rank", "years", "magnitude"})},
+         "allowed": sorted({u for u, _ in _UNITS.values()} | {"rank"})},
         {"name": "kind", "type": "string", "allowed": KINDS},
         {"name": "context", "type": "string"},
         {"name": "qualifier", "type": "string", "allowed": ["over", "about", "nearly", "under"], "nullable": True},
@@ -407,6 +377,23 @@ def write(df: pd.DataFrame | None = None) -> Path:
         out, "claims", "种子文档中的量化陈述（claims ledger）",
         "nqpf.analysis.claims.write (make data: python -m nqpf claims write)", SCHEMA,
         [f"seeds/{d.file}" for d in corpus.documents()])
+
+
+def ledger() -> pd.DataFrame:
+    """The published ledger, ``data/derived/claims.csv``, read through the data loader (checked against its manifest
+    and, during a build, recorded as used by the page that shows it), and checked against :func:`extract`: a file
+    that no longer matches the seeds and the rules is a data error (run ``make data``)."""
+    df = data.load("claims")
+    df["qualifier"] = df["qualifier"].fillna("")
+    now = extract()
+    same = len(df) == len(now) and all(
+        (a.seed, a.line, a.raw, a.unit, a.kind) == (b.seed, b.line, b.raw, b.unit, b.kind)
+        and math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-12)
+        for a, b in zip(df.itertuples(), now.itertuples()))
+    if not same:
+        raise DataError("data/derived/claims.csv", "matches the claims the extractor finds in the seeds",
+                        detail=f"{len(df)} rows in the file, {len(now)} found; run `make data`")
+    return df
 
 
 def read_gold(path: Path = GOLD) -> pd.DataFrame:
@@ -430,12 +417,29 @@ def evaluate(paths=(GOLD, HELDOUT)) -> dict:
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     gold = pd.concat([read_gold(p) for p in paths], ignore_index=True)
     lines = set(zip(gold["seed"], gold["line"]))
-    truth = gold.dropna(subset=["value"])
     found = extract()
     found = found[[(s, ln) in lines for s, ln in zip(found["seed"], found["line"])]]
-    g = pd.Series([_key(*r) for r in truth[["seed", "line", "value", "unit"]].itertuples(index=False)])
-    f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)])
-    # Multiset matching: a claim stated twice on one line must be found twice.
+    return score(gold, found)
+
+
+def score(gold: pd.DataFrame, found: pd.DataFrame) -> dict:
+    """Precision and recall of ``found`` claims against ``gold`` labels (both with ``seed`` (or document), ``line``,
+    ``value``, ``unit``, ``kind``; gold rows without a value are labelled lines without claims). A claim matches on
+    seed, line, value and unit, as a multiset (a claim stated twice on one line must be found twice); also the share
+    of matched claims whose ``kind`` agrees with the label, and a 95 % Wilson interval for precision and recall (the
+    samples are small).
+
+    >>> g = pd.DataFrame({"seed": ["000", "000"], "line": [1, 2], "value": [5.0, None], "unit": ["percent", ""],
+    ...                   "kind": ["share", ""]})
+    >>> f = pd.DataFrame({"seed": ["000", "000"], "line": [1, 2], "value": [5.0, 3.0], "unit": ["percent", "items"],
+    ...                   "kind": ["share", "count"]})
+    >>> r = score(g, f)
+    >>> r["true_positives"], r["precision"], r["recall"]
+    (1, 0.5, 1.0)
+    """
+    truth = gold.dropna(subset=["value"])
+    g = pd.Series([_key(*r) for r in truth[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
+    f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
     gc, fc = g.value_counts(), f.value_counts()
     tp = int(sum(min(n, fc.get(k, 0)) for k, n in gc.items()))
     gold_kind = dict(zip(g, truth["kind"]))
@@ -443,11 +447,29 @@ def evaluate(paths=(GOLD, HELDOUT)) -> dict:
     matched = [k for k in gc.index if k in fc.index]
     kind_ok = sum(gold_kind[k] == found_kind[k] for k in matched)
     return {
-        "lines": len(lines), "gold_claims": len(g), "extracted": len(f), "true_positives": tp,
+        "lines": len(set(zip(gold["seed"], gold["line"]))), "gold_claims": len(g), "extracted": len(f),
+        "true_positives": tp,
         "precision": tp / len(f) if len(f) else 1.0, "recall": tp / len(g) if len(g) else 1.0,
+        "precision_interval": wilson(tp, len(f)), "recall_interval": wilson(tp, len(g)),
         "kind_agreement": kind_ok / len(matched) if matched else 1.0,
         "missed": sorted(set(gc.index) - set(fc.index)), "spurious": sorted(set(fc.index) - set(gc.index)),
     }
+
+
+def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion k/n (what a precision of 13/13 can and cannot tell).
+
+    >>> [round(x, 3) for x in wilson(13, 13)]  # 13/13: the true rate may still be as low as 0.77
+    [0.772, 1.0]
+    >>> wilson(0, 0)
+    (0.0, 1.0)
+    """
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def counts() -> pd.DataFrame:
