@@ -133,10 +133,6 @@ def rd_growth(first: int, last: int) -> float:
     8.36
     """
     from nqpf.core import growth
-    from nqpf.core.periods import Period
 
-    p = Period(int(first), int(last))
     s = data.load("cn_rd_expenditure").set_index("year")["value"]
-    if p.base not in s.index or p.last not in s.index:
-        raise UsageError(f"R&D expenditure has no value for {p.base} or {p.last}")
-    return float(growth.cagr(s[p.base], s[p.last], p.years))
+    return float(growth.period_growth(s, int(first), int(last), name="R&D expenditure"))

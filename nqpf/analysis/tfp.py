@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from nqpf.core import data
+from nqpf.core import data, growth
 from nqpf.core.errors import UsageError
 from nqpf.core.periods import Period
 
@@ -112,7 +112,8 @@ def decompose(panel: pd.DataFrame, country: str = "CHN", start: int = 1978, end:
     means = ann.mean()
     out = {k: float(means[k]) for k in ("gdp",) + PARTS}
     if compound:
-        rate = 100 * math.expm1(out["gdp"] / 100)  # mean log growth ×100 -> compound rate in percent
+        y = _series(panel, country, capital, hours, alpha)["Y"]
+        rate = growth.period_growth(y, int(start), int(end), name=f"{country} rgdpna")
         scale = rate / out["gdp"]
         out = {k: v * scale for k, v in out.items()}
     out["tfp_share"] = 100 * out["tfp"] / out["gdp"]
@@ -282,6 +283,39 @@ def level_vs_us(panel: pd.DataFrame, country: str, year: int, hours: bool = True
     if pd.isna(value):
         raise UsageError(f"{country} {year}: an input of the level comparison is missing")
     return float(value)
+
+
+# PWT's human-capital index: hc = exp(φ(s)), s average years of schooling, φ piecewise linear with the returns
+# to schooling of Psacharopoulos (1994): 13.4 % for the first four years, 10.1 % for the next four, 6.8 % after.
+HC_RETURNS = ((4.0, 0.134), (4.0, 0.101), (math.inf, 0.068))
+
+
+def schooling_from_hc(hc: float) -> float:
+    """Average years of schooling implied by a PWT ``hc`` value (the inverse of PWT's φ).
+
+    >>> round(schooling_from_hc(math.exp(0.134 * 4 + 0.101 * 2)), 6)  # four years at 13.4 %, two at 10.1 %
+    6.0
+    """
+    if not hc >= 1:
+        raise UsageError(f"PWT's hc is at least 1, not {hc}")
+    left, years = math.log(hc), 0.0
+    for width, rate in HC_RETURNS:
+        step = min(width, left / rate)
+        years += step
+        left -= step * rate
+        if left <= 1e-15:
+            break
+    return years
+
+
+def marginal_return(years: float) -> float:
+    """PWT's return to one more year of schooling (percent) at ``years`` of schooling."""
+    edge = 0.0
+    for width, rate in HC_RETURNS:
+        edge += width
+        if years < edge:
+            return 100 * rate
+    return 100 * HC_RETURNS[-1][1]
 
 
 def pwt_tfp_check(panel: pd.DataFrame, country: str) -> pd.DataFrame:

@@ -347,3 +347,19 @@ def test_fact_check_of_2013_2019_agrees_with_base_2012():
 
     row = factcheck.verdict("pwt_growth_2013_2019")
     assert row["verdict"] == "agrees" and "基年 2012" in row["computation"] and "6.96" in row["computation"]
+
+
+def test_schooling_implied_by_pwt_hc():
+    # PWT's hc = exp(φ(s)), φ with returns 13.4 % (years 1-4), 10.1 % (5-8), 6.8 % (beyond 8).
+    # China 2012, hc = 2.510403633 (CSV): ln hc = 0.92044; four years give 0.536; (0.92044 - 0.536)/0.101 = 3.8063
+    # more years, so s = 7.806 and the next year earns 10.1 %, above Bosworth-Collins's 7 %.
+    s2012 = tfp.schooling_from_hc(2.510403633)
+    assert s2012 == pytest.approx(7.8063, abs=1e-3)
+    assert tfp.marginal_return(s2012) == pytest.approx(10.1)
+    # China 2019, hc = 2.698987007: ln hc = 0.99288 > 0.536 + 0.404, so s = 8 + (0.99288 - 0.940)/0.068 = 8.778,
+    # where the return is 6.8 %: below 7 % only after 2013.
+    s2019 = tfp.schooling_from_hc(2.698987007)
+    assert s2019 == pytest.approx(8.7776, abs=1e-3)
+    assert tfp.marginal_return(s2019) == pytest.approx(6.8)
+    with pytest.raises(UsageError):
+        tfp.schooling_from_hc(0.9)
