@@ -67,3 +67,30 @@ def test_lp_gap_json():
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["base"] == 2014 and out["rel_last"] > out["rel_base"]
+
+
+def test_catchup_scope_lists_the_rule_and_the_exclusions():
+    r = nqpf_cli("world", "catchup-scope", "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = {x["indicator"]: x for x in csv.DictReader(io.StringIO(r.stdout))}
+    assert len(rows) == 18 and sum(x["included"] == "True" for x in rows.values()) == 8
+    assert rows["NV.MNF.TECH.ZS.UN"]["china_frozen_since"] == "2011"
+    assert rows["SP.POP.TECH.RD.P6"]["reason"] == "WDI 无中国数据"
+
+
+def test_hours_and_oecd_json():
+    r = nqpf_cli("world", "hours", "--from", "2014", "--to", "2023")
+    assert r.returncode == 0, r.stderr
+    h = json.loads(r.stdout)
+    # PWT 11.0, 2023: (30892220 / (751.1849365 x 2327.79)) / (24979372 / (167.5397491 x 1788.88)) = 21.20 %
+    assert round(h["rel_hour"], 1) == 21.2 and h["vintage"] == "PWT 11.0"
+    r = nqpf_cli("world", "oecd")
+    assert r.returncode == 0, r.stderr
+    o = json.loads(r.stdout)
+    assert o["implied_low"] == 2.69 and o["implied_high"] == 2.8 and round(o["wdi_oed_latest"], 2) == 2.93
+
+
+def test_excluded_indicator_gets_one_line_with_the_reason():
+    r = nqpf_cli("world", "catchup", "--indicator", "NQPF.CO2.GDP")
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode != 0 and len(lines) == 1 and "不随发展稳定上升" in lines[0], r.stderr

@@ -117,13 +117,12 @@ def test_compare_names_what_is_available():
         world.compare("GB.XPD.RSDV.GD.ZS", 1950)
 
 
-def test_productivity_gap_arithmetic():
-    g = world.productivity_gap("CHN", 2015, 2024)
-    assert g["base"] == 2014
-    assert g["rel_last"] / g["rel_base"] == pytest.approx((1 + g["relative_growth"] / 100) ** 10)
-    # the ratio's compound growth equals (1 + g) / (1 + g_US) - 1
-    assert g["relative_growth"] == pytest.approx(((1 + g["growth"] / 100) / (1 + g["growth_usa"] / 100) - 1) * 100)
-    assert g["rel_last"] * (1 + g["relative_growth"] / 100) ** g["years_to_half"] == pytest.approx(50)
+def test_productivity_gap_rejects_a_base_outside_the_data():
+    # SL.GDP.PCAP.EM.KD starts in 1991, so the growth years can start in 1992 at the earliest
+    with pytest.raises(UsageError, match="no labour productivity for CHN in 1990"):
+        world.productivity_gap("CHN", 1991, 2000)
+    with pytest.raises(UsageError, match="must run forward"):
+        world.productivity_gap("CHN", 2010, 2005)
 
 
 # ---------------------------------------------------------------- the revision effect on ratios
