@@ -3,6 +3,9 @@
     python -m nqpf world compare --indicator GB.XPD.RSDV.GD.ZS --year 2023 --format csv   # countrycode, country, value
     python -m nqpf world catchup --indicator GB.XPD.RSDV.GD.ZS --format csv
     python -m nqpf world china-gdp --format csv      # year, value, unit, vintage (value in 亿元)
+    python -m nqpf world catchup-scope --format csv  # which indicators catch-up timing covers, and why not the others
+    python -m nqpf world hours                       # labour productivity per person and per hour (PWT 11.0)
+    python -m nqpf world oecd                        # which "OECD average" NBS's 2025 statement compares with
 """
 
 from __future__ import annotations

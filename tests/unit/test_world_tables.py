@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from nqpf.analysis import findings, world
-from nqpf.analysis.world.facts import _check
+from nqpf.analysis.world.chapter_facts import _check
 from nqpf.core.errors import DataError, UsageError
 
 # GB.XPD.RSDV.GD.ZS rows of wdi_selected.csv
@@ -111,7 +111,7 @@ def test_rd_findings_by_hand():
 
 def test_rank_corr_hand_example():
     # ranks 1..5 against 1, 2, 3, 5, 4: d = 0, 0, 0, 1, 1, sum d^2 = 2, rho = 1 - 6 x 2 / (5 x 24) = 0.9
-    from nqpf.analysis.world.catchup import rank_corr
+    from nqpf.analysis.world.timing import rank_corr
     assert rank_corr(pd.Series([1, 2, 3, 4, 5]), pd.Series([10, 20, 30, 50, 40])) == pytest.approx(0.9)
     assert math.isnan(rank_corr(pd.Series([1, 2]), pd.Series([2, 1])))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from nqpf.analysis import world
 from nqpf.analysis.findings import Finding, Spec
-from nqpf.analysis.world.facts import LP_PERIOD, PWT_PERIOD
+from nqpf.analysis.world.chapter_facts import LP_PERIOD, PWT_PERIOD
 from nqpf.core.numbers import prose
 
 __all__ = ["findings", "RD", "LP_HALF"]

@@ -1,12 +1,17 @@
 """International comparison (book/world.md): WDI metadata (:mod:`.wdi`), derived indicators (:mod:`.derived`),
-cross-country tables (:mod:`.compare`), catch-up timing and its scope rule (:mod:`.catchup`), labour productivity
+cross-country tables (:mod:`.tables`), catch-up timing and its scope rule (:mod:`.timing`), labour productivity
 per person and per hour with PWT's levels (:mod:`.productivity`), statistical vintages and the OECD benchmark
-(:mod:`.revision`), and the chapter's glued numbers (:mod:`.facts`).
+(:mod:`.revision`), and the chapter's glued numbers (:mod:`.chapter_facts`).
 
 The book's standard nominal GDP series lives in :mod:`nqpf.core.gdp`; it is re-exported here for old callers.
 """
 
-from nqpf.analysis.world.catchup import (
+from nqpf.analysis.world.chapter_facts import LP_PERIOD, PWT_PERIOD, facts
+from nqpf.analysis.world.derived import PPP_BASE_YEAR, derived, line, panel, value
+from nqpf.analysis.world.productivity import PWT, hours_gap, productivity_gap, pwt_levels
+from nqpf.analysis.world.revision import digital_revision, gdp_check, oecd_reconcile, rd_revision
+from nqpf.analysis.world.tables import compare, coverage, latest_table, no_china_series, scatter_data
+from nqpf.analysis.world.timing import (
     CANDIDATES,
     LEADERS_RISING_MIN,
     RHO_MIN,
@@ -18,11 +23,6 @@ from nqpf.analysis.world.catchup import (
     reach_year,
     scope,
 )
-from nqpf.analysis.world.compare import compare, coverage, latest_table, no_china_series, scatter_data
-from nqpf.analysis.world.derived import PPP_BASE_YEAR, derived, line, panel, value
-from nqpf.analysis.world.facts import LP_PERIOD, PWT_PERIOD, facts
-from nqpf.analysis.world.productivity import PWT, hours_gap, productivity_gap, pwt_levels
-from nqpf.analysis.world.revision import digital_revision, gdp_check, oecd_reconcile, rd_revision
 from nqpf.analysis.world.wdi import (
     COUNTRIES,
     DERIVED_HOW,

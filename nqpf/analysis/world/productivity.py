@@ -88,7 +88,8 @@ def pwt_levels(year: int = 2023, first: int = 2014) -> pd.DataFrame:
                      "lp_wdi_rel_usa": float(lp[code]),
                      "lp_pwt_rel_usa": float(r["cgdpo"] / r["emp"] / (usa["cgdpo"] / usa["emp"]) * 100),
                      "ctfp": float(r["ctfp"]),
-                     "rtfpna_growth": cagr(p.loc[(code, first - 1), "rtfpna"], r["rtfpna"], year - first + 1)})
+                     "rtfpna_growth": cagr(p.loc[(code, first - 1), "rtfpna"], r["rtfpna"], year - first + 1),
+                     "vintage": f"{PWT_VINTAGE}; {WDI_LP_VINTAGE}"})
     return pd.DataFrame(rows)
 
 

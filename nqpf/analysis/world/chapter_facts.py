@@ -11,11 +11,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from nqpf.analysis.world.catchup import LEADERS_RISING_MIN, RHO_MIN, catchup_all, scope
-from nqpf.analysis.world.compare import coverage, latest_table, no_china_series, scatter_data
 from nqpf.analysis.world.derived import line, panel, value
 from nqpf.analysis.world.productivity import hours_gap, productivity_gap, pwt_levels
 from nqpf.analysis.world.revision import digital_revision, gdp_check, oecd_reconcile, rd_revision
+from nqpf.analysis.world.tables import coverage, latest_table, no_china_series, scatter_data
+from nqpf.analysis.world.timing import LEADERS_RISING_MIN, RHO_MIN, catchup_all, scope
 from nqpf.analysis.world.wdi import HEADLINE, wdi
 from nqpf.core import data
 from nqpf.core.errors import DataError

@@ -26,8 +26,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from nqpf.analysis.world.compare import no_china_series
 from nqpf.analysis.world.derived import panel
+from nqpf.analysis.world.tables import no_china_series
 from nqpf.analysis.world.wdi import COUNTRIES, ECONOMIES, LEADERS, META, check_code, check_countries, label
 from nqpf.core.errors import UsageError
 from nqpf.core.series import frozen_since
