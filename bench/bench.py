@@ -99,9 +99,12 @@ def builds() -> list[dict]:
     return rows
 
 
-def extra_rows() -> list[dict]:
+def extra_rows(only=None) -> list[dict]:
+    """Rows of every bench/bench_*.py module (or of those named in ``only``: {"text", "freq"})."""
     rows = []
     for path in sorted((ROOT / "bench").glob("bench_*.py")):
+        if only is not None and path.stem.removeprefix("bench_") not in only:
+            continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
@@ -118,7 +121,16 @@ def main() -> None:
     """All rows; with ``--builds`` only the build rows are measured again and the others kept from results.json."""
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                "load_before": load_average()}
-    if sys.argv[1:] == ["--builds"]:
+    args = sys.argv[1:]
+    if args[:1] == ["--only"]:  # e.g. --only builds freq: measure those groups again, keep the other rows
+        groups = set(args[1:])
+        kept = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))["rows"]
+        fresh = builds() if "builds" in groups else []
+        fresh += extra_rows(groups - {"builds"})
+        names = {r["name"].split(",")[0] for r in fresh}
+        rows = fresh + [r for r in kept if not ("builds" in groups and r["unit"] == "s")
+                        and r["name"].split(",")[0] not in names]
+    elif args == ["--builds"]:
         kept = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))["rows"]
         rows = builds()
         rows += [r for r in kept if r["unit"] != "s"]
