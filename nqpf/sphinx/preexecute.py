@@ -34,6 +34,7 @@ __all__ = ["READER", "notebook_pages", "run", "main"]
 
 READER = {"type": "plugin", "name": "myst_nb_md"}  # myst-nb's own reader: the same notebook, the same hash
 USAGE_READER = "catalogue_with_usage("  # pages that read the usage record run last, in Sphinx (nqpf.sphinx.ext)
+AGGREGATOR = "findings.register("  # pages that gather the whole register (introduction, front page)
 
 
 class _DocnameWorker(ExecutionWorkerLocalMProc):
@@ -90,9 +91,16 @@ def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 
     for path in pages:
         cache.add_nb_to_project(str(path), read_data=READER)
     start = time.perf_counter()
-    result = _Executor(cache, jobs, root, usage_dir, logging.getLogger(__name__)).run_and_cache(
-        filter_uris=[str(p) for p in pages], timeout=timeout)
-    return {"pages": len(pages), "executed": len(result.succeeded), "failed": result.excepted + result.errored,
+    executor = _Executor(cache, jobs, root, usage_dir, logging.getLogger(__name__))
+    # Pages that gather every chapter's findings run after the chapters, reading the findings they cached.
+    gather = [p for p in pages if AGGREGATOR in p.read_text(encoding="utf-8")]
+    executed, failed = 0, []
+    for phase in ([p for p in pages if p not in gather], gather):
+        if phase:
+            result = executor.run_and_cache(filter_uris=[str(p) for p in phase], timeout=timeout)
+            executed += len(result.succeeded)
+            failed += result.excepted + result.errored
+    return {"pages": len(pages), "executed": executed, "failed": failed,
             "seconds": round(time.perf_counter() - start, 1)}
 
 

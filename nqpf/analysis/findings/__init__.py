@@ -119,10 +119,45 @@ def _topic_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 
 
-@lru_cache(maxsize=None)
-def _topic(name: str) -> tuple[Finding, ...]:
+def _compute(name: str) -> tuple[Finding, ...]:
     module = importlib.import_module(f"{__name__}.{name}")
     return tuple(module.findings())
+
+
+def _cached(name: str, key: str) -> tuple[Finding, ...]:  # key: only for the cache (inputs and versions)
+    return _compute(name)
+
+
+@lru_cache(maxsize=1)
+def inputs_key() -> str:
+    """Everything a finding may depend on: the package's code, the data files and the library versions. The
+    introduction and each chapter read the same register; a finding is computed once per set of inputs."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    from nqpf.core.paths import DATA, ROOT
+
+    h = hashlib.sha256()
+    files = sorted((ROOT / "nqpf").rglob("*.py")) + sorted(p for p in DATA.rglob("*") if p.is_file()
+                                                           and "editions" not in p.parts)
+    for p in files:
+        h.update(p.relative_to(ROOT).as_posix().encode())
+        h.update(p.read_bytes())
+    for lib in ("pandas", "numpy", "scipy", "statsmodels", "pymcdm", "scikit-learn", "rjieba", "jieba", "OpenCC"):
+        try:
+            h.update(f"{lib}={version(lib)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{lib}=none".encode())
+    return h.hexdigest()[:20]
+
+
+@lru_cache(maxsize=None)
+def _topic(name: str) -> tuple[Finding, ...]:
+    from joblib import Memory
+
+    from nqpf.core.paths import CACHE
+
+    return Memory(CACHE / "findings", verbose=0).cache(_cached)(name, inputs_key())
 
 
 def register(topic: str | None = None) -> list[Finding]:
