@@ -19,6 +19,11 @@ def test_cli_rows_and_summary():
     assert len(out) == len(factcheck.run())
     proc = nqpf_cli("factcheck", "summary", "--kind", "count")
     assert proc.returncode == 0 and '"kind": "count"' in proc.stdout
+    # the seed's R&D total is NBS's preliminary 33,278 亿元 (final 33,357.1): its own verdict, counted as such
+    assert out.set_index("key").loc["rd_final", "verdict"] == "agrees (preliminary)"
+    proc = nqpf_cli("factcheck", "summary", "--format", "csv")
+    total = pd.read_csv(io.StringIO(proc.stdout)).set_index("kind").loc["total"]
+    assert total["agrees (preliminary)"] == 1 and total.sum() == len(out)
 
 
 @pytest.mark.parametrize("args", [("factcheck", "checks", "--kind", "gossip"),

@@ -19,6 +19,19 @@ def test_cli_scenarios_csv():
     assert float(rows[0]["required_sei_growth"]) == pytest.approx(20.0721, abs=1e-3)
 
 
+def test_cli_targets_every_specification():
+    # the finding sei-target-2025 on the command line: from the seed's 13 % (2023) to 17 % (2025) with nominal GDP
+    # +4.07 % a year (standard series, 2023 -> 2025): 1.0407 * sqrt(17/13) - 1 = 19.0 %
+    proc = nqpf_cli("industries", "targets", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["specification"]: r for r in csv.DictReader(io.StringIO(proc.stdout))}
+    head = rows["种子2023年13%（实际GDP增长）"]
+    g = float(head["gdp_growth"])
+    assert float(head["required_sei_growth"]) == pytest.approx(((1 + g / 100) * (17 / 13) ** 0.5 - 1) * 100)
+    assert round(float(head["required_sei_growth"]), 1) == 19.0
+    assert float(rows["官方2019年11.5%"]["gap"]) < 0 < float(head["gap"])
+
+
 def test_cli_matrix_json():
     import json
 

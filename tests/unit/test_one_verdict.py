@@ -34,3 +34,17 @@ def test_drone_base_is_a_fact_check_not_a_chapter_verdict():
     assert row["verdict"] == "agrees" and "95.8" in row["computation"]
     text = (BOOK / "industries.md").read_text(encoding="utf-8")
     assert 'factcheck.verdict("drones_2022_base")' in text and "两者一致" not in text
+
+
+def test_factcheck_appendix_does_no_arithmetic_of_its_own():
+    # Issue 20: the appendix glued figures it re-derived with its own regular expressions over seed lines; now every
+    # value it prints comes from factcheck.facts() (or the check rows).
+    text = (BOOK / "factcheck.md").read_text(encoding="utf-8")
+    assert "factcheck.claim(" not in text and "round_half_up" not in text and "WAN_YI" not in text
+    assert "factcheck.facts()" in text
+    from nqpf.analysis import factcheck
+
+    facts = factcheck.facts()
+    # 56.1 / 126 = 44.52 % rounds to 45 (the seed says 44); 14.4 万亿 / 5,784 亿 = 24.9, printed as 25
+    assert facts["share_rounded"] == "45" and facts["genai_times"] == "25" and facts["gap_2013"] == "0.1"
+    assert facts["n"] == sum(facts[k] for k in factcheck.VERDICT_KEYS.values())
