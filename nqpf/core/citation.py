@@ -13,7 +13,19 @@ import yaml
 from nqpf.core.paths import ROOT
 
 CFF = ROOT / "CITATION.cff"
-REQUIRED = ("cff-version", "message", "title", "authors", "version", "date-released", "license", "repository-code")
+# `repository-code` is optional: until the book has a public repository, the citation prints no URL at all.
+REQUIRED = ("cff-version", "message", "title", "authors", "version", "date-released", "license")
+PLACEHOLDERS = ("EXAMPLE-ORG", "example.org", "example.com")
+
+
+def url(meta: dict) -> str:
+    """The book's public URL, or '' when none is configured (absent, empty or a placeholder).
+
+    >>> url({"repository-code": "https://github.com/EXAMPLE-ORG/nqpf-book"}), url({})
+    ('', '')
+    """
+    value = str(meta.get("repository-code") or meta.get("url") or "").strip()
+    return value if value.startswith("https://") and not any(p in value for p in PLACEHOLDERS) else ""
 
 
 def load(path: Path = CFF) -> dict:
@@ -37,14 +49,19 @@ def year(meta: dict) -> str:
 
 
 def sentence(meta: dict, commit: str) -> str:
-    """GB/T 7714-like: 作者. 题名[M/OL]. 版本, 年. 网址. (git 提交 …).
+    """GB/T 7714-like: 作者. 题名[M/OL]. 版本, 年. 网址（git 提交 …）; [M] and no URL without a public repository.
 
-    >>> sentence({"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0",
-    ...           "date-released": "2026-12-02", "repository-code": "https://x"}, "abc")
-    '编写组. 《书》[M/OL]. 版本 1.0, 2026. https://x（git 提交 abc）.'
+    >>> meta = {"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0", "date-released": "2026-12-02"}
+    >>> sentence({**meta, "repository-code": "https://x.org/b"}, "abc")
+    '编写组. 《书》[M/OL]. 版本 1.0, 2026. https://x.org/b（git 提交 abc）.'
+    >>> sentence(meta, "abc")
+    '编写组. 《书》[M]. 版本 1.0, 2026（git 提交 abc）.'
     """
-    return (f"{'，'.join(_authors(meta))}. {meta['title']}[M/OL]. 版本 {meta['version']}, {year(meta)}. "
-            f"{meta['repository-code']}（git 提交 {commit}）.")
+    head = f"{'，'.join(_authors(meta))}. {meta['title']}"
+    link = url(meta)
+    if link:
+        return f"{head}[M/OL]. 版本 {meta['version']}, {year(meta)}. {link}（git 提交 {commit}）."
+    return f"{head}[M]. 版本 {meta['version']}, {year(meta)}（git 提交 {commit}）."
 
 
 def bibtex(meta: dict, commit: str) -> str:
@@ -53,7 +70,7 @@ def bibtex(meta: dict, commit: str) -> str:
     commit = re.sub(r"[{}]", "", commit)
     authors = " and ".join("{" + a + "}" for a in _authors(meta))
     fields = [("author", authors), ("title", meta["title"]), ("year", year(meta)),
-              ("edition", f"version {meta['version']}"), ("url", meta["repository-code"]),
-              ("note", f"git commit {commit}")]
+              ("edition", f"version {meta['version']}"), ("url", url(meta)), ("note", f"git commit {commit}")]
+    fields = [(k, v) for k, v in fields if v]  # no url field without a public repository
     body = ",\n".join(f"  {k:<7} = {{{v}}}" for k, v in fields)
     return f"@book{{{key},\n{body},\n}}"

@@ -160,6 +160,27 @@ def _isna(value) -> bool:
         return False
 
 
+_NUMBER_IN_TEXT = re.compile(r"(?<![\w.])[+\-−]?\d[\d,]*(\.\d+)?\s*%?")
+
+
+def shows_numbers(cells: pd.DataFrame) -> bool:
+    """True when a column of the shown table holds figures: a cell that is a number (not a year or a code
+    alone), a decimal, or a percentage.
+
+    >>> shows_numbers(pd.DataFrame({"目标": ["13%", "—"]}))
+    True
+    >>> shows_numbers(pd.DataFrame({"年份": ["2023"], "名称": ["甲"]}))
+    False
+    """
+    for col in cells.columns:
+        for v in cells[col]:
+            for m in _NUMBER_IN_TEXT.finditer(str(v)):
+                text = m.group(0).strip()
+                if m.group(1) or text.endswith("%") or ("," in text and len(text) > 4):
+                    return True
+    return False
+
+
 def _with_data(tab: Table, df: pd.DataFrame, data: str | None) -> Table:
     """Record the table's data for its CSV download (``data="tab-…"``; a table with numbers gets one anyway).
 
@@ -170,7 +191,8 @@ def _with_data(tab: Table, df: pd.DataFrame, data: str | None) -> Table:
 
     if data is not None:
         tab.name = "tbl-" + chartdata.check_name(data).removeprefix("tab-")
-    elif tab.name and chartdata.has_numbers(df):
+    elif tab.name and (chartdata.has_numbers(df) or shows_numbers(tab.cells())):
+        # Numbers formatted as text before the table is built (13%, 1,234.5, 5.0（初步）) are numbers too.
         data = "tab-" + tab.name.removeprefix("tbl-")
     if data is not None:
         chartdata.record(df, data)
@@ -222,9 +244,33 @@ def records(df: pd.DataFrame, caption: str | None = None, name: str | None = Non
     return _with_data(Table(df, caption, name, formats, precision), df, data)
 
 
-def glue_value(name: str, value, fmt: str | None = None) -> None:
+def glue_value(name: str, value, fmt: str | None = None, digits: int | None = None) -> None:
     """Glue a value for ``{glue:text}`` without showing it; `fmt` (e.g. ``".1f"``) rounds it here so the prose
-    never repeats the arithmetic."""
+    never repeats the arithmetic.
+
+    ``digits`` writes it with :func:`nqpf.core.numbers.prose` (fixed point, thousands separators from 10,000), the
+    one formatter for numbers in prose. A number that would print in scientific notation (``9.1e-06``, a ``.1e``
+    format) is written in fixed point with two significant digits instead: a reader of Chinese prose never sees
+    ``e-06``.
+    """
     from myst_nb import glue
 
-    glue(name, value if fmt is None else format(value, fmt), display=False)
+    glue(name, prose_text(value, fmt, digits), display=False)
+
+
+def prose_text(value, fmt: str | None = None, digits: int | None = None):
+    """The text (or the untouched value) that :func:`glue_value` glues.
+
+    >>> prose_text(9.1e-06), prose_text(1.4e-07, ".1e"), prose_text(12345.678, digits=1), prose_text(3.14159, ".2f")
+    ('0.0000091', '0.00000014', '12,345.7', '3.14')
+    """
+    from nqpf.core.numbers import prose
+
+    if digits is not None:
+        return prose(value, digits)
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and "e" in (repr(value) if fmt is None else format(value, fmt)).lower():  # scientific notation
+        x = float(value)
+        places = 0 if x == 0 else max(0, 1 - math.floor(math.log10(abs(x))))
+        return prose(x, places)
+    return value if fmt is None else format(value, fmt)

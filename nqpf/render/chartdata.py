@@ -63,7 +63,25 @@ def csv_text(df: pd.DataFrame) -> str:
     if df.empty:
         raise ValueError("chart data is empty: pass the values the chart plots")
     keep_index = any(n is not None for n in df.index.names)
-    return df.to_csv(index=keep_index, lineterminator="\n")
+    return _dashed(df).to_csv(index=keep_index, lineterminator="\n")
+
+
+def _dashed(df: pd.DataFrame) -> pd.DataFrame:
+    """Year ranges in headers and text cells with the book's one dash, as in the chapters (2013–2019).
+
+    >>> _dashed(pd.DataFrame({"2013-2019": ["1978-2012"]})).to_dict("list")
+    {'2013–2019': ['1978–2012']}
+    """
+    from nqpf.render.labels import dash_ranges
+
+    out = df.rename(columns=lambda c: dash_ranges(c) if isinstance(c, str) else c)
+    out.index = out.index.set_names([dash_ranges(n) if isinstance(n, str) else n for n in out.index.names])
+    if out.index.dtype == object:
+        out.index = out.index.map(lambda v: dash_ranges(v) if isinstance(v, str) else v)
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: dash_ranges(v) if isinstance(v, str) else v)
+    return out
 
 
 def record(df: pd.DataFrame | None, name: str) -> DataRecord:

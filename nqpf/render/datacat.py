@@ -7,9 +7,11 @@ Nothing is listed by hand and nothing is guessed from the source text.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from nqpf.core import data, usage
 from nqpf.core.paths import ROOT, rel
@@ -33,6 +35,45 @@ def usage_by_file(records: dict[str, list[str]] | None = None) -> dict[str, list
     return used
 
 
+# The catalogue shows readers Chinese: the manifests keep their (English) notes for developers; the reader's source
+# line of each file and the licence texts in Chinese are in catalogue_zh.yml.
+ZH = yaml.safe_load((Path(__file__).with_name("catalogue_zh.yml")).read_text(encoding="utf-8"))
+SOURCE_ZH, LICENCE_ZH = ZH["source"], ZH["licence"]
+CLASS_ZH = {"verbatim": "原样", "transcribed": "转录", "curated": "整理", "constructed": "编制", "derived": "派生"}
+
+
+def publisher_zh(publisher: str) -> str:
+    """A publisher as readers see it: the Chinese name, without the English abbreviation in brackets.
+
+    >>> publisher_zh("国家统计局 (NBS); 工业和信息化部 (MIIT)"), publisher_zh("World Bank")
+    ('国家统计局、工业和信息化部', '世界银行')
+    """
+    text = str(publisher or "")
+    named = {"World Bank": "世界银行", "Groningen Growth and Development Centre, University of Groningen":
+             "格罗宁根大学格罗宁根增长与发展中心", "American Economic Association, Journal of Economic Perspectives":
+             "美国经济学会《经济展望杂志》", "the seed documents (seeds/), as cited per row": "种子文档（逐行注明）"}
+    if text in named:
+        return named[text]
+    if text.startswith("the seed documents"):
+        return "种子文档（逐行注明）"
+    if text.startswith("R package techme"):
+        return "R 包 techme（胡华平）"
+    text = re.sub(r"\s*\(this project\)", "（本项目）", text)
+    text = re.sub(r"\s*\([A-Za-z /]+\)", "", text)  # 国家统计局 (NBS) -> 国家统计局
+    text = re.sub(r"（each row's publisher column\)", "（见各行）", text)
+    text = text.replace(", 《", "《").replace("》 and 《", "》与《")
+    return "、".join(p.strip() for p in text.split(";"))
+
+
+def source_zh(file: str, meta: dict) -> str:
+    """The source line readers see: the Chinese line of :data:`SOURCE_ZH`, else the manifest's own."""
+    return SOURCE_ZH.get(file) or source_text(meta)
+
+
+def licence_zh(licence: str) -> str:
+    return LICENCE_ZH.get(str(licence), str(licence))
+
+
 def source_text(meta: dict) -> str:
     """Publisher, document, year and page or URL of a manifest's source, in one line."""
     src = meta.get("source")
@@ -49,7 +90,10 @@ def catalogue_with_usage() -> pd.DataFrame:
     cat = data.catalogue()
     used = usage_by_file()
     metas = {rel(p): data.read_manifest(p) for p in data.data_files()}
-    cat.insert(4, "source", [source_text(metas[f]) for f in cat["file"]])
+    cat.insert(4, "source", [source_zh(f, metas[f]) for f in cat["file"]])
+    cat["publisher"] = [publisher_zh(p) for p in cat["publisher"]]
+    cat["licence"] = [licence_zh(x) for x in cat["licence"]]
+    cat["class"] = [CLASS_ZH.get(c, c) for c in cat["class"]]
     cat["retrieved"] = [str(metas[f].get("retrieved", "")) for f in cat["file"]]
     cat["chapters"] = ["、".join(used.get(f, [])) for f in cat["file"]]
     return cat

@@ -93,9 +93,30 @@ def _consistency(app, env):
                            ", ".join(d for d, _ in where))
 
 
+def _zoom_links(app, doctree, docname) -> None:
+    """Every chart opens full size on a tap: its image links to the full-resolution file (a phone can zoom it)."""
+    for fig in doctree.findall(nodes.figure):
+        for image in list(fig.findall(nodes.image)):
+            if isinstance(image.parent, nodes.reference):
+                continue
+            uri = image.get("uri", "")
+            if uri in app.env.images:
+                target = f"{app.builder.imagedir}/{app.env.images[uri][1]}"
+            elif "://" in uri:
+                target = uri
+            else:
+                continue
+            ref = nodes.reference("", "", refuri=relative_uri(app.builder.get_target_uri(docname), target),
+                                  classes=["nqpf-zoom"], reftitle="打开原尺寸图片")
+            image.replace_self(ref)
+            ref += image
+
+
 def _doctree_resolved(app, doctree, docname):
     recs = {name: where[0][1] for name, where in _all_records(app.env).items()}
     html = app.builder.format == "html"
+    if html:
+        _zoom_links(app, doctree, docname)
     for fig in doctree.findall(nodes.figure):
         name = _figure_name(fig)
         if not name or recs.get(name) is None:

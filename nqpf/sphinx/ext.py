@@ -22,6 +22,7 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -39,7 +40,9 @@ _parse_ref = seeds.parse_ref
 def build_commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+        # Dirty means a tracked file differs from the commit; untracked files (build output, notes) do not count.
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True).stdout
     except OSError:
         return "unknown"
     commit = out.stdout.strip() or "unknown"
@@ -119,16 +122,85 @@ def _config_inited(app, config):
 
 
 APPENDIX_PREFIX = "附录："
+# The number formats of a {numref} to a whole chapter or appendix (numfig_format's section format is for sections).
+CHAPTER_FORMAT, APPENDIX_FORMAT = "第 %s 章", "附录 %s"
+
+
+def appendix_reference(letter: str, title: str) -> str:
+    """How prose names an appendix: its letter and its title without the 附录： prefix.
+
+    >>> appendix_reference("B", "附录：事实核查"), appendix_reference("", "附录：事实核查")
+    ('附录 B“事实核查”', '附录“事实核查”')
+    """
+    title = title.removeprefix(APPENDIX_PREFIX)
+    return f"附录 {letter}“{title}”" if letter else f"附录“{title}”"
+
+
+class AppendixReferences(SphinxPostTransform):
+    """Cross-references to whole chapters and appendices, named as the book names them.
+
+    A {ref} to an appendix printed its title, 附录：事实核查, after prose that already said 附录 (附录附录：事实核查);
+    it now prints 附录 B“事实核查” and a 附录 just before it is dropped. A {numref} to a chapter says 第 3 章, to an
+    appendix 附录 B (the section format 第 %s 节 is for sections).
+    """
+
+    default_priority = 5  # before Sphinx resolves references (10)
+
+    def run(self, **kwargs):
+        from sphinx import addnodes
+
+        env = self.env
+        std = env.get_domain("std")
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("refdomain") != "std" or xref.get("reftype") not in ("ref", "numref") \
+                    or xref.get("refexplicit"):
+                continue
+            docname, _, sectname = std.labels.get(xref["reftarget"], (None, None, None))
+            title = env.titles.get(docname)
+            if title is None or sectname != title.astext():
+                continue  # a section, figure or table inside a page
+            appendix = sectname.startswith(APPENDIX_PREFIX)
+            if xref["reftype"] == "numref":
+                text = APPENDIX_FORMAT if appendix else CHAPTER_FORMAT
+            elif appendix:
+                nums = env.toc_secnumbers.get(docname, {}).get("") or ("",)
+                text = appendix_reference(str(nums[0]), sectname)
+                _drop_word_before(xref, "附录")
+            else:
+                continue
+            xref["refexplicit"] = True
+            xref.children = [nodes.inline(text, text, classes=["xref", "std", f"std-{xref['reftype']}"])]
+            xref.children[0].parent = xref
+
+
+def _drop_word_before(node, word: str) -> None:
+    """Remove ``word`` (and a space) where the text just before ``node`` ends with it."""
+    parent = node.parent
+    i = parent.index(node)
+    if i == 0 or not isinstance(parent[i - 1], nodes.Text):
+        return
+    before = str(parent[i - 1])
+    stripped = before.rstrip()
+    if stripped.endswith(word):
+        parent[i - 1] = nodes.Text(stripped[: -len(word)])
 
 
 def _latex_appendices(app, doctree, docname):
-    """In the PDF, chapters titled 附录：… follow \\appendix (附录 A, B, …) and drop the now redundant prefix."""
+    """In the PDF, chapters titled 附录：… follow \\appendix (附录 A, B, …) and drop the now redundant prefix; the
+    back matter after them (the toc's unnumbered part: glossary, references) is set without numbers, as on the web."""
     if app.builder.name != "latex":
         return
     from sphinx import addnodes
 
-    first = True
+    first, numbered_seen, back = True, False, False
     for start in list(doctree.findall(addnodes.start_of_file)):
+        numbered = bool(app.env.toc_secnumbers.get(start.get("docname"), {}).get(""))
+        if numbered:
+            numbered_seen = True
+        elif numbered_seen and not back:  # the first unnumbered page after the numbered ones
+            start.parent.insert(start.parent.index(start), nodes.raw("", "\\setcounter{secnumdepth}{-1}\n",
+                                                                     format="latex"))
+            back = True
         section = next(start.findall(nodes.section), None)
         title = section[0] if section is not None and len(section) and isinstance(section[0], nodes.title) else None
         if title is None or not title.astext().startswith(APPENDIX_PREFIX):
@@ -263,6 +335,7 @@ def setup(app):
     app.connect("env-get-updated", _appendix_letters, priority=900)  # after it
     app.connect("doctree-resolved", _exec_table_zh)
     app.connect("doctree-resolved", _latex_appendices)
+    app.add_post_transform(AppendixReferences)
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -15,7 +15,8 @@ from nqpf.sphinx.apparatus import _bib_style
 ROOT = Path(__file__).resolve().parents[2]
 BIB = ROOT / "book" / "references.bib"
 TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-CHAPTERS = [c["file"] for c in TOC["chapters"] if c["file"] not in ("book/references", "book/glossary")]
+# Chapters and appendices: the toc's numbered parts (the back matter -- glossary, references, changes -- is not).
+CHAPTERS = [c["file"] for part in TOC["parts"] if part.get("numbered") for c in part["chapters"]]
 ROLE = re.compile(r"\{(cite(?::[a-z]+)?|term)\}`([^`]+)`")
 
 
@@ -103,12 +104,18 @@ def test_the_glossary_has_at_least_40_terms_each_with_english_definition_and_cha
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_each_chapter_opens_with_an_english_abstract_of_80_to_150_words(chapter):
+def test_each_chapter_opens_with_a_chinese_abstract_then_a_folded_english_one(chapter):
+    """Issue 23: a Chinese 摘要 (three to five sentences) first, then the English abstract (80-150 words) folded."""
     text = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
+    body = re.sub(r"^```\{code-cell\}.*?^```\n", "", text.split("\n# ", 1)[1], flags=re.M | re.S)  # cells hidden
     fence = r"(?::::|```)"
-    m = re.search(rf"^# .*\n\n{fence}\{{admonition\}} Abstract\n:class: [a-z]+\n\n(.*?)\n{fence}", text, re.M | re.S)
-    assert m, f"{chapter}: an Abstract admonition right under the title"
-    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-.]*", m[1])
+    m = re.match(rf"[^\n]*\n\s*{fence}\{{admonition\}} 摘要\n:class: [a-z ]*\babstract-zh\b[a-z -]*\n\n(.*?)\n{fence}\n"
+                 rf"\s*{fence}\{{admonition\}} Abstract\n:class: [a-z ]*\bdropdown\b[a-z ]*\babstract-en\b[a-z -]*\n\n"
+                 rf"(.*?)\n{fence}", body, re.S)
+    assert m, f"{chapter}: under the title a 摘要 (class abstract-zh), then Abstract (class dropdown abstract-en)"
+    sentences = re.findall(r"[^。！？]+[。！？]", m[1])
+    assert 3 <= len(sentences) <= 5, f"{chapter}: the 摘要 has {len(sentences)} sentences"
+    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-.]*", m[2])
     assert 80 <= len(words) <= 150, f"{chapter}: {len(words)} words"
 
 
@@ -137,19 +144,27 @@ def test_key_findings_are_numbered_glued_and_linked():
 def test_citation_cff_has_what_a_citation_needs():
     meta = citation.load()
     assert meta["cff-version"] == "1.2.0"
-    assert "EXAMPLE-ORG" in meta["repository-code"]  # the documented placeholder
+    # No public repository yet: no placeholder URL that would lead nowhere (the release adds the real one).
+    assert "EXAMPLE-ORG" not in (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert citation.url(meta) == ""
     assert str(meta["version"]) == __import__("nqpf").__version__
 
 
 def test_citation_sentence_and_bibtex_carry_the_commit(tmp_path):
     meta = {"authors": [{"name": "编写组"}], "title": "《书》", "version": "1.0", "date-released": "2026-12-02",
-            "repository-code": "https://example.org/b"}
-    expected = "编写组. 《书》[M/OL]. 版本 1.0, 2026. https://example.org/b（git 提交 abc123）."
+            "repository-code": "https://git.example.net/b"}
+    expected = "编写组. 《书》[M/OL]. 版本 1.0, 2026. https://git.example.net/b（git 提交 abc123）."
     assert citation.sentence(meta, "abc123") == expected
     entry = citation.bibtex(meta, "abc123")
     parsed = pybtex.database.parse_string(entry, "bibtex").entries["nqpf2026"]
     assert parsed.fields["note"] == "git commit abc123"
     assert parsed.persons["author"][0].last_names == ["{编写组}"]
+    # Without a repository (or with the old placeholder): [M], and neither the sentence nor BibTeX has a URL.
+    for repo in ("", "https://github.com/EXAMPLE-ORG/nqpf-book"):
+        meta["repository-code"] = repo
+        assert citation.sentence(meta, "abc123") == "编写组. 《书》[M]. 版本 1.0, 2026（git 提交 abc123）."
+        assert "url" not in pybtex.database.parse_string(citation.bibtex(meta, "abc123"), "bibtex").entries[
+            "nqpf2026"].fields
     bad = tmp_path / "CITATION.cff"
     bad.write_text("cff-version: 1.2.0\ntitle: x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="missing message, authors"):
