@@ -37,8 +37,6 @@ from functools import lru_cache
 
 from nqpf.core import text as core_text
 
-_t2s = core_text.t2s  # claims.py's old import, until its own change lands (then deleted)
-
 # A document is converted when it holds at least this many distinct traditional characters: 1954 (a third of its
 # characters), 1957 (under 1 %), 1955 (six characters) and a 2002 report with two typos are; a single odd form
 # is usually a variant or a name that t2s would spoil (拚搏, 乾县, 菜薹 → 菜苔), and is left alone.

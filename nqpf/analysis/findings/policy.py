@@ -70,7 +70,7 @@ def keyness_specs() -> tuple[Spec, ...]:
 
 
 def _keyness() -> Finding:
-    terms = "、".join(f"“{t}”" for t in NEW_TERMS)
+    terms = "".join(f"“{t}”" for t in NEW_TERMS)
     return Finding.decide(
         "policy-keyness-new-terms", "policy-keyness", f">= {policy.CRITICAL}", keyness_specs(),
         robust=f"{terms}是李强任内政府工作报告的关键词：在全部 {{n}} 种设定下 G² 都不小于 "
@@ -102,5 +102,24 @@ def _rise() -> Finding:
         note="只有 2024 年以来的报告使用这个词，趋势只有这几个点；命令 `python -m nqpf policy trajectories`。")
 
 
+def _premier() -> Finding:
+    win = policy.window_contrasts()
+    same = win[~win["premier_change"]]
+    specs = []
+    for r in win[win["premier_change"]].itertuples():
+        who = f"{r.premier_early}→{r.premier_late}"
+        specs.append(Spec(f"{who}，合并计数", float(r.key_words - same["key_words"].max())))
+        specs.append(Spec(f"{who}，自助法 95% 仍显著", float(r.key_words_boot95 - same["key_words_boot95"].max())))
+    return Finding.decide(
+        "policy-premier-change-vocabulary", "policy-keyness", "> 0", specs,
+        robust="总理更替前后相邻三年之间的关键词，多于同一总理任内任何相邻三年之间：{n} 种比较下都是如此；"
+               "最近三年的关键词因此可能有一部分来自起草班子的更替，而不全是政策本身的变化。",
+        depends="总理更替前后的关键词是否多于同一任内相邻三年之间，取决于比较方式（{n} 种中 {k} 种成立，"
+                "不成立：{flips}）；最近三年的关键词中有多少来自起草班子的更替，无法确定。",
+        quantity="换届前后相邻三年窗口的关键词数减去同一任内相邻窗口的最大关键词数（个）",
+        note="相邻三年窗口：2011–2013→2014–2016、2015–2017→2018–2020、2018–2020→2021–2023、2021–2023→2024–2026；"
+             "命令 `python -m nqpf policy keyness-windows`。")
+
+
 def findings() -> list[Finding]:
-    return [_talk(), _keyness(), _rise()]
+    return [_talk(), _keyness(), _premier(), _rise()]

@@ -15,6 +15,7 @@ The public names are re-exported here: ``from nqpf.analysis import policy; polic
 from __future__ import annotations
 
 from nqpf.analysis.policy.counts import (
+    FEW,
     INDEX_WORDS,
     MARCH_SINCE,
     TIMELINE_TERMS,
@@ -24,6 +25,7 @@ from nqpf.analysis.policy.counts import (
     first_years,
     folder_term_counts,
     province_counts,
+    rate_text,
     term_counts,
     text_index,
     timeline_check,
@@ -75,12 +77,12 @@ from nqpf.analysis.policy.talk import (
 from nqpf.analysis.policy.tiles import tile_grid
 
 __all__ = [
-    "ABRIDGED", "CORPUS", "CRITICAL", "INDEX_WORDS", "MANIFEST", "MARCH_SINCE", "MEASURES", "PARTITION_BYTES",
-    "PER", "PERIOD_A", "PERIOD_B", "PREMIERS", "SCHEDULER_ENV", "TIMELINE_TERMS", "WINDOWS",
+    "ABRIDGED", "CORPUS", "CRITICAL", "FEW", "INDEX_WORDS", "MANIFEST", "MARCH_SINCE", "MEASURES",
+    "PARTITION_BYTES", "PER", "PERIOD_A", "PERIOD_B", "PREMIERS", "SCHEDULER_ENV", "TIMELINE_TERMS", "WINDOWS",
     "analysis_text", "bootstrap_ci", "corpus_counts", "correlation", "count_longest", "count_terms",
     "doc_token_counts", "documents", "dp", "first_years", "folder_term_counts", "keyness", "keyness_congress",
     "keyness_docs", "keyness_periods", "leave_one_out", "load", "log_likelihood", "log_ratio", "manifest",
-    "preload", "premier", "province_counts", "read_text", "segment_documents", "talk_table", "talk_variants",
-    "talk_vs_index", "term_counts", "terms", "text_index", "tile_grid", "timeline_check", "token_counts",
-    "trajectories", "txt_files", "window_contrasts",
+    "preload", "premier", "province_counts", "rate_text", "read_text", "segment_documents", "talk_table",
+    "talk_variants", "talk_vs_index", "term_counts", "terms", "text_index", "tile_grid", "timeline_check",
+    "token_counts", "trajectories", "txt_files", "window_contrasts",
 ]

@@ -16,9 +16,24 @@ from nqpf.analysis.policy.reading import PER, documents, load, terms, txt_files
 from nqpf.core import data
 from nqpf.core.errors import UsageError
 
-__all__ = ["count_terms", "term_counts", "folder_term_counts", "corpus_counts", "trajectories", "first_years",
+__all__ = ["FEW", "rate_text", "count_terms",
+           "term_counts", "folder_term_counts", "corpus_counts", "trajectories", "first_years",
            "TIMELINE_TERMS", "MARCH_SINCE", "timeline_check", "province_counts", "INDEX_WORDS", "count_longest",
            "text_index"]
+
+
+FEW = 5  # below this many uses a rate per 10,000 characters is printed with its raw count
+
+
+def rate_text(rate: float, count: int, digits: int = 1) -> str:
+    """A rate per 10,000 characters as printed in the book: with its raw count when the count is below
+    :data:`FEW`, because one use more or less moves such a rate a lot.
+
+    >>> rate_text(0.6423, 1), rate_text(3.4325, 6)
+    ('0.6 次（全文 1 次）', '3.4 次')
+    """
+    shown = f"{rate:.{digits}f} 次"
+    return f"{shown}（全文 {int(count)} 次）" if count < FEW else shown
 
 
 def count_terms(flat: str, wanted) -> dict[str, int]:
