@@ -81,3 +81,8 @@ def test_bad_new_arguments_one_line(args):
     proc = nqpf_cli("provinces", *args)
     assert proc.returncode != 0
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_rd2024_csv():
+    df = _csv("rd2024")
+    assert len(df) == 31 and {"intensity_2024", "intensity_2023_restated", "intensity_2023_panel"} <= set(df.columns)

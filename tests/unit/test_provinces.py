@@ -158,13 +158,14 @@ def test_pca_weights_hand_example_and_eigenvector():
 
 
 def test_a_negative_weight_penalises_its_indicator():
-    # w = (.75, -.25): row (1, 1) scores .75·1 + .25·(1 - 1) = .75, row (1, 0) scores .75 + .25 = 1: more of b
-    # lowers the score (the signed sum .75a - .25b orders the rows the same way: .5 < .75)
-    z = pd.DataFrame({"a": [1.0, 1.0, 0.0], "b": [1.0, 0.0, 0.0]})
+    # w = (.75, -.25) enters as .25 on the reversed column 1 - b: rows (a, 1 - b) = (1, 0), (.5, .5), (0, 1) score
+    # .75, .375 + .125 = .5 and .25; the signed sum .75a - .25b (.5, .25, 0) orders them the same way
+    z = pd.DataFrame({"a": [1.0, 0.5, 0.0], "b": [1.0, 0.5, 0.0]})
     w = pd.Series({"a": 0.75, "b": -0.25})
-    assert mth.aggregate(z, w, "weighted").tolist() == pytest.approx([0.75, 1.0, 0.25])
-    # TOPSIS treats b as a cost: on the reversed column the ideal is (.75, .25), which row 2 attains (D⁺ = 0)
-    assert mth.aggregate(z, w, "topsis").iloc[1] == pytest.approx(1.0)
+    assert mth.aggregate(z, w, "weighted").tolist() == pytest.approx([0.75, 0.5, 0.25])
+    # TOPSIS treats b as a cost: weighted rows (.75, 0), (.375, .125), (0, .25); ideal (.75, .25), anti-ideal (0, 0);
+    # D⁺ = .25, .395285, .75 and D⁻ = .75, .395285, .25, so closeness .75, .5, .25
+    assert mth.aggregate(z, w, "topsis").tolist() == pytest.approx([0.75, 0.5, 0.25])
 
 
 def test_pca_weights_on_the_panel_keep_the_negative_loading_of_enterprise_funding():

@@ -39,20 +39,19 @@ def _beijing_first() -> Finding:
         r = pv.index(m, a, YEAR).set_index("province")["rank"]
         specs.append(Spec(pv.label(m, a), float(r[pv.BEIJING])))
     for agg in ("weighted", "topsis"):
-        for name, (excl, drops, zh) in mc.VARIANTS.items():
+        for excl, drops, _ in mc.VARIANTS.values():
             if pv.BEIJING in excl:
                 continue
             pct = mc.rank_percentiles(YEAR, aggregate=agg, exclude=excl, drop=drops or None).set_index("province")
-            specs.append(Spec(f"随机权重·{'加权和' if agg == 'weighted' else 'TOPSIS'}·{zh}（第95百分位名次）",
-                              float(pct.at[pv.BEIJING, "rank_p95"])))
+            name = f"随机权重·{'加权和' if agg == 'weighted' else 'TOPSIS'}" + ("·不含技术市场" if drops else "")
+            specs.append(Spec(name, float(pct.at[pv.BEIJING, "rank_p95"])))
     eight = all(holds("== 1", s.value) for s in specs[:8])
     return Finding.decide(
         "provinces-beijing-first", "provinces-robust", "== 1", specs,
-        robust=f"北京在所有设定下都排第一：八种方法，以及 {mc.DRAWS:,} 次随机权重中至少 95% 的抽样。",
-        depends=("北京在八种方法下都排第一，" if eight else "")
-        + "但北京是否第一取决于设定：{n} 种设定中 {k} 种排第一；在{flips}下，北京的名次（随机权重下为 95% "
-          "的抽样所及的名次）不是第一。",
-        quantity=f"{YEAR} 年北京的名次（随机权重：第 95 百分位名次）",
+        robust=f"北京在所有设定下都排第一：八种方法，以及 {mc.DRAWS:,} 组随机权重中至少 95% 的抽样。",
+        depends=("北京在八种方法下都排第一，但在随机权重下并非总是第一" if eight else "北京是否排第一取决于方法")
+        + "：{n} 种设定中 {k} 种成立。",
+        quantity=f"{YEAR} 年北京的名次（随机权重：95% 的抽样不差于此的名次，即第 95 百分位）",
         note=f"八种方法：四种权重 × 两种合成；随机权重：{mc.DRAWS:,} 次 Dirichlet(1,…,1) 抽样，种子 {mc.SEED}；"
              "`python -m nqpf provinces montecarlo [--without-tech-market] [--aggregate topsis]`。")
 
@@ -79,8 +78,8 @@ def _gap_narrowing() -> Finding:
     return Finding.decide(
         "provinces-gap-narrowing", "provinces-regions", "< 0", specs,
         robust="省际差距（基尼系数）在所有设定和时段下都在缩小：斜率的 95% 置信区间都在零以下。",
-        depends="不能笼统地说省际差距在缩小：按逐年路径的斜率，{n} 种设定中只有 {k} 种的基尼系数显著下降（"
-                + _holding("< 0", specs) + "），其余设定和时段下都没有显著下降。",
+        depends="不能笼统地说省际差距在缩小：按逐年路径的斜率，基尼系数只在" + _holding("< 0", specs)
+                + "下显著下降，其余设定和时段下都没有显著下降。",
         quantity="基尼系数逐年 OLS 斜率的 95% 置信区间上限（每年）",
         note="八种方法（2011–2023 全程）、基准方法不含北京，以及基准方法（含与不含北京）在 2011–2017 和 "
              "2017–2023 两个事先固定的子时段；`python -m nqpf provinces subperiods [--without-beijing]`。")
@@ -92,8 +91,8 @@ def _regions_blurring() -> Finding:
     return Finding.decide(
         "provinces-regions-blurring", "provinces-regions", "< 0", specs,
         robust="四大地区之间的界限在所有设定和时段下都在变模糊：地区间净差距占比的斜率显著为负。",
-        depends="四大地区之间的界限只在部分设定和时段下变模糊：{n} 种设定中 {k} 种的地区间净差距占比显著下降（"
-                + _holding("< 0", specs) + "），其余设定和时段下都没有显著下降。",
+        depends="四大地区之间的界限只在部分设定和时段下变模糊：地区间净差距占比只在" + _holding("< 0", specs)
+                + "下显著下降。",
         quantity="Dagum 地区间净差距占基尼系数比重的逐年 OLS 斜率的 95% 置信区间上限（百分点/年）",
         note="设定同 provinces-gap-narrowing；`python -m nqpf provinces subperiods`。")
 
@@ -110,8 +109,8 @@ def _beta_negative() -> Finding:
     return Finding.decide(
         "provinces-beta-convergence", "provinces-regions", "< 0", specs,
         robust="起点低的省份分数增长更快（绝对 β 收敛）：所有设定下 β 的 95% 置信区间都在零以下。",
-        depends="起点低的省份分数是否增长更快取决于设定：{n} 种设定中 {k} 种的绝对 β 显著为负；"
-                "{flips}下不显著（不显著不等于不收敛，见正文的置信区间与检验功效）。",
+        depends="起点低的省份分数是否增长更快取决于设定：{n} 种设定中 {k} 种的绝对 β 显著为负"
+                "（不显著不等于不收敛，见正文的置信区间与检验功效）。",
         quantity=f"绝对 β（{_FIRST}–{_LAST}）95% 置信区间上限",
         note="八种方法，含与不含北京；OLS，HC1 稳健标准误；"
              "`python -m nqpf provinces convergence [--without-beijing]`。")

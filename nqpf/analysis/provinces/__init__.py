@@ -62,10 +62,11 @@ from nqpf.analysis.provinces.ranking import (
     weight_sources,
     weights,
 )
+from nqpf.analysis.provinces.rd2024 import comparison as rd2024_comparison
 
 __all__ = ["PROVINCES", "REGION", "REGIONS", "MISREADINGS", "SYSTEM", "CODES", "NAME", "DIMENSION", "SOURCE",
            "YEARS", "BASE", "BEIJING", "MIDDLE", "PERIODS", "MEASURES", "TECH_MARKET", "VARIANTS",
            "cleaned", "panel", "gdp", "checks", "misreadings", "system", "indicators", "imputed", "normalised",
            "weights", "index", "combos", "label", "scores", "robustness", "leave_one_out", "method_share",
            "normalisation_effect", "inequality", "region_means", "path_trend", "convergence", "trend_by_method",
-           "without", "rank_percentiles", "variants", "tech_market_growth", "weight_sources"]
+           "without", "rank_percentiles", "variants", "tech_market_growth", "weight_sources", "rd2024_comparison"]
