@@ -146,3 +146,12 @@ def test_facts_refuse_a_missing_number():
     assert all(isinstance(v, (int, float, str)) for v in f.values())
     assert f["world_rd_chn"] == pytest.approx(2.57729)
     assert f["world_rd_wdi_match_prose"] == "0.0000091"  # fixed point, never 9.1e-06
+
+
+def test_inputs_ahead_of_efficiency_by_hand():
+    f = findings.get("world-inputs-ahead-of-efficiency")
+    specs = {s.name: s.value for s in f.specifications}
+    # PWT 11.0 ctfp, CHN 2023: 0.470938355 (USA = 1); WDI R&D intensity 2023: CHN 2.57729, USA 3.44716
+    want = 2.57729 / 3.44716 * 100 - 0.470938355 * 100   # 74.77 - 47.09 = 27.67 pp
+    assert specs["研发强度相对美国 − TFP 水平相对美国（2023）"] == pytest.approx(want)
+    assert f.verdict == "depends" and f.flips_under == ["每百万人研究人员相对美国 − TFP 水平相对美国（2022）"]

@@ -121,5 +121,32 @@ def lp_below_half() -> Finding:
         quantity="中国劳动生产率相当于美国的百分比，%", note="python -m nqpf world lp-gap；python -m nqpf world hours")
 
 
+def inputs_ahead_of_efficiency() -> Finding:
+    """An input's level relative to the frontier minus an efficiency measure's, percentage points; the chapter's
+    claim "inputs have caught up further than efficiency" needs > 0. Each pair is taken in one year."""
+    y = PWT_PERIOD[1]
+    tfp = float(world.pwt_levels(y, y).set_index("countrycode").loc["CHN", "ctfp"]) * 100
+    h = world.hours_gap("CHN", y, y)
+    rd_usa = _rd("CHN", y) / _rd("USA", y) * 100
+    rd_oed = _rd("CHN", y) / _rd("OED", y) * 100
+    res = "SP.POP.SCIE.RD.P6"
+    ry = int(min(world.line(res, "CHN").index.max(), world.line(res, "USA").index.max()))
+    res_usa = world.value(res, "CHN", ry) / world.value(res, "USA", ry) * 100
+    tfp_ry = float(world.pwt_levels(ry, ry).set_index("countrycode").loc["CHN", "ctfp"]) * 100
+    specs = [
+        Spec(f"研发强度相对 OECD 成员 − TFP 水平相对美国（{y}）", rd_oed - tfp),
+        Spec(f"研发强度相对美国 − TFP 水平相对美国（{y}）", rd_usa - tfp),
+        Spec(f"研发强度相对美国 − 每个就业者的劳动生产率相对美国（{y}）", rd_usa - h["rel_person"]),
+        Spec(f"研发强度相对美国 − 每小时劳动生产率相对美国（{y}）", rd_usa - h["rel_hour"]),
+        Spec(f"每百万人研究人员相对美国 − TFP 水平相对美国（{ry}）", res_usa - tfp_ry),
+    ]
+    return Finding.decide(
+        "world-inputs-ahead-of-efficiency", "world-limits", "> 0", specs,
+        robust="投入的追赶走在效率前面：无论用研发强度还是研究人员衡量投入，它都比 TFP 和劳动生产率更接近前沿。",
+        depends="投入是否比效率更接近前沿取决于用哪种投入衡量：{n} 种比较中 {k} 种如此，不如此的是：{flips}。",
+        quantity="中国的投入相当于前沿的百分比减去效率相当于美国的百分比，百分点",
+        note="WDI 2026-07（研发强度、研究人员）；PWT 11.0（ctfp、劳动生产率）。每组比较取同一年。")
+
+
 def findings() -> list[Finding]:
-    return [rd_below_oecd(), rd_catchup(), lp_gap_closing(), lp_below_half()]
+    return [rd_below_oecd(), rd_catchup(), lp_gap_closing(), lp_below_half(), inputs_ahead_of_efficiency()]
