@@ -26,7 +26,16 @@ def test_cli_rows_and_summary():
     assert total["agrees (preliminary)"] == 1 and total.sum() == len(out)
 
 
-@pytest.mark.parametrize("args", [("factcheck", "checks", "--kind", "gossip"),
+def test_cli_facts_are_what_the_appendix_prints():
+    proc = nqpf_cli("factcheck", "facts", "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    facts = pd.read_csv(io.StringIO(proc.stdout)).iloc[0]
+    # 56.1 / 126 = 44.52 % -> 45; counts add up to the number of checks
+    assert facts["share_rounded"] == 45 and facts["n"] == sum(facts[k] for k in factcheck.VERDICT_KEYS.values())
+
+
+@pytest.mark.parametrize("args", [("factcheck", "facts", "--format", "xlsx"),
+                                  ("factcheck", "checks", "--kind", "gossip"),
                                   ("factcheck", "summary", "--format", "xlsx"), ("factcheck", "nosuch")])
 def test_cli_bad_arguments_one_line(args):
     proc = nqpf_cli(*args)

@@ -49,8 +49,9 @@ from nqpf.analysis.factcheck.engine import (
 from nqpf.core import usage
 from nqpf.core.errors import UsageError
 
-__all__ = ["FALLBACKS", "KINDS", "PAGE", "VERDICT_KEYS", "VERDICT_ZH", "VERDICTS", "counts", "WAN_YI", "CHECKS", "Claim", "claim", "decimals",
-           "definition_differences", "engine", "half_unit", "judge", "round_half_up", "run", "summary", "verdict"]
+__all__ = ["FALLBACKS", "KINDS", "PAGE", "VERDICT_KEYS", "VERDICT_ZH", "VERDICTS", "WAN_YI", "CHECKS", "Claim", "claim",
+           "counts", "decimals", "definition_differences", "engine", "facts", "half_unit", "judge", "round_half_up",
+           "run", "summary", "verdict"]
 
 # The checks by kind (keys as in KINDS), in the order the appendix shows them.
 CHECKS = {
