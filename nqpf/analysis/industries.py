@@ -200,15 +200,22 @@ def target_specifications(target_year: int = 2025) -> pd.DataFrame:
     series, or the 2023 outturn as seen when the seeds were written), the required nominal growth of SEI value
     added, and the past pace it is compared with (from 2014 to the base year; for the carried 2019 figure,
     2015–2019). Nominal GDP grows from the base year to 2025 on the standard series, except in the "2023年增速"
-    row. ``gap`` = required − past, in
+    row; one row puts the seed's 13 % (a share of the pre-census GDP, ``cn_nominal_gdp`` 2023) on the census-revised
+    GDP of the standard series, so that base share and growth are of one vintage. ``gap`` = required − past, in
     percentage points a year: positive means the target required faster growth than before."""
     s14 = figure("sei_share_2014")
     s23 = figure("sei_share_2023")
     s19, s22 = official_share(2019), official_share(2022)
     pace19 = historical_pace(2014, 2019, s14, s19)
     carried = s19 + (2023 - 2019) * pace19["points_per_year"]
+    # The seed's 2023 share is NBS's, on GDP before the fifth economic census; the standard series (and the growth
+    # that follows) is census-revised. On one vintage the same value added is a smaller share of the revised GDP.
+    first = data.load("cn_nominal_gdp").set_index("year")["value"]
+    s23_revised = s23 * float(first[2023]) / float(china_gdp().set_index("year").loc[2023, "value"])
     rows = [
         (f"种子2023年{s23:g}%（实际GDP增长）", 2023, s23, nominal_gdp_growth(2024, target_year), 2023, s23),
+        (f"种子2023年{s23:g}%换算到普查后GDP（{s23_revised:.1f}%）", 2023, s23_revised,
+         nominal_gdp_growth(2024, target_year), 2023, s23),
         (f"种子2023年{s23:g}%（2023年增速）", 2023, s23, nominal_gdp_growth(2023, 2023), 2023, s23),
         (f"种子2023年{s23 + 0.5:g}%（实际GDP增长）", 2023, s23 + 0.5, nominal_gdp_growth(2024, target_year),
          2023, s23 + 0.5),

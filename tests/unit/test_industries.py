@@ -163,6 +163,11 @@ def test_target_specifications_by_hand():
     assert row["gap"] < 0
     # 2019's 11.5 carried to 2023 at 0.78 points a year ((11.5 - 7.6) / 5): 11.5 + 4 x 0.78 = 14.62
     assert specs.loc["2019年11.5%外推至2023年", "base_share"] == pytest.approx(14.62)
+    # One vintage: the seed's 13 % of NBS's first-release 2023 GDP (1,260,582 亿元, pre-census) is a share of the
+    # census-revised standard GDP of 13 x 1,260,582 / GDP2023 = 12.66 %
+    vintage = specs[specs.index.str.contains("普查后")].iloc[0]
+    assert vintage["base_share"] == pytest.approx(13 * 1260582 / gdp[2023])
+    assert vintage["gap"] > head["gap"]
     assert len(specs) >= 3
 
 
