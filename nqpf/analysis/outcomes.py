@@ -65,7 +65,7 @@ POINT_ZH = {"year": "全年", "end": "年底", "end-June": "6 月底", "end-Sept
             "2013-2023 average": "2013–2023 年均", "2021-2024 cumulative": "2021–2024 累计",
             "2021-2025 cumulative": "2021–2025 累计", "2021-2025 each year": "2025 年"}
 UNIT_ZH = {"% of GDP": "占 GDP %", "% of R&D": "占研发经费 %", "% of compute": "占算力 %", "%": "%",
-           "nominal": "%（名义）",
+           "% nominal": "%（名义）",
            "per 10,000 people": "每万人", "years": "年", "% reduction": "降低 %", "元/人": "元/人",
            "% of industrial value added": "占规上工业 %",
            "percentage points over real GDP growth": "百分点（高于 GDP 实际增长）"}
@@ -246,7 +246,8 @@ def score(df: pd.DataFrame | None = None) -> pd.DataFrame:
             if not earlier.empty:
                 last = _best(earlier[earlier["year"] == earlier["year"].max()])
                 what = "整个时期的累计结果" if t.cumulative else f"{tyear} 年结果"
-                row["note"] = (f"{what}未见公布；最近为 {when(last)} {last['value']:g}"
+                unit = "%" if str(last["unit"]).startswith("%") else f" {last['unit']}"
+                row["note"] = (f"{what}未见公布；最近为 {when(last)} {last['value']:g}{unit}"
                                f"（{last['publisher']}，可信度{CONFIDENCE_ZH[last['confidence']]}"
                                f"{'，' + data.flag_label(last['flags']) if last['flags'] else ''}），只作参考，不计分")
             else:

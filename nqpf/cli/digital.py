@@ -13,6 +13,7 @@ ACTIONS = {
     "cagr": "CAGR over growth years --from..--to (base: the year before --from; --series) "
             "or of two levels (--levels V0 V1 --years N)",
     "target": "core industries 7.8 %% -> 10 %% of GDP: required growth under nominal GDP scenarios (--gdp-growth)",
+    "core": "the core industries' share of GDP as published for 2020 and 2023-2025, with its GDP vintage",
     "compute": "compute-industry index paths at constant growth rates (--rates, --from, --to)",
     "hubs": "the 8 national compute hub nodes of 东数西算",
     "seeds": "the seeds' figures with seed:line and flags",
@@ -42,6 +43,8 @@ def _run(args):
                 "cagr_percent": digital.span_cagr(name, args.start, args.end)}
     if a == "target":
         return digital.target_scenarios(args.gdp_growth or digital.GDP_SCENARIOS).round(4)
+    if a == "core":
+        return digital.core_outcomes()
     if a == "compute":
         return digital.compute_paths(args.rates or digital.COMPUTE_RATES, args.start or 2017, args.end or 2025).round(4)
     if a == "hubs":

@@ -45,3 +45,12 @@ def test_cli_bad_arguments_give_one_line(args, needle):
     assert proc.returncode != 0
     assert proc.stderr.count("\n") == 1 and needle in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_cli_core_outcomes():
+    proc = nqpf_cli("digital", "core", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["year"]: r for r in json.loads(proc.stdout)}
+    # 7.8 % (2020, pre-census GDP), 9.9 % (2023, NBS census basis), "10.5% 以上" (2026 government work report)
+    assert (rows[2020]["share"], rows[2023]["share"], rows[2025]["share"]) == (7.8, 9.9, 10.5)
+    assert rows[2020]["vintage"] != rows[2023]["vintage"] and "LOWER-BOUND" in rows[2025]["flags"]
