@@ -25,10 +25,12 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage release preexecute
+.PHONY: book html pdf chapter-pdfs epub test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage release preexecute
 
-book: html pdf ## build the HTML site and the PDF, and put the PDF into the site
+book: html pdf chapter-pdfs epub ## the HTML site, the PDF, one PDF a chapter and the EPUB, all put into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
+	mkdir -p $(B)/html/pdf && cp $(B)/latex-chapters/*.pdf $(B)/html/pdf/
+	cp $(EPUB) $(B)/html/nqpf-book.epub
 	$(PY) -m nqpf book datapackage --zip $(B)/html/nqpf-data.zip >/dev/null
 	@echo "HTML: $(B)/html/index.html   PDF: $(PDF) (also $(B)/html/nqpf-book.pdf)"
 
@@ -81,6 +83,30 @@ pdf: venv texdeps cache-guard preexecute ## the PDF via Sphinx's LaTeX builder w
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
+
+# One PDF per chapter and appendix, typeset like the book (same preamble, chapter numbers and letters as in the
+# whole book): Sphinx's LaTeX builder writes one document per chapter (nqpf.sphinx.ext, NQPF_CHAPTER_PDFS names the
+# toc) from the PDF's doctrees, compiled apart from the whole book in $(B)/latex-chapters.
+CHAPTERS_TEX := $(B)/latex-chapters
+chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/latex-chapters/*.pdf
+	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-latex ]; then mv $(B)/.doctrees-latex $(B)/.doctrees; fi
+	NQPF_CHAPTER_PDFS=$(abspath $(TOC)) $(JB) build --builder latex $(JBARGS); rc=$$?; \
+	  mv $(B)/.doctrees $(B)/.doctrees-latex 2>/dev/null; exit $$rc
+	rm -rf $(CHAPTERS_TEX) && mkdir -p $(CHAPTERS_TEX)
+	names=$$($(PY) -c 'import sys; from nqpf.render import front; print(*front.tex_names(sys.argv[1]))' $(TOC)); \
+	  cd $(B)/latex && \
+	  cp -r $$(ls | grep -v -e '\.pdf$$' -e '^nqpf-book\.' -e '\.tex$$') $(abspath $(CHAPTERS_TEX))/ && \
+	  mv $$names $(abspath $(CHAPTERS_TEX))/
+	$(MAKE) -C $(CHAPTERS_TEX) all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" >$(CHAPTERS_TEX)/build.log 2>&1 \
+	  || { tail -30 $(CHAPTERS_TEX)/build.log; exit 1; }
+	@if grep -h "Missing character" $(CHAPTERS_TEX)/*.log; then echo "error: characters missing from the chapter PDFs" >&2; exit 1; fi
+
+# The EPUB of the whole book (Sphinx's epub builder; metadata in _config.yml), checked by epubcheck.
+EPUB := $(B)/epub/nqpf-book.epub
+epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
+	@command -v epubcheck >/dev/null || { $(call apt_install,epubcheck,the EPUB check); }
+	$(call sphinx,epub,custom --custom-builder epub)
+	epubcheck -q $(EPUB)
 
 test: venv texdeps browser axe lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest

@@ -76,7 +76,7 @@ def _dashed(df: pd.DataFrame) -> pd.DataFrame:
 
     out = df.rename(columns=lambda c: dash_ranges(c) if isinstance(c, str) else c)
     out.index = out.index.set_names([dash_ranges(n) if isinstance(n, str) else n for n in out.index.names])
-    if out.index.dtype == object:
+    if out.index.dtype == object or pd.api.types.is_string_dtype(out.index):
         out.index = out.index.map(lambda v: dash_ranges(v) if isinstance(v, str) else v)
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):

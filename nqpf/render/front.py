@@ -60,6 +60,16 @@ def pdf_name(docname: str) -> str:
     return f"pdf/{Path(docname).name}.pdf"
 
 
+def tex_names(toc: Path | str | None = None) -> list[str]:
+    """The LaTeX files of the chapter PDFs (``tfp.tex`` for ``book/tfp``), as nqpf.sphinx.ext names them."""
+    return [Path(d).name + ".tex" for d in chapters(toc)]
+
+
+def chapter_title(docname: str) -> str:
+    """A chapter's title as its card and its PDF show it (an appendix without the 附录： prefix)."""
+    return _page_title(docname).removeprefix("附录：")
+
+
 def _page_title(docname: str) -> str:
     return title(ROOT / f"{docname}.md")
 

@@ -114,7 +114,9 @@ def _zoom_links(app, doctree, docname) -> None:
 
 def _doctree_resolved(app, doctree, docname):
     recs = {name: where[0][1] for name, where in _all_records(app.env).items()}
-    html = app.builder.format == "html"
+    # The site links the data and the full-size images; the EPUB and the PDF name the data file instead (an EPUB
+    # may not link a file that is not a page of the book).
+    html = app.builder.name == "html"
     if html:
         _zoom_links(app, doctree, docname)
     for fig in doctree.findall(nodes.figure):
@@ -143,6 +145,12 @@ def _doctree_resolved(app, doctree, docname):
             title += [nodes.Text(" "), nodes.reference("", "下载表中数据（CSV）", refuri=uri, classes=["nqpf-data"])]
         else:
             title += [nodes.Text(" 表中数据："), nodes.literal(file, file)]
+    if app.builder.format == "html" and not html:  # the EPUB: data placeholders in raw HTML lose their link
+        for raw in list(doctree.findall(nodes.raw)):
+            if "nqpf-data:" in raw.astext():
+                raw.replace_self(nodes.raw("", re.sub(r'\s*href="nqpf-data:[^"]+"', "", raw.astext()),
+                                           format=raw["format"], classes=raw.get("classes", [])))
+        return
     if not html:
         # The glossary's index entries would reach makeindex, which mangles UTF-8 (tofu in the PDF's index).
         from sphinx import addnodes
@@ -172,7 +180,7 @@ def write_csv(folder: Path, name: str, csv: str) -> Path:
 
 
 def _build_finished(app, exception):
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name != "html":
         return
     folder = Path(app.outdir) / chartdata.DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -208,11 +216,16 @@ def _bib_style():
             self.sort = self._sort  # BaseStyle binds its sorting plugin's sort() to the instance
 
         def _sort(self, entries):
-            # English works first, then Chinese ones, then the five seed documents (the corpus under study).
+            # English works first (by name), then Chinese ones by the pinyin of the author (GB/T 7714), then the
+            # five seed documents (the corpus under study).
+            from pypinyin import lazy_pinyin
+
             def key(entry):
                 zh = entry.fields.get("langid", "").lower() == "chinese"
                 group = 2 if entry.key.startswith("seed") else int(zh)
                 names = [plain(" ".join(p.last_names)) for p in entry.persons.get("author", [])]
+                if zh:
+                    names = [" ".join(lazy_pinyin(n)) for n in names]
                 return group, names, entry.fields.get("year", ""), plain(entry.fields.get("title", ""))
 
             return sorted(entries, key=key)
@@ -220,6 +233,8 @@ def _bib_style():
         def format_entry(self, label, entry, bib_data=None):
             f = {k: plain(v) for k, v in entry.fields.items()}
             zh = f.get("langid", "").lower() in {"chinese", "zh", "zh-cn", "zh-hant"}
+            if zh and f.get("year") == "n.d.":
+                f["year"] = "[出版年不详]"
             text = self._zh(entry, f) if zh else self._en(entry, f)
             return FormattedEntry(entry.key, text, label)
 
@@ -233,18 +248,33 @@ def _bib_style():
             return parts
 
         def _zh(self, entry, f):
+            """GB/T 7714-2015 (顺序编码制 forms): [J] 刊名, 年, 卷(期): 页码; [N] 报纸名, 日期(版次); [M]/[R]
+            出版地: 出版者, 年; a work read online gets /OL, its URL and the date it was read ([引用日期])."""
             names = [n if isinstance(n, str) else " ".join([n[0], *n[1]]) for n in self._names(entry)]
             authors = ", ".join(names[:3]) + (", 等" if len(names) > 3 else "")
-            kind = {"article": "N" if f.get("journal", "").endswith("报") else "J", "book": "M"}.get(
-                entry.type, f.get("type", "Z"))
-            parts = [authors, ". ", f["title"], f"[{kind}]", ". "]
-            if entry.type == "article":
+            kind = f.get("type") or {"article": "N" if f.get("journal", "").endswith("报") else "J",
+                                     "book": "M"}.get(entry.type, "Z")
+            online = bool(f.get("url")) and not kind.endswith("/OL")
+            parts = [authors, ". ", f["title"], f"[{kind}{'/OL' if online else ''}]", ". "]
+            if kind == "J":
                 parts += [f["journal"], ", ", f["year"]]
+                if f.get("volume"):
+                    parts += [", ", f["volume"]]
+                if f.get("number"):
+                    parts += [f"({f['number']})"]
+                if f.get("pages"):
+                    parts += [": ", f["pages"]]
+            elif kind == "N":
+                parts += [f["journal"] + ", " if f.get("journal") else "", f.get("date") or f["year"]]
+                if f.get("pages"):
+                    parts += [f"({f['pages']})"]
             else:
                 where = ": ".join(x for x in (f.get("address"), f.get("publisher")) if x)
                 parts += [where + ", " if where else "", f["year"]]
-            if f.get("date"):
-                parts += [f"（{f['date']}）"]
+                if f.get("date"):
+                    parts += [f"（{f['date']}）"]
+            if f.get("urldate") and (f.get("url") or f.get("doi")):
+                parts += [f"[{f['urldate']}]"]
             parts += [". "]
             parts += self._links(f)
             if f.get("note"):
@@ -273,6 +303,8 @@ def _bib_style():
                 if f.get("publisher") and f["publisher"] not in authors:
                     parts += [f["publisher"], ". "]
             parts += self._links(f)
+            if f.get("urldate") and f.get("url"):
+                parts += [f"Accessed {f['urldate']}. "]
             if f.get("note"):
                 parts += [f["note"], "."]
             return Text(*parts)

@@ -119,6 +119,17 @@ def _config_inited(app, config):
     elements["preamble"] = _cjk_fonts_tex() + elements.get("preamble", "")
     config.latex_elements = elements
     app.nqpf_build_commit = build_commit()
+    toc = os.environ.get(CHAPTER_PDFS)
+    if toc:  # `make chapter-pdfs`: one LaTeX document per chapter and appendix instead of the whole book
+        from nqpf.render import front
+
+        author = config.latex_documents[0][3] if config.latex_documents else config.author
+        config.latex_documents = [(d, front.tex_names(toc)[i], front.chapter_title(d), author, "manual")
+                                  for i, d in enumerate(front.chapters(toc))]
+
+
+# `make chapter-pdfs` sets this to the toc: the LaTeX builder then writes one document per chapter.
+CHAPTER_PDFS = "NQPF_CHAPTER_PDFS"
 
 
 APPENDIX_PREFIX = "附录："
@@ -192,8 +203,18 @@ def _latex_appendices(app, doctree, docname):
         return
     from sphinx import addnodes
 
+    if os.environ.get(CHAPTER_PDFS):
+        _chapter_number(app, doctree, docname)
+        return
+    starts = list(doctree.findall(addnodes.start_of_file))
+    if starts and starts[0].parent is not None:
+        # The front page's own sections (key findings, chapters, citation) are front matter: unnumbered chapters,
+        # and the first real chapter is 第 1 章.
+        doctree.insert(0, nodes.raw("", "\\setcounter{secnumdepth}{-1}\n", format="latex"))
+        starts[0].parent.insert(starts[0].parent.index(starts[0]), nodes.raw(
+            "", "\\setcounter{secnumdepth}{2}\\setcounter{chapter}{0}\n", format="latex"))
     first, numbered_seen, back = True, False, False
-    for start in list(doctree.findall(addnodes.start_of_file)):
+    for start in starts:
         numbered = bool(app.env.toc_secnumbers.get(start.get("docname"), {}).get(""))
         if numbered:
             numbered_seen = True
@@ -210,6 +231,24 @@ def _latex_appendices(app, doctree, docname):
             first = False
         text = title.astext()[len(APPENDIX_PREFIX):]
         title.children = [nodes.Text(text)]
+
+
+def _chapter_number(app, doctree, docname):
+    """A chapter's own PDF numbers it as the book does: 第 3 章 and 图 3.1 for the third chapter, 附录 B and 图 B.1
+    for the second appendix (the counters are set before the chapter starts)."""
+    nums = app.env.toc_secnumbers.get(docname, {}).get("") or ()
+    section = next(doctree.findall(nodes.section), None)
+    if not nums or section is None:
+        return
+    number = nums[0]
+    if isinstance(number, int):
+        tex = f"\\setcounter{{chapter}}{{{number - 1}}}\n"
+    else:
+        tex = f"\\appendix\\setcounter{{chapter}}{{{ord(str(number)) - ord('A')}}}\n"
+    title = section[0] if len(section) and isinstance(section[0], nodes.title) else None
+    if title is not None and title.astext().startswith(APPENDIX_PREFIX):
+        title.children = [nodes.Text(title.astext()[len(APPENDIX_PREFIX):])]
+    section.parent.insert(section.parent.index(section), nodes.raw("", tex, format="latex"))
 
 
 def _appendix_numbers(app, env):

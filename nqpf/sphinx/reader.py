@@ -153,7 +153,7 @@ def _page_written(app, pagename, templatename, context, doctree):
 
 
 def _build_finished(app, exc):
-    if exc is not None or app.builder.format != "html":
+    if exc is not None or app.builder.name != "html":  # the site only: not the EPUB (also an html format)
         return
     _copy_mathjax(app)
     _copy_datatables(app)
@@ -200,6 +200,14 @@ TOOLTIPS_ZH = {
 
 def _page_context(app, pagename, templatename, context, doctree):
     """Runs after sphinx-book-theme built the header buttons (priority 501)."""
+    if app.builder.name != "html":
+        # The EPUB: no MathJax or DataTables (the site copies them; an e-book reader would not run them anyway).
+        def kept(script) -> bool:
+            name = str(getattr(script, "filename", script) or "")
+            return not any(k in name for k in ("mathjax", DATATABLES_DIR))
+
+        context["script_files"] = [s for s in context.get("script_files", []) if kept(s)]
+        return
     if "nqpf-datatable" in context.get("body", ""):  # before _dedupe_scripts copies the page's script list
         app.add_css_file(f"{DATATABLES_DIR}/dt_bundle.css")
         app.add_js_file("nqpf-tables.js", type="module")
@@ -212,6 +220,17 @@ def _page_context(app, pagename, templatename, context, doctree):
             elif button.get("text") in ("Binder", "Colab"):
                 button["tooltip"] = f"在 {button['text']} 中运行"
         if group.get("label") == "download-buttons":
+            if pagename in _chapters(app):  # `make book` writes each chapter's PDF into the site's pdf/ folder
+                from nqpf.render.front import pdf_name
+
+                group["buttons"].append({
+                    "type": "link",
+                    "url": pathto(pdf_name(pagename), 1),
+                    "text": "本章 PDF",
+                    "tooltip": "下载本章的 PDF（与全书同样排版）",
+                    "icon": "fas fa-file-pdf",
+                    "label": "download-chapter-pdf-button",
+                })
             group["buttons"].append({
                 "type": "link",
                 "url": pathto("nqpf-book.pdf", 1),
@@ -225,13 +244,23 @@ def _page_context(app, pagename, templatename, context, doctree):
                 button["url"] = launch_url(button["text"], button["url"], pagename, app.config.nqpf_notebooks_branch)
 
 
+def _chapters(app) -> list[str]:
+    """The chapters and appendices of the toc being built (each has its own PDF)."""
+    if not hasattr(app, "nqpf_chapters"):
+        from nqpf.render.front import chapters
+
+        toc = Path(app.config.external_toc_path)
+        app.nqpf_chapters = chapters(toc if toc.is_absolute() else Path(app.srcdir) / toc)
+    return app.nqpf_chapters
+
+
 def _offer_notebook(app, pagename, templatename, context, doctree):
     """The executed notebook in _sources/ for the download menu (priority 500, before the theme's buttons).
 
     sphinx-book-theme copies it only when it also builds launch buttons; without a repository there are none,
     but the page's .ipynb is still worth downloading.
     """
-    if app.builder.format != "html" or "kernelspec" not in app.env.metadata.get(pagename, {}):
+    if app.builder.name != "html" or "kernelspec" not in app.env.metadata.get(pagename, {}):
         return
     if (app.config.html_theme_options or {}).get("launch_buttons"):
         return  # the theme copies it

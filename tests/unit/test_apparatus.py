@@ -44,11 +44,17 @@ def test_pwt_is_cited_with_its_doi_and_where_it_was_read():
 
 
 def test_chinese_entries_are_gbt7714_like_and_english_ones_author_year():
+    # GB/T 7714-2015: a report read online is [R/OL] with its URL and the date it was read in brackets.
     assert formatted("caict2024") == (
-        "中国信息通信研究院. 中国数字经济发展研究报告（2024年）[R]. 北京: 中国信息通信研究院, 2024. "
+        "中国信息通信研究院. 中国数字经济发展研究报告（2024年）[R/OL]. 北京: 中国信息通信研究院, 2024[2026-11-21]. "
+        "https://jxt.zj.gov.cn/art/2024/9/12/art_1657977_58933048.html. "
         "2023年数字经济规模53.9万亿元；读自浙江省经济和信息化厅网站转载.")
+    assert formatted("nbs2021digitalclass") == (
+        "国家统计局. 数字经济及其核心产业统计分类（2021）（国家统计局令第33号）[Z]. 北京: 国家统计局, 2021. "
+        "数字经济核心产业的四大类：数字产品制造业、数字产品服务业、数字技术应用业、数字要素驱动业.")
     assert formatted("seed003").startswith("吕薇, 金碚, 李平, 等. 以新促质")
     assert "[J]. 技术经济, 2024." in formatted("seed003")
+    assert "[N/OL]. 中国民航报, 2023[2026-11-21]. http://m.handmsg.com/" in formatted("bai2023drones")
     assert formatted("bosworth2008") == (
         "Bosworth, B. and S. M. Collins (2008). “Accounting for Growth: Comparing China and India.” "
         "Journal of Economic Perspectives 22(1): 45–66. https://doi.org/10.1257/jep.22.1.45. "
@@ -108,7 +114,7 @@ def test_each_chapter_opens_with_a_chinese_abstract_then_a_folded_english_one(ch
     """Issue 23: a Chinese 摘要 (three to five sentences) first, then the English abstract (80-150 words) folded."""
     text = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
     body = re.sub(r"^```\{code-cell\}.*?^```\n", "", text.split("\n# ", 1)[1], flags=re.M | re.S)  # cells hidden
-    fence = r"(?::::|```)"
+    fence = r"(?::{3,}|`{3,})"
     m = re.match(rf"[^\n]*\n\s*{fence}\{{admonition\}} 摘要\n:class: [a-z ]*\babstract-zh\b[a-z -]*\n\n(.*?)\n{fence}\n"
                  rf"\s*{fence}\{{admonition\}} Abstract\n:class: [a-z ]*\bdropdown\b[a-z ]*\babstract-en\b[a-z -]*\n\n"
                  rf"(.*?)\n{fence}", body, re.S)
@@ -127,18 +133,24 @@ def test_chapters_link_their_first_use_of_glossary_terms(chapter):
     assert "{term}`" in text, f"{chapter}: link the first use of glossary terms with {{term}}"
 
 
-def test_key_findings_are_numbered_glued_and_linked():
-    text = (ROOT / "book" / "intro.md").read_text(encoding="utf-8")
-    section = text.split("(intro-findings)=", 1)[1].split("\n## ", 2)[1]
-    items = re.findall(r"^\d+\. \*\*(.+?)\*\*\n((?:   .*\n)+)", section, re.M)
-    assert 8 <= len(items) <= 12
-    for title, body in items:
-        assert "{glue:text}`" in title + body, f"finding {title!r} has no computed number"
-        assert "{ref}`" in body, f"finding {title!r} links no section"
-    # no hand-typed decimal numbers in the findings' prose
-    prose = "\n".join(t + b for t, b in items)
-    typed = re.findall(r"(?<![`\w.])\d+\.\d+(?![`\w])", re.sub(r"\{glue:text\}`[^`]+`", "", prose))
-    assert set(typed) <= {"11.0", "10.01", "0.1"}, typed  # PWT version names and the 0.1 step of the capital share
+def test_front_page_findings_come_from_the_register_glued_with_their_labels():
+    """The front page types no finding: each statement and its robustness label is glued from the register."""
+    from nqpf.analysis.findings import Finding, Spec
+    from nqpf.render import front
+
+    # Two hand-made findings: one holds under all three specifications, one fails under "c".
+    a = Finding.decide("x-a", "tfp-robust", "> 0", [Spec("a", 1), Spec("b", 2), Spec("c", 3)],
+                       robust="甲成立。", depends="甲未必成立。")
+    b = Finding.decide("x-b", "digital-growth", "> 0", [Spec("a", 1), Spec("b", 2), Spec("c", -3)],
+                       robust="乙成立。", depends="乙取决于设定。")
+    glued = {}
+    text = front.findings_markdown([a, b], glue=lambda k, v, display=False: glued.__setitem__(k, v))
+    assert glued == {"kf_x_a": "甲成立。", "kf_x_a_label": "稳健（全部 3 种设定下成立）",
+                     "kf_x_b": "乙取决于设定。", "kf_x_b_label": "取决于设定（3 种设定中 2 种成立；不成立：c）"}
+    # Grouped by chapter in reading order (tfp before digital), each statement shown through its glue.
+    assert text.index("{ref}`tfp`") < text.index("{ref}`digital`")
+    assert "{glue:text}`kf_x_a`" in text and "{glue:text}`kf_x_b_label`" in text
+    assert "甲成立" not in text  # never typed into the page
 
 
 def test_citation_cff_has_what_a_citation_needs():
@@ -169,3 +181,26 @@ def test_citation_sentence_and_bibtex_carry_the_commit(tmp_path):
     bad.write_text("cff-version: 1.2.0\ntitle: x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="missing message, authors"):
         citation.load(bad)
+
+
+def test_references_follow_gbt7714_in_full():
+    """Issue 23: read-online entries carry their URL and 引用日期; one author's works of one year are 2024a, 2024b;
+    Chinese entries are sorted by the pinyin of the author; the works the chapters rely on are listed."""
+    entries = bib().entries
+    for key, e in entries.items():
+        if e.fields.get("url"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.fields.get("urldate", "")), f"{key}: url without urldate"
+    seen = {}
+    for key, e in entries.items():
+        first = " ".join(e.persons["author"][0].last_names)
+        seen.setdefault((first, e.fields["year"]), []).append(key)
+    assert not {k: v for k, v in seen.items() if len(v) > 1}, "disambiguate with 2024a, 2024b"
+    assert entries["nbs2024prelim"].fields["year"] == "2024a" and entries["nbs2024communique"].fields["year"] == "2024b"
+    for key in ("pwt80guide", "wu2011", "pboctfp", "nbs2021digitalclass"):
+        assert key in entries, key
+    # Pinyin order (hand-read): 柏 bai < 国家统计局 guo jia < 国务院 guo wu < 中国信息通信研究院 zhong guo.
+    style = _bib_style()()
+    order = [e.key for e in style.sort(entries.values())]
+    assert order.index("bai2023drones") < order.index("nbs2021digitalclass") < order.index("gwr2024") \
+        < order.index("caict2024")
+    assert formatted("nbs2024prelim").startswith("国家统计局. 2023年国民经济回升向好 高质量发展扎实推进[R]. 2024a")

@@ -102,3 +102,96 @@ def test_catalogue_rows_come_from_the_record(tmp_path):
     used = datacat.usage_by_file(records)
     assert used == {"data/raw/x.csv": [notebooks.title(ROOT / "book/intro.md"), notebooks.title(ROOT / "book/tfp.md")],
                     "data/raw/y.csv": [notebooks.title(ROOT / "book/tfp.md")]}
+
+
+# ------------------------------------------------------------------------------------------- issue 23 (reader finish)
+
+def test_catalogue_shows_readers_chinese_for_every_data_file():
+    """Every data file has a Chinese source line, licence and publisher (the manifests' English notes are for
+    developers); a new file without one fails here, naming it."""
+    import re
+
+    cat = datacat.catalogue_with_usage()
+    missing = sorted(set(cat["file"]) - set(datacat.SOURCE_ZH))
+    assert not missing, f"add a Chinese source line to nqpf/render/catalogue_zh.yml for {missing}"
+    english = re.compile(r"\b(this project|quoted as facts|as cited per row|each row|transcription)\b", re.I)
+    for col in ("source", "licence", "publisher", "class"):
+        for file, text in zip(cat["file"], cat[col]):
+            assert not english.search(str(text)), (file, col, text)
+            assert not re.search(r"/(work|home|tmp|root)/", str(text)), (file, col, text)
+    # The corpus names its public repositories and commits, nothing of a machine.
+    corpus = dict(zip(cat["file"], cat["publisher"]))["data/corpus/manifest.csv"]
+    assert "aldohemsn/chinese-political-corpora@99bc4b0" in corpus
+
+
+def test_units_and_codes_read_in_chinese():
+    from nqpf.render.labels import dash_ranges, zh
+
+    assert [zh(c) for c in ("% of GDP", "per 10,000 people", "years", "end-June", "magnitude")] == \
+        ["占 GDP 的 %", "每万人", "年", "6 月末", "量级"]
+    assert zh("2021-2025 average") == "2021–2025 年年均"
+    assert dash_ranges("1979-2012 与 2013—2019 年") == "1979–2012 与 2013–2019 年"
+    assert dash_ranges("GB/T 7714-2015") == "GB/T 7714-2015"  # a standard's number is not a range
+
+
+def test_chart_data_uses_the_en_dash_in_ranges():
+    import pandas as pd
+
+    from nqpf.render.chartdata import csv_text
+
+    df = pd.DataFrame({"时期": ["1979-2012", "2013-2019"], "TFP": [1.5, 0.8]}).set_index("时期")
+    assert csv_text(df) == "时期,TFP\n1979–2012,1.5\n2013–2019,0.8\n"
+
+
+def test_a_table_of_formatted_numbers_gets_its_csv():
+    import pandas as pd
+
+    from nqpf.render.book import shows_numbers
+
+    # Outcome tables format their figures as text before the table is built (13%, 9.9, 1,260,582).
+    assert shows_numbers(pd.DataFrame({"目标": ["13%"], "结果": ["未公布"]}))
+    assert shows_numbers(pd.DataFrame({"规模": ["1,260,582"]}))
+    assert not shows_numbers(pd.DataFrame({"年份": ["2023"], "指标": ["R&D 经费"]}))
+
+
+def test_prose_never_prints_scientific_notation():
+    from nqpf.render.book import prose_text
+
+    # 9.1e-06 percentage points reads 0.0000091 (two significant digits); .2f formats stay as they were.
+    assert prose_text(9.1e-06) == "0.0000091"
+    assert prose_text(1.4e-07, ".1e") == "0.00000014"
+    assert prose_text(2.675, ".2f") == format(2.675, ".2f")
+    assert prose_text(12345.67, digits=1) == "12,345.7"
+
+
+def test_back_matter_is_its_own_unnumbered_part_after_the_appendices():
+    from nqpf.render import front
+
+    parts = front.toc_parts(ROOT / "_toc.yml")
+    assert [p.numbered for p in parts] == [True, True, False]
+    assert parts[1].pages[0] == "book/factcheck" and {"book/glossary", "book/references"} <= set(parts[2].pages)
+    assert "book/glossary" not in front.chapters(ROOT / "_toc.yml")
+    assert front.pdf_name("book/tfp") == "pdf/tfp.pdf" and front.tex_names(ROOT / "_toc.yml")[0] == "intro.tex"
+    # Every chapter has a one-line summary for its card on the front page.
+    assert set(front.chapters(ROOT / "_toc.yml")) <= set(front.SUMMARIES)
+
+
+def test_appendix_reference_text():
+    from nqpf.sphinx.ext import appendix_reference
+
+    assert appendix_reference("B", "附录：事实核查") == "附录 B“事实核查”"
+
+
+def test_dirty_means_a_tracked_file_differs(tmp_path, monkeypatch):
+    """An untracked file leaves the tree clean; a change to a tracked file makes it dirty."""
+    from nqpf.sphinx import ext
+
+    run(["git", "init", "-q", str(tmp_path)])
+    (tmp_path / "a.txt").write_text("1\n", encoding="utf-8")
+    run(["git", "-C", str(tmp_path), "add", "a.txt"])
+    run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "a"])
+    monkeypatch.setattr(ext, "ROOT", tmp_path)
+    (tmp_path / "untracked.txt").write_text("x\n", encoding="utf-8")
+    assert "未提交" not in ext.build_commit()
+    (tmp_path / "a.txt").write_text("2\n", encoding="utf-8")
+    assert ext.build_commit().endswith("（工作区有未提交修改）")
