@@ -1,25 +1,6 @@
-"""The claims ledger: every quantitative claim in the seeds, one row each.
-
-Columns: ``seed, line, raw, value, unit, kind, context, qualifier, high``.
-
-- ``line`` is the original file line of the claim's first digit (see :mod:`nqpf.analysis.corpus` for how broken
-  lines are joined without losing it); ``raw`` is the text as it stands in the file; ``context`` is the sentence
-  around it in the analysis text (simplified script).
-- ``value`` is normalised to a base unit: yuan, USD, persons, percent, pp (percentage points), times, firms,
-  aircraft, units, racks, hours, W, items, departments or rank. Declines (下降 26.4%) are negative.
-- ``kind`` is level, growth, share, count, target or contribution; ``qualifier`` is over / about / nearly / under
-  (超过, 约, 近, 不足 …); ``high`` is the upper end of a range.
-
-What is a claim (the rules the test fixture was labelled by, and the ones the corpus chapter states): a number
-with a unit or classifier that states a quantity. Not claims: dates and years, section numbers, footnote marks and
-list ordinals (第N, 一是, 1)), names that contain numerals (十四五, 二十大, “两个毫不动摇”: a numeral right after an
-opening quote mark), orders of magnitude (万亿级, 数亿级), durations (近五年, 近两年, 几十年, 40 多年, 过去十年), counts
-of one (一个 is mostly the indefinite article), 二次 (secondary) and words built on 倍增 that are not a multiple
-(倍增性, 倍增器, 倍增效应). Ranks are claims when stated with 位居 / 排名 / 居 / 成为 (… 第二); multiples in words
-(翻一番, 翻两番, 倍增) are claims.
-
-Splitting: :func:`extract` (the seeds) and :func:`extract_text` (any .txt) find claims with :func:`_claims_in`;
-:func:`evaluate` and :func:`evaluate_corpus` score them against a labelled sample with one scorer, :func:`score`.
+"""Finding quantitative claims in text: the rules (units, qualifiers, kinds, what is not a claim), the seeds'
+ledger (:func:`extract`, written to ``data/derived/claims.csv`` by :func:`write`, read back by :func:`ledger`) and
+any plain-text document (:func:`extract_text`). The package docstring (:mod:`nqpf.analysis.claims`) states the rules.
 """
 
 from __future__ import annotations
@@ -34,13 +15,9 @@ import pandas as pd
 from nqpf.analysis import corpus
 from nqpf.core import data
 from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import LABELS
 
 COLUMNS = ["seed", "line", "raw", "value", "unit", "kind", "context", "qualifier", "high"]
 KINDS = ["level", "growth", "share", "count", "target", "contribution"]
-GOLD = LABELS / "claims_gold.csv"  # development sample (rules written on these lines)
-HELDOUT = LABELS / "claims_heldout.csv"  # labelled after the rules were written
-POLICY_HELDOUT = LABELS / "claims_policy_heldout.csv"  # policy corpus, labelled before the extractor was extended
 
 # Suffix -> (base unit, multiplier). Longest first so 万亿元 wins over 元 and 个百分点 over 个.
 _UNITS = {
@@ -306,31 +283,6 @@ def extract_text(path, name: str | None = None) -> pd.DataFrame:
     return df.sort_values("_pos", kind="stable").drop(columns=["_pos"] + FIGURE_COLUMNS).reset_index(drop=True)
 
 
-def read_labels(path=POLICY_HELDOUT) -> pd.DataFrame:
-    """A labelled sample of text documents: document, line, value, unit, kind (empty value: no claim); checked
-    against its manifest like any data file."""
-    df = data.validate(Path(path))
-    df[["unit", "kind"]] = df[["unit", "kind"]].fillna("")
-    return df
-
-
-def evaluate_corpus(path=POLICY_HELDOUT) -> dict:
-    """Precision and recall on a labelled sample of the policy corpus (documents under data/corpus); a claim
-    matches on document, line, value and unit, as in :func:`evaluate`."""
-    from nqpf.analysis import policy
-
-    gold = read_labels(path)
-    lines = set(zip(gold["document"], gold["line"]))
-    found = []
-    for name in sorted(set(gold["document"])):
-        df = extract_text(policy.CORPUS / name, name)
-        found.append(df[[(name, ln) in lines for ln in df["line"]]])
-    found = pd.concat(found, ignore_index=True)
-    out = score(gold.rename(columns={"document": "seed"}), found)
-    out.pop("kind_agreement")
-    return out
-
-
 FIGURE_COLUMNS = ["number", "scale"]
 
 
@@ -394,82 +346,6 @@ def ledger() -> pd.DataFrame:
         raise DataError("data/derived/claims.csv", "matches the claims the extractor finds in the seeds",
                         detail=f"{len(df)} rows in the file, {len(now)} found; run `make data`")
     return df
-
-
-def read_gold(path: Path = GOLD) -> pd.DataFrame:
-    """The hand-labelled sample: one row per claim; a labelled line without claims has an empty value.
-    Checked against its manifest like any data file."""
-    df = data.validate(Path(path))
-    df[["unit", "kind"]] = df[["unit", "kind"]].fillna("")
-    return df
-
-
-def _key(seed, line, value, unit):
-    return (seed, int(line), unit, round(float(value), 6))
-
-
-def evaluate(paths=(GOLD, HELDOUT)) -> dict:
-    """Precision and recall of :func:`extract` on the labelled lines; a claim matches on seed, line, value, unit.
-
-    ``paths``: one fixture or several (default: the development sample and the held-out sample together).
-    Also the share of matched claims whose ``kind`` agrees with the label.
-    """
-    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    gold = pd.concat([read_gold(p) for p in paths], ignore_index=True)
-    lines = set(zip(gold["seed"], gold["line"]))
-    found = extract()
-    found = found[[(s, ln) in lines for s, ln in zip(found["seed"], found["line"])]]
-    return score(gold, found)
-
-
-def score(gold: pd.DataFrame, found: pd.DataFrame) -> dict:
-    """Precision and recall of ``found`` claims against ``gold`` labels (both with ``seed`` (or document), ``line``,
-    ``value``, ``unit``, ``kind``; gold rows without a value are labelled lines without claims). A claim matches on
-    seed, line, value and unit, as a multiset (a claim stated twice on one line must be found twice); also the share
-    of matched claims whose ``kind`` agrees with the label, and a 95 % Wilson interval for precision and recall (the
-    samples are small).
-
-    >>> g = pd.DataFrame({"seed": ["000", "000"], "line": [1, 2], "value": [5.0, None], "unit": ["percent", ""],
-    ...                   "kind": ["share", ""]})
-    >>> f = pd.DataFrame({"seed": ["000", "000"], "line": [1, 2], "value": [5.0, 3.0], "unit": ["percent", "items"],
-    ...                   "kind": ["share", "count"]})
-    >>> r = score(g, f)
-    >>> r["true_positives"], r["precision"], r["recall"]
-    (1, 0.5, 1.0)
-    """
-    truth = gold.dropna(subset=["value"])
-    g = pd.Series([_key(*r) for r in truth[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
-    f = pd.Series([_key(*r) for r in found[["seed", "line", "value", "unit"]].itertuples(index=False)], dtype=object)
-    gc, fc = g.value_counts(), f.value_counts()
-    tp = int(sum(min(n, fc.get(k, 0)) for k, n in gc.items()))
-    gold_kind = dict(zip(g, truth["kind"]))
-    found_kind = dict(zip(f, found["kind"]))
-    matched = [k for k in gc.index if k in fc.index]
-    kind_ok = sum(gold_kind[k] == found_kind[k] for k in matched)
-    return {
-        "lines": len(set(zip(gold["seed"], gold["line"]))), "gold_claims": len(g), "extracted": len(f),
-        "true_positives": tp,
-        "precision": tp / len(f) if len(f) else 1.0, "recall": tp / len(g) if len(g) else 1.0,
-        "precision_interval": wilson(tp, len(f)), "recall_interval": wilson(tp, len(g)),
-        "kind_agreement": kind_ok / len(matched) if matched else 1.0,
-        "missed": sorted(set(gc.index) - set(fc.index)), "spurious": sorted(set(fc.index) - set(gc.index)),
-    }
-
-
-def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
-    """95 % Wilson score interval of a proportion k/n (what a precision of 13/13 can and cannot tell).
-
-    >>> [round(x, 3) for x in wilson(13, 13)]  # 13/13: the true rate may still be as low as 0.77
-    [0.772, 1.0]
-    >>> wilson(0, 0)
-    (0.0, 1.0)
-    """
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def counts() -> pd.DataFrame:
