@@ -96,3 +96,17 @@ def test_weight_sources_on_a_hand_example(monkeypatch):
     monkeypatch.setattr(ranking, "normalised", lambda *a, **k: z)
     out = ranking.weight_sources("equal")
     assert out.at[0, "between_year_share"] == pytest.approx(100 * 0.64 / 0.68)
+
+
+def test_normalisation_effect_stops_when_the_merge_loses_a_province(monkeypatch):
+    from nqpf.analysis.provinces import ranking
+
+    real = ranking.index
+
+    def lossy(method="entropy", aggregate="weighted", year=None, *, scope="panel", **kw):
+        out = real(method, aggregate, year, scope=scope, **kw)
+        return out[out["province"] != "宁夏"] if scope == "year" else out
+
+    monkeypatch.setattr(ranking, "index", lossy)
+    with pytest.raises(DataError, match="宁夏"):
+        ranking.normalisation_effect()

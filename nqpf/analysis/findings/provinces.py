@@ -14,10 +14,12 @@ from nqpf.analysis import provinces as pv
 from nqpf.analysis.findings import Finding, Spec, holds
 from nqpf.analysis.provinces import montecarlo as mc
 
-__all__ = ["findings", "YEAR", "METHOD_SHARE_MAX"]
+__all__ = ["findings", "YEAR", "METHOD_SHARE_MAX", "TOP", "TOP_KEPT"]
 
 YEAR = pv.YEARS[-1]
 METHOD_SHARE_MAX = 50  # the chapter's claim: most of the rank variance is data, not method (%)
+TOP, TOP_KEPT = 10, 8  # the chapter's claim: the top ten hardly depend on method (at least 8 of 10 kept)
+_TOP_ZH = {10: "十"}[TOP]
 _NO_BJ = (pv.BEIJING,)
 _FIRST, _LAST = pv.YEARS[0], pv.YEARS[-1]
 
@@ -135,5 +137,32 @@ def _method_share() -> Finding:
              "`python -m nqpf provinces robustness --year Y`。")
 
 
+@lru_cache(maxsize=1)
+def _top_ten() -> Finding:
+    base = set(pv.index(*pv.BASE, YEAR).query(f"rank <= {TOP}")["province"])
+    specs = []
+    for m, a in pv.combos():
+        if (m, a) == pv.BASE:
+            continue
+        top = set(pv.index(m, a, YEAR).query(f"rank <= {TOP}")["province"])
+        specs.append(Spec(pv.label(m, a), float(len(top & base))))
+    for agg, zh in (("weighted", "加权和"), ("topsis", "TOPSIS")):
+        for excl, drops, _ in mc.VARIANTS.values():
+            if excl:
+                continue
+            pct = mc.rank_percentiles(YEAR, aggregate=agg, drop=drops or None)
+            top = set(pct.loc[pct["rank_p50"] <= TOP, "province"])
+            specs.append(Spec(f"随机权重·{zh}" + ("·不含技术市场" if drops else "") + "（名次中位数）",
+                              float(len(top & base))))
+    return Finding.decide(
+        "provinces-top-ten", "provinces-robust", f">= {TOP_KEPT}", specs,
+        robust=f"前{_TOP_ZH}名的构成大体不随方法变化：每种设定下，基准方法的前{_TOP_ZH}名中"
+               f"至少有 {TOP_KEPT} 个仍在前{_TOP_ZH}。",
+        depends=f"前{_TOP_ZH}名的构成大体稳定，但并非在所有设定下：{{n}} 种设定中 {{k}} 种"
+                f"保留了基准方法前{_TOP_ZH}名中的至少 {TOP_KEPT} 个。",
+        quantity=f"{YEAR} 年基准方法（熵值法·加权和）前{_TOP_ZH}名中仍在该设定前{_TOP_ZH}名的省份数",
+        note="其余七种方法的名次；随机权重下按名次中位数（第 50 百分位）不差于第 10 名计。")
+
+
 def findings() -> list[Finding]:
-    return [_beijing_first(), _method_share(), _gap_narrowing(), _regions_blurring(), _beta_negative()]
+    return [_beijing_first(), _top_ten(), _method_share(), _gap_narrowing(), _regions_blurring(), _beta_negative()]

@@ -15,6 +15,9 @@ import pandas as pd
 
 from nqpf.core.errors import DataError
 
+__all__ = ["FILE", "PROVINCES", "REGIONS", "REGION", "NATION", "AGGREGATES", "MISREADINGS", "standard_name", "clean",
+           "misreadings_found", "national_check"]
+
 FILE = "data/raw/techme_provincial_long.csv"
 
 # The 31 provincial units in NBS order, with standard short names, and the NBS four regions (2011 division).

@@ -11,6 +11,9 @@ import pandas as pd
 
 from nqpf.core.errors import UsageError
 
+__all__ = ["WEIGHTINGS", "AGGREGATIONS", "WEIGHTING_ZH", "AGGREGATION_ZH", "ENTROPY_SHIFT", "check_method", "minmax",
+           "weights", "pca_explained", "aggregate", "rank_desc"]
+
 WEIGHTINGS = ("entropy", "critic", "equal", "pca")
 AGGREGATIONS = ("weighted", "topsis")
 WEIGHTING_ZH = {"entropy": "熵值法", "critic": "CRITIC", "equal": "等权", "pca": "第一主成分"}

@@ -59,7 +59,7 @@ def draw_ranks(year: int = YEARS[-1], draws: int = DRAWS, seed: int = SEED, aggr
     if int(draws) < 1:
         raise UsageError(f"--draws must be at least 1, not {draws}")
     provinces, ranks = _ranks(int(year), int(draws), int(seed), aggregate, check_exclude(exclude), _drops(drop))
-    return pd.DataFrame(ranks, index=pd.Index(provinces, name="province"))
+    return pd.DataFrame(ranks.copy(), index=pd.Index(provinces, name="province"))  # never the cached array
 
 
 def rank_percentiles(year: int = YEARS[-1], draws: int = DRAWS, seed: int = SEED, aggregate: str = "weighted",

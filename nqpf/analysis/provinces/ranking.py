@@ -13,7 +13,7 @@ import pandas as pd
 
 from nqpf.analysis.provinces import method as mth
 from nqpf.analysis.provinces.clean import PROVINCES, REGION
-from nqpf.analysis.provinces.inputs import CODES, DIMENSION, NAME, SYSTEM, YEARS, indicators
+from nqpf.analysis.provinces.inputs import CODES, DIMENSION, NAME, SYSTEM, YEARS, expect_provinces, indicators
 from nqpf.core.errors import UsageError
 
 __all__ = ["BASE", "BEIJING", "normalised", "weights", "index", "combos", "label", "scores", "leave_one_out",
@@ -207,9 +207,7 @@ def normalisation_effect(method: str = "entropy", aggregate: str = "weighted") -
     a = index(method, aggregate)
     b = index(method, aggregate, scope="year")
     m = a.merge(b, on=["province", "year"], suffixes=("_panel", "_year"), validate="one_to_one")
-    if len(m) != len(a) or len(m) != len(b):
-        raise UsageError(f"whole-panel and per-year scores cover different province-years ({len(a)}, {len(b)}, "
-                         f"{len(m)} matched)")
+    expect_provinces(m, "normalisation_effect", per="year")  # an inner merge must not lose a province
     rows = []
     for y, g in m.groupby("year"):
         rows.append({"year": int(y), "mean_panel": g["score_panel"].mean(), "mean_year": g["score_year"].mean(),

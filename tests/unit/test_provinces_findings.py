@@ -1,0 +1,44 @@
+"""The provincial chapter's findings: the ids the issue names, their specifications and the computed verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from nqpf.analysis.findings import label
+from nqpf.analysis.findings import provinces as fp
+
+
+@pytest.fixture(scope="module")
+def found():
+    return {f.id: f for f in fp.findings()}
+
+
+def test_the_named_findings_exist_with_three_or_more_specifications(found):
+    assert {"provinces-beijing-first", "provinces-gap-narrowing", "provinces-method-share"} <= set(found)
+    for f in found.values():
+        assert len(f.specifications) >= 3 and f.section.startswith("provinces-")
+        assert f.verdict in ("robust", "depends")
+        assert (f.verdict == "robust") == (not f.flips_under)
+        assert label(f).startswith("稳健" if f.verdict == "robust" else "取决于设定")
+
+
+def test_beijing_is_first_under_all_eight_methods(found):
+    f = found["provinces-beijing-first"]
+    eight = f.specifications[:8]
+    assert [s.value for s in eight] == [1.0] * 8  # the 2023 ranks of the eight methods (`provinces robustness`)
+    assert f.statement.startswith("北京在八种方法下都排第一")
+
+
+def test_gap_narrowing_reads_the_path_not_the_endpoints(found):
+    # the Gini fell clearly in 2011-2017 and did not in 2017-2023 (see test_provinces_gaps), so the claim that the
+    # gap narrowed depends on the period, whatever the endpoints say
+    f = found["provinces-gap-narrowing"]
+    v = {s.name: s.value for s in f.specifications}
+    assert v["熵值法·加权和 2011–2017"] < 0 < v["熵值法·加权和 2017–2023"]
+    assert f.verdict == "depends" and "熵值法·加权和 2017–2023" in f.flips_under
+    assert "不能笼统地说省际差距在缩小" in f.statement
+
+
+def test_method_share_below_half_in_every_specification(found):
+    f = found["provinces-method-share"]
+    assert all(0 < s.value < 50 for s in f.specifications) and f.verdict == "robust"
