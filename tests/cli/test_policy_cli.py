@@ -56,6 +56,8 @@ def test_policy_topic_first_years_and_tiles():
     assert proc.returncode == 0, proc.stderr
     fy = {r["term"]: r["first_year"] for r in json.loads(proc.stdout)}
     assert fy["新质生产力"] == 2024
+    counts = {r["year"]: r["新质生产力"] for r in json.loads(nqpf_cli("policy", "counts").stdout)}
+    assert [counts[y] for y in (2023, 2024, 2025, 2026)] == [0, 1, 2, 6]  # grep -o 新质生产力 on each report
     tiles = json.loads(nqpf_cli("policy", "tiles").stdout)
     assert len(tiles) == 31 and {"count", "per_10k_chars"} <= set(tiles[0])
 

@@ -254,3 +254,12 @@ def test_first_years_of_the_nqpf_vocabulary():
     fy = policy.first_years().set_index("term")
     assert fy.loc["新质生产力", "first_year"] == 2024  # first named at the end of 2023; first work report 2024
     assert fy.loc["低空经济", "first_year"] == 2024
+
+
+def test_window_contrasts_mark_the_changes_of_premier():
+    # Windows of three reports: 2011–2013 (Wen) → 2014–2016 (Li Keqiang) and 2021–2023 (Li Keqiang) → 2024–2026
+    # (Li Qiang) change premier; 2015–2017 → 2018–2020 and 2018–2020 → 2021–2023 do not.
+    win = policy.window_contrasts()
+    assert win["premier_change"].tolist() == [True, False, False, True]
+    assert win.loc[3, "premier_early"] == "李克强" and win.loc[3, "premier_late"] == "李强"
+    assert (win["key_words_boot95"] <= win["key_words"]).all()
