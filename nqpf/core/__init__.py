@@ -4,5 +4,5 @@ a period, the standard GDP series, numbers in prose, frozen series, Chinese text
 Submodules are imported where used (``from nqpf.core import data``); nothing is imported here.
 """
 
-__all__ = ["citation", "data", "envinfo", "errors", "gdp", "geo", "growth", "numbers", "paths", "periods", "seeds",
-           "series", "text", "usage"]
+__all__ = ["citation", "data", "dispatch", "envinfo", "errors", "gdp", "geo", "growth", "numbers", "paths", "periods",
+           "seeds", "series", "text", "usage"]

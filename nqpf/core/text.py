@@ -133,14 +133,9 @@ def warm_cache(texts: list[str], processes: int = 2, scheduler=None) -> int:
         # fork: workers inherit the loaded dictionary (and the cache folder), as the old process pool did
         with dask.config.set({"multiprocessing.context": "fork"}):
             return int(bag.compute(scheduler="processes", num_workers=processes))
-    if isinstance(scheduler, str) and "://" in scheduler:
-        from distributed import Client
+    from nqpf.core.dispatch import compute
 
-        with Client(scheduler) as client:
-            return int(client.compute(bag).result())
-    if hasattr(scheduler, "compute"):
-        return int(scheduler.compute(bag).result())
-    return int(bag.compute(scheduler=scheduler))
+    return int(compute(bag, scheduler))
 
 
 # --- The fast path: rjieba (jieba-rs), the same dictionary and HMM, about 15-20 times faster --------------------

@@ -1,4 +1,4 @@
-"""The one Dask dispatch of the policy pipeline: a bag of documents cut by bytes, run on the chosen scheduler.
+"""The policy pipeline's Dask work: a bag of documents cut by bytes, run by :func:`nqpf.core.dispatch.compute`.
 
 Work over many documents is a ``dask.bag`` over file *paths*: each task reads, cleans and reduces one document and
 returns only its small result, so memory stays flat however large the folder. The scheduler is ``"sync"`` by
@@ -12,26 +12,13 @@ from __future__ import annotations
 import math
 import os
 
-__all__ = ["PARTITION_BYTES", "SCHEDULER_ENV", "bag", "compute", "run"]
+from nqpf.core.dispatch import SCHEDULER_ENV, compute
 
-SCHEDULER_ENV = "NQPF_DASK_SCHEDULER"
+__all__ = ["PARTITION_BYTES", "SCHEDULER_ENV", "bag", "compute", "run"]  # compute: nqpf.core.dispatch
 
 # Bytes of text per Dask task: a task costs about 10 ms of scheduling on a LocalCluster, small beside the
 # segmentation of 4 MB (about 0.3 s on the fast path), while 1 GB still makes hundreds of tasks to share out.
 PARTITION_BYTES = 4_000_000
-
-
-def compute(collection, scheduler=None):
-    """Run a dask collection on the chosen scheduler (see the module docstring)."""
-    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or "sync"
-    if isinstance(scheduler, str) and "://" in scheduler:
-        from distributed import Client
-
-        with Client(scheduler) as client:
-            return client.compute(collection).result()
-    if hasattr(scheduler, "compute") and hasattr(scheduler, "scheduler_info"):  # a distributed.Client
-        return scheduler.compute(collection).result()
-    return collection.compute(scheduler=scheduler)
 
 
 def _size(item) -> int:
