@@ -20,7 +20,7 @@ PACKAGES = [
     "pandas", "numpy", "scipy", "matplotlib", "statsmodels", "scikit-learn", "joblib", "pymcdm", "pandera",
     "PyYAML", "frictionless",
     # Chinese text and the corpus pipeline
-    "jieba", "rjieba", "OpenCC", "cn2an", "dask", "distributed",
+    "jieba", "rjieba", "OpenCC", "cn2an", "pypinyin", "dask", "distributed",
     # tests and lint
     "pytest", "pytest-cov", "playwright", "ruff",
 ]
