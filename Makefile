@@ -139,8 +139,11 @@ $(AXE_JS):
 notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
 	$(PY) -m nqpf book notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv
 
-unit: venv lint ## lint and the fast tests, without building the book
-	$(PY) -m pytest -m "not build"
+# Coverage floor of `make unit` (% of nqpf): 71.4 measured on tests/unit and the doctests (2026-12-07), set a
+# little lower while topic modules are still being split; raise it as tests are added.
+COVERAGE_FLOOR := 70
+unit: venv lint ## lint and the fast tests (doctests included), without building the book; coverage of nqpf
+	$(PY) -m pytest -m "not build" --cov=nqpf --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,json}
 	$(PY) bench/bench.py
