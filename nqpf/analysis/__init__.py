@@ -4,4 +4,4 @@ Submodules are imported where used (``from nqpf.analysis import tfp``); nothing 
 """
 
 __all__ = ["claims", "cleaning", "concept", "corpus", "digital", "factcheck", "findings", "industries", "outcomes",
-           "policy", "provinces", "rd_bulletin", "tfp", "world"]
+           "policy", "provinces", "rd_bulletin", "textfreq", "tfp", "world"]
