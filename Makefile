@@ -103,10 +103,12 @@ chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/l
 
 # The EPUB of the whole book (Sphinx's epub builder; metadata in _config.yml), checked by epubcheck.
 EPUB := $(B)/epub/nqpf-book.epub
+# Debian's /usr/bin/epubcheck is the jar itself (run through binfmt_misc, missing in containers): call java.
+EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
 epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
-	@command -v epubcheck >/dev/null || { $(call apt_install,epubcheck,the EPUB check); }
+	@test -s $(EPUBCHECK_JAR) || { $(call apt_install,epubcheck,the EPUB check); }
 	$(call sphinx,epub,custom --custom-builder epub)
-	epubcheck -q $(EPUB)
+	java -jar $(EPUBCHECK_JAR) -q $(EPUB)
 
 test: venv texdeps browser axe lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest

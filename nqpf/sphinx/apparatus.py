@@ -348,9 +348,13 @@ class FlatBibliography(SphinxPostTransform):
     default_priority = 700  # after references are resolved, before Sphinx's BibliographyTransform (750)
 
     def run(self, **kwargs):
+        html = self.app.builder.format == "html"
         for cit in list(self.document.findall(nodes.citation)):
-            para = nodes.paragraph(classes=["nqpf-bib-entry"])
-            para += nodes.target("", "", ids=list(cit["ids"]))
+            # The web (and the EPUB) carry the ids on the paragraph itself: a target inside it as well gave every
+            # entry its id twice (invalid XHTML); LaTeX needs the target for its \label.
+            para = nodes.paragraph(classes=["nqpf-bib-entry"], ids=list(cit["ids"]) if html else [])
+            if not html:
+                para += nodes.target("", "", ids=list(cit["ids"]))
             for child in cit.children:
                 if isinstance(child, nodes.label):
                     continue

@@ -119,13 +119,25 @@ def _config_inited(app, config):
     elements["preamble"] = _cjk_fonts_tex() + elements.get("preamble", "")
     config.latex_elements = elements
     app.nqpf_build_commit = build_commit()
-    toc = os.environ.get(CHAPTER_PDFS)
-    if toc:  # `make chapter-pdfs`: one LaTeX document per chapter and appendix instead of the whole book
-        from nqpf.render import front
+    if not config.version:  # the EPUB's metadata carries the book's version (an empty one is invalid there)
+        from nqpf import __version__
 
-        author = config.latex_documents[0][3] if config.latex_documents else config.author
-        config.latex_documents = [(d, front.tex_names(toc)[i], front.chapter_title(d), author, "manual")
-                                  for i, d in enumerate(front.chapters(toc))]
+        config.version = config.release = __version__
+
+
+def _chapter_documents(app, env):
+    """`make chapter-pdfs`: one LaTeX document per chapter and appendix instead of the whole book. Set once the
+    sources are read (jupyter-book rewrites latex_documents after the configuration is read)."""
+    toc = os.environ.get(CHAPTER_PDFS)
+    if not toc or app.builder.name != "latex":
+        return
+    from nqpf.render import front
+
+    config = app.config
+    author = config.latex_documents[0][3] if config.latex_documents else config.author
+    docclass = config.latex_documents[0][4] if config.latex_documents else "manual"
+    config.latex_documents = [(d, name, front.chapter_title(d), author, docclass)
+                              for d, name in zip(front.chapters(toc), front.tex_names(toc))]
 
 
 # `make chapter-pdfs` sets this to the toc: the LaTeX builder then writes one document per chapter.
@@ -288,6 +300,17 @@ def _appendix_letters(app, env):
     return []
 
 
+def _latex_small_abstracts(app, doctree, docname):
+    """The English abstract (class abstract-en, folded on the web) is set in a smaller size in the PDF."""
+    if app.builder.name != "latex":
+        return
+    for node in list(doctree.findall(nodes.Element)):
+        if "abstract-en" in node.get("classes", []) and node.parent is not None:
+            parent = node.parent
+            parent.insert(parent.index(node), nodes.raw("", "\\begingroup\\footnotesize\n", format="latex"))
+            parent.insert(parent.index(node) + 1, nodes.raw("", "\\endgroup\n", format="latex"))
+
+
 EXEC_TABLE_ZH = {"Document": "章节", "Modified": "最后修改", "Method": "执行方式", "Run Time (s)": "运行时间（秒）",
                  "Status": "状态", "cache": "缓存", "force": "强制", "auto": "自动"}
 
@@ -374,6 +397,8 @@ def setup(app):
     app.connect("env-get-updated", _appendix_letters, priority=900)  # after it
     app.connect("doctree-resolved", _exec_table_zh)
     app.connect("doctree-resolved", _latex_appendices)
+    app.connect("doctree-resolved", _latex_small_abstracts)
+    app.connect("env-updated", _chapter_documents)
     app.add_post_transform(AppendixReferences)
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)

@@ -201,12 +201,6 @@ TOOLTIPS_ZH = {
 def _page_context(app, pagename, templatename, context, doctree):
     """Runs after sphinx-book-theme built the header buttons (priority 501)."""
     if app.builder.name != "html":
-        # The EPUB: no MathJax or DataTables (the site copies them; an e-book reader would not run them anyway).
-        def kept(script) -> bool:
-            name = str(getattr(script, "filename", script) or "")
-            return not any(k in name for k in ("mathjax", DATATABLES_DIR))
-
-        context["script_files"] = [s for s in context.get("script_files", []) if kept(s)]
         return
     if "nqpf-datatable" in context.get("body", ""):  # before _dedupe_scripts copies the page's script list
         app.add_css_file(f"{DATATABLES_DIR}/dt_bundle.css")
@@ -254,6 +248,17 @@ def _chapters(app) -> list[str]:
     return app.nqpf_chapters
 
 
+def _epub_without_scripts(app, pagename, templatename, context, doctree):
+    """The EPUB has no scripts (MathJax and DataTables are copied into the site only, and a script makes a page
+    "scripted", which e-book readers need not run and epubcheck wants declared); the text reads without them.
+    Runs last, after every extension added its scripts (thebe's configuration, the kernel name)."""
+    if app.builder.name == "epub":
+        context["script_files"] = []
+        # myst-nb writes its stylesheet into _static after the EPUB is packed: a link to it would lead nowhere.
+        context["css_files"] = [c for c in context.get("css_files", [])
+                                if "mystnb." not in str(getattr(c, "filename", c) or "")]
+
+
 def _offer_notebook(app, pagename, templatename, context, doctree):
     """The executed notebook in _sources/ for the download menu (priority 500, before the theme's buttons).
 
@@ -292,4 +297,5 @@ def setup(app):
     app.connect("html-page-context", _offer_notebook, priority=500)
     app.connect("html-page-context", _page_context, priority=510)
     app.connect("html-page-context", _page_written, priority=900)
+    app.connect("html-page-context", _epub_without_scripts, priority=999)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -96,7 +96,7 @@ def test_the_pdf_has_the_bibliography_and_names_the_data_files(pdf_text, toc_pag
     if "book/references" in toc_pages:
         assert "参考文献" in pdf_text
         assert "Feenstra,R.C.,R.InklaarandM.P.Timmer(2015)" in flat
-        assert "中国信息通信研究院.中国数字经济发展研究报告（2024年）[R]" in flat
+        assert "中国信息通信研究院.中国数字经济发展研究报告（2024年）[R/OL]" in flat
     assert len(re.findall(r"图中数据：fig-[a-z0-9-]+\.csv", flat)) >= 1
 
 
