@@ -136,3 +136,10 @@ def rd_growth(first: int, last: int) -> float:
 
     s = data.load("cn_rd_expenditure").set_index("year")["value"]
     return float(growth.period_growth(s, int(first), int(last), name="R&D expenditure"))
+
+
+def facts() -> dict:
+    """Every number the chapter prints, by glue name (:func:`nqpf.analysis.concept_facts.facts`; raises on NaN)."""
+    from nqpf.analysis.concept_facts import facts as chapter_facts  # imported here: concept_facts imports this module
+
+    return chapter_facts()

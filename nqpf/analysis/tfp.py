@@ -444,3 +444,10 @@ def bc_comparison(panel: pd.DataFrame, bc_df: pd.DataFrame, alpha: float = 0.4, 
             rows.append({"countrycode": c, "period": p.label, "item": r.item, "published": float(r.value),
                          "recomputed": float(ours[r.item]), "difference": float(ours[r.item]) - float(r.value)})
     return pd.DataFrame(rows)
+
+
+def facts() -> dict:
+    """Every number the chapter prints, by glue name (:func:`nqpf.analysis.tfp_facts.facts`; raises on NaN)."""
+    from nqpf.analysis.tfp_facts import facts as chapter_facts  # imported here: tfp_facts imports this module
+
+    return chapter_facts()

@@ -94,3 +94,47 @@ def test_days_from_first_mention_to_the_work_report():
     tl = concept.timeline().set_index("key")
     # 2023-09-07 -> 2024-03-05: 23 days of September left + 31 + 30 + 31 + 31 + 29 + 5 = 180
     assert (tl.loc["government_report", "start"] - tl.loc["first_mention", "start"]).days == 180
+
+
+# ---------------------------------------------------------------- the chapter's facts (concept.facts)
+
+
+def test_chapter_facts_match_hand_computations():
+    import csv
+
+    from nqpf.core.paths import RAW
+
+    f = concept.facts()
+    # R&D expenditure (data/raw/cn_rd_expenditure.csv): 2012 10298.4, 2023 33357.1 亿元; 11 growth years.
+    assert f["cr_growth_1323"] == pytest.approx(100 * ((33357.1 / 10298.4) ** (1 / 11) - 1))  # 11.28
+    assert f["cr_exp_2023"] == "33,357.1"
+    # Intensities as first published (cn_rd_intensity.csv): 2012 1.98 %, 2023 2.65 %.
+    assert (f["cr_int_2012"], f["cr_int_2023"]) == (1.98, 2.65)
+    # 2023-09-07 -> 2024-01-31: 23 days of September left + 31 + 30 + 31 + 31 = 146; -> 2024-03-05: + 29 + 5 = 180.
+    assert (f["tl_days_to_study"], f["tl_days_to_gwr"]) == (146, 180)
+    with open(RAW / "policy_timeline.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert f["tl_n"] == len(rows)
+    for p in ("day", "month", "year"):
+        assert f[f"tl_{p}"] == sum(r["precision"] == p for r in rows)
+    assert f["tl_nqpf_last"] == max(r["date"] for r in rows if r["category"] == "nqpf")
+
+
+def test_a_nan_from_the_data_stops_the_facts(monkeypatch):
+    from nqpf.analysis import concept_facts
+    from nqpf.core.errors import DataError
+
+    real = concept.rd_table
+
+    def missing_2012():
+        rd = real()
+        rd.loc[rd["year"] == 2012, "intensity_first_release"] = float("nan")
+        return rd
+
+    monkeypatch.setattr(concept, "rd_table", missing_2012)
+    concept_facts._facts.cache_clear()
+    try:
+        with pytest.raises(DataError, match="cr_int_2012"):
+            concept.facts()
+    finally:
+        concept_facts._facts.cache_clear()

@@ -363,3 +363,84 @@ def test_schooling_implied_by_pwt_hc():
     assert tfp.marginal_return(s2019) == pytest.approx(6.8)
     with pytest.raises(UsageError):
         tfp.schooling_from_hc(0.9)
+
+
+# ---------------------------------------------------------------- the chapter's facts (tfp.facts)
+
+
+@pytest.fixture(scope="module")
+def chapter_facts():
+    return tfp.facts()
+
+
+def test_chapter_facts_match_hand_computations_from_the_pwt_csv(chapter_facts):
+    f = chapter_facts
+    # China's rows of data/raw/pwt110_selected.csv, copied by hand:
+    #   year   rgdpna        rnna           emp           hc           rtfpna
+    #   1977   589707.25     2063369.75     436.0089111   1.653561592  0.244488046
+    #   2012   16135730      63722176       772.4234009   2.510403633  0.800227165
+    #   2019   25842820
+    #   2023                                                           1.013726354
+    # 1978-2012: 35 growth years from the 1977 level; GDP's mean log growth ×100:
+    assert f["tfp_7812_gdp"] == pytest.approx(100 * math.log(16135730 / 589707.25) / 35)  # 9.4548
+    # 2013-2019: 7 growth years from the 2012 level.
+    assert f["tfp_1319_gdp"] == pytest.approx(100 * math.log(25842820 / 16135730) / 7)  # 6.7285
+    # g_K − g_L − g_H over 1978-2012 (exercise 4) …
+    gap = 100 / 35 * (math.log(63722176 / 2063369.75) - math.log(772.4234009 / 436.0089111)
+                      - math.log(2.510403633 / 1.653561592))
+    assert f["tfp_heat_gap"] == pytest.approx(gap)  # 6.9737
+    # … and with a fixed α, TFP = g_Y − α g_K − (1 − α)(g_L + g_H) is linear in α with slope −(g_K − g_L − g_H):
+    # per 0.1 of α that is −gap / 10, whatever the two ends of the grid (here read from the α grid).
+    assert f["tfp_heat_slope"] == pytest.approx(-gap / 10)  # −0.6974
+    # rtfpna 2023 over 1977, and its mean log growth over the 46 growth years 1978-2023.
+    assert f["tfp_rtfp_chn_mult"] == pytest.approx(1.013726354 / 0.244488046)  # 4.146
+    assert f["tfp_rtfp_chn_g"] == pytest.approx(100 * math.log(1.013726354 / 0.244488046) / 46)  # 3.092
+    # Exercise 3: compound over log rate of GDP, 2013-2019.
+    compound = 100 * ((25842820 / 16135730) ** (1 / 7) - 1)
+    assert f["tfp_ex3_ratio"] == pytest.approx(compound / (100 * math.log(25842820 / 16135730) / 7))  # 1.0344
+    # Single cells of the CSV: labsh CHN 1978; avh CHN and USA 2023; ctfp CHN 2023 (USA = 1).
+    assert f["tfp_chn_labsh_1978"] == 0.592194736
+    assert (f["tfp_avh_chn"], f["tfp_avh_usa"]) == (2327.79, 1788.88)
+    assert f["tfp_lvl_chn_2023"] == 0.470938355
+    # The extract: six economies, 1950-2023; PWT 10.01 ends in 2019.
+    assert (f["tfp_pwt_countries"], f["tfp_pwt_first"], f["tfp_pwt_last"], f["tfp_v10_last"]) == (6, 1950, 2023, 2019)
+    # PWT's returns to schooling (its user guide): 13.4 %, 10.1 %, 6.8 %.
+    assert (f["tfp_hc_r1"], f["tfp_hc_r2"], f["tfp_hc_r3"]) == pytest.approx((13.4, 10.1, 6.8))
+
+
+def test_chapter_facts_are_finite_numbers_or_texts(chapter_facts):
+    assert len(chapter_facts) > 100
+    for k, v in chapter_facts.items():
+        assert isinstance(v, str) or math.isfinite(v), k
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), None, pd.NA])
+def test_a_missing_number_never_reaches_the_page(bad):
+    from nqpf.analysis import tfp_facts
+    from nqpf.core.errors import DataError
+
+    with pytest.raises(DataError, match="tfp_x"):
+        tfp_facts.check({"tfp_ok": 1.5, "tfp_x": bad})
+
+
+def test_a_nan_from_the_data_stops_the_facts(monkeypatch, chapter_facts):
+    from nqpf.analysis import tfp_facts
+    from nqpf.core.errors import DataError
+
+    # ctfp missing for every economy in the level year: facts() must raise, naming the glued value.
+    monkeypatch.setattr(tfp, "level_in", lambda panel, countries, year: pd.Series(math.nan, index=list(countries)))
+    tfp_facts._facts.cache_clear()
+    try:
+        with pytest.raises(DataError, match="tfp_lvl_chn_2023"):
+            tfp.facts()
+    finally:
+        tfp_facts._facts.cache_clear()
+
+
+def test_stack_bottoms_worked_by_hand():
+    from nqpf.analysis import tfp_facts
+
+    # Bars 2, −1, 3, −0.5: positives stack up from 0 (0, then 2), negatives down from 0 (0, then −1).
+    df = pd.DataFrame({"capital": [2.0], "labour": [-1.0], "human_capital": [3.0], "tfp": [-0.5]})
+    b = tfp_facts.stack_bottoms(df)
+    assert b.iloc[0].tolist() == [0.0, 0.0, 2.0, -1.0]
