@@ -19,6 +19,8 @@ def test_chapter_in_the_built_book(html_dir, pdf_text):
     assert "004:127" in text and "符合创新、协调、绿色、开放、共享的新发展理念" in text
     assert "〔种子004，第63行〕" in text  # the factor table's citations
     assert f"共提到 {len(concept.timeline())} 个有日期的政策事件" in text
+    # the final R&D expenditure as concept.facts() writes it (33,357.1 亿元 in the 2023 communiqué)
+    assert f"公报终值为 {concept.facts()['cr_exp_2023']} 亿元" in text
     assert "概念与政策脉络" in pdf_text and "附表二" in pdf_text
 
 

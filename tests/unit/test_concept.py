@@ -138,3 +138,11 @@ def test_a_nan_from_the_data_stops_the_facts(monkeypatch):
             concept.facts()
     finally:
         concept_facts._facts.cache_clear()
+
+
+def test_chapter_glues_only_what_the_package_computes():
+    # Issue 20: the chapter's one glue call is the loop over concept.facts(); no value is computed in the chapter.
+    from nqpf.core.paths import ROOT
+
+    text = (ROOT / "book" / "concept.md").read_text(encoding="utf-8")
+    assert text.count("glue(") == 1 and "for name, v in concept.facts().items():\n    glue(name, v" in text

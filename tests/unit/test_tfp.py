@@ -444,3 +444,12 @@ def test_stack_bottoms_worked_by_hand():
     df = pd.DataFrame({"capital": [2.0], "labour": [-1.0], "human_capital": [3.0], "tfp": [-0.5]})
     b = tfp_facts.stack_bottoms(df)
     assert b.iloc[0].tolist() == [0.0, 0.0, 2.0, -1.0]
+
+
+def test_chapter_glues_only_what_the_package_computes():
+    # Issue 20: the chapter is narrative and calls. Its one glue call is the loop over tfp.facts(); a value glued
+    # anywhere else would be computed in the chapter.
+    from nqpf.core.paths import ROOT
+
+    text = (ROOT / "book" / "tfp.md").read_text(encoding="utf-8")
+    assert text.count("glue(") == 1 and "for name, v in tfp.facts().items():\n    glue(name, v" in text
