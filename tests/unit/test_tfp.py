@@ -453,3 +453,11 @@ def test_chapter_glues_only_what_the_package_computes():
 
     text = (ROOT / "book" / "tfp.md").read_text(encoding="utf-8")
     assert text.count("glue(") == 1 and "for name, v in tfp.facts().items():\n    glue(name, v" in text
+
+
+def test_heat_colour_range_worked_by_hand():
+    from nqpf.analysis import tfp_facts
+
+    # all positive, max 4: the scale still reaches a quarter of the max below 0 (−1); with a real minimum, that one
+    assert tfp_facts.heat_range(pd.DataFrame([[1.0, 2.0], [3.0, 4.0]])) == (-1.0, 4.0)
+    assert tfp_facts.heat_range(pd.DataFrame([[-3.0, 2.0]])) == (-3.0, 2.0)
