@@ -47,3 +47,9 @@ def test_the_check_sees_a_missing_name(tmp_path):
     assert _declared_all(init) == ["a", "b"]
     init.write_text('"""x"""\nfrom os import path\n', encoding="utf-8")
     assert _declared_all(init) is None
+
+
+def test_core_states_every_module():
+    # the core layer's public modules, all of them (a new primitive is listed where readers of the package look)
+    modules = sorted(p.stem for p in (ROOT / "nqpf" / "core").glob("*.py") if not p.stem.startswith("_"))
+    assert sorted(_declared_all(ROOT / "nqpf" / "core" / "__init__.py")) == modules
