@@ -46,3 +46,6 @@ def register(sub):
     p.add_argument("--last", type=int, help="last growth year")
     add_format(p, "csv")
     p.set_defaults(func=_rd)
+    p = actions.add_parser("facts", help="every value the chapter prints (book/concept.md glues exactly these)")
+    add_format(p)
+    p.set_defaults(func=lambda args: concept.facts())

@@ -202,3 +202,7 @@ def register(sub):
     p = actions.add_parser("check", help="PWT's method rebuilt: our residual against the growth of rtfpna")
     add_format(p, "csv")
     p.set_defaults(func=_check)
+
+    p = actions.add_parser("facts", help="every value the chapter prints (book/tfp.md glues exactly these)")
+    add_format(p)
+    p.set_defaults(func=lambda args: tfp.facts())

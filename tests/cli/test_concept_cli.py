@@ -51,3 +51,13 @@ def test_concept_rd_table_and_growth():
     assert out["base"] == 2022 and abs(out["rd_growth_percent"] - (33357.1 / 30782.9 - 1) * 100) < 1e-9
     proc = nqpf_cli("concept", "rd", "--first", "2023")
     assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_concept_facts_prints_what_the_chapter_glues():
+    import json
+
+    proc = nqpf_cli("concept", "facts")
+    assert proc.returncode == 0, proc.stderr
+    facts = json.loads(proc.stdout)
+    # The final 2023 R&D total is 33,357.1 亿元 (NBS 2023 全国科技经费投入统计公报, data/raw/cn_rd_expenditure.csv).
+    assert facts["cr_exp_2023"] == "33,357.1"
