@@ -24,3 +24,14 @@ def test_summary_counts_add_up_to_31():
     assert s["restated_down"] + s["restated_up"] + s["restated_same"] == 31
     assert s["top_2024"] == "北京" and s["top_2024_value"] == 6.58
     assert -1 <= s["spearman_2024_vs_index"] <= 1
+
+
+def test_facts_are_printed_values():
+    # the chapter glues these: every value is a string or a whole number as printed, never a float to format
+    from nqpf.analysis.provinces import facts
+
+    f = facts.facts()
+    assert all(isinstance(v, (str, int)) for v in f.values())
+    assert f["pv_first"] == 2011 and f["pv_last"] == 2023 and f["pv_n_prov"] == 31
+    assert f["pv_rd_top"] == "北京" and f["pv_rd_top_v"] == "6.58"
+    assert facts.signed(-0.5, ".1f") == "−0.5"

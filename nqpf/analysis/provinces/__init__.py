@@ -10,7 +10,8 @@ panel; four weightings × two aggregations. The package's modules:
 - :mod:`.montecarlo` — rank percentiles under random (Dirichlet) weights;
 - :mod:`.regional` — Dagum Gini, Theil, σ/β-convergence, power, slopes (pure functions);
 - :mod:`.gaps` — the regional gaps' yearly path, its sub-period trends and convergence, under each method;
-- :mod:`.rd2024` — the 2024 R&D bulletin's provincial table beside the panel.
+- :mod:`.rd2024` — the 2024 R&D bulletin's provincial table beside the panel;
+- :mod:`.facts` — every value the chapter prints, as the chapter glues it.
 
 Public entry point: ``index(method="entropy", aggregate="weighted", year=None)`` → province, year, score, rank.
 """
