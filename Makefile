@@ -95,7 +95,7 @@ chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/l
 	rm -rf $(CHAPTERS_TEX) && mkdir -p $(CHAPTERS_TEX)
 	names=$$($(PY) -c 'import sys; from nqpf.render import front; print(*front.tex_names(sys.argv[1]))' $(TOC)); \
 	  cd $(B)/latex && \
-	  cp -r $$(ls | grep -v -e '\.pdf$$' -e '^nqpf-book\.' -e '\.tex$$') $(abspath $(CHAPTERS_TEX))/ && \
+	  cp -r $$(ls | grep -v -e '^nqpf-book\.' -e '\.tex$$') $(abspath $(CHAPTERS_TEX))/ && \
 	  mv $$names $(abspath $(CHAPTERS_TEX))/
 	$(MAKE) -C $(CHAPTERS_TEX) all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" >$(CHAPTERS_TEX)/build.log 2>&1 \
 	  || { tail -30 $(CHAPTERS_TEX)/build.log; exit 1; }
@@ -107,11 +107,14 @@ EPUB := $(B)/epub/nqpf-book.epub
 EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
 epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
 	@test -s $(EPUBCHECK_JAR) || { $(call apt_install,epubcheck,the EPUB check); }
+	rm -rf $(B)/epub  # every page is written again: nothing stale is packed into the book
 	$(call sphinx,epub,custom --custom-builder epub)
 	java -jar $(EPUBCHECK_JAR) -q $(EPUB)
 
+# Tests run on every core (pytest-xdist); the book is built once, in the background, while the tests that do not
+# need it run (tests/conftest.py).
 test: venv texdeps browser axe lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 lint: venv ## ruff (pyflakes, pycodestyle, import order; configured in pyproject.toml)
 	$(PY) -m ruff check .
@@ -145,7 +148,7 @@ notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/boo
 # little lower while topic modules are still being split; raise it as tests are added.
 COVERAGE_FLOOR := 70
 unit: venv lint ## lint and the fast tests (doctests included), without building the book; coverage of nqpf
-	$(PY) -m pytest -m "not build" --cov=nqpf --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
+	$(PY) -m pytest -m "not build" -n $(JOBS) --cov=nqpf --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 bench: venv texdeps ## build times and pipeline throughput -> bench/results.{md,json}
 	$(PY) bench/bench.py

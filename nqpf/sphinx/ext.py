@@ -260,7 +260,15 @@ def _chapter_number(app, doctree, docname):
     title = section[0] if len(section) and isinstance(section[0], nodes.title) else None
     if title is not None and title.astext().startswith(APPENDIX_PREFIX):
         title.children = [nodes.Text(title.astext()[len(APPENDIX_PREFIX):])]
-    section.parent.insert(section.parent.index(section), nodes.raw("", tex, format="latex"))
+    # LaTeX takes the document's first title as the PDF's title and sets the sections under it one level up
+    # (the chapter's 1.1 would become a chapter). A wrapper section carries that title, so the chapter stays a
+    # chapter and its sections sections, as in the whole book.
+    parent, index = section.parent, section.parent.index(section)
+    parent.remove(section)
+    wrapper = nodes.section("", nodes.title("", title.astext() if title is not None else docname))
+    wrapper += nodes.raw("", tex, format="latex")
+    wrapper += section
+    parent.insert(index, wrapper)
 
 
 def _appendix_numbers(app, env):

@@ -259,6 +259,14 @@ def _epub_without_scripts(app, pagename, templatename, context, doctree):
                                 if "mystnb." not in str(getattr(c, "filename", c) or "")]
 
 
+def _epub_without_raw_scripts(app, doctree, docname):
+    """Scripts that extensions put into the page itself (thebe's configuration, the kernel name) leave the EPUB."""
+    if app.builder.name == "epub":
+        for raw in list(doctree.findall(nodes.raw)):
+            if "<script" in raw.astext():
+                raw.parent.remove(raw)
+
+
 def _offer_notebook(app, pagename, templatename, context, doctree):
     """The executed notebook in _sources/ for the download menu (priority 500, before the theme's buttons).
 
@@ -298,4 +306,5 @@ def setup(app):
     app.connect("html-page-context", _page_context, priority=510)
     app.connect("html-page-context", _page_written, priority=900)
     app.connect("html-page-context", _epub_without_scripts, priority=999)
+    app.connect("doctree-resolved", _epub_without_raw_scripts, priority=999)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
