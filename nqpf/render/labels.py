@@ -30,7 +30,7 @@ QUALIFIERS = {"over": "超过", "about": "约", "nearly": "近", "under": "不�
 SCRIPTS = {"zh-Hans": "简体", "zh-Hant": "繁体"}
 WHOLE = {**FORMS, **POINTS, **UNITS, **KINDS, **QUALIFIERS, **SCRIPTS}
 _PERIOD = re.compile(r"^((?:19|20)\d\d)[-–—](?:(?:19|20)?(\d\d))?((?:19|20)\d\d)?\s+(average|each year|cumulative)$")
-_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*(?:-|—|－|~|～)\s*((?:19|20)\d\d)(?![\w-])")
+_RANGE = re.compile(r"(?<![\d.-])((?:19|20)\d\d)\s*(?:-|—|－|~|～)\s*((?:19|20)\d\d)(?![\d.-])")
 _FLAG = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(FLAGS, key=len, reverse=True))
                    + r")(?![\w-])")
 # A flag code right after its own Chinese word ("取整 ROUNDED") is already glossed: the code goes, not doubled.
@@ -64,7 +64,7 @@ def zh(text: str) -> str:
 def dash_ranges(text: str) -> str:
     """Year ranges with the book's one dash, the en dash (2013–2019; not 2013-2019, 2013—2019 or 2013~2019).
 
-    >>> dash_ranges("2013-2019 年"), dash_ranges("1978—2023"), dash_ranges("ISBN 978-2019")
-    ('2013–2019 年', '1978–2023', 'ISBN 978-2019')
+    >>> dash_ranges("2013-2019 年"), dash_ranges("1978—2023年"), dash_ranges("ISBN 978-2019")
+    ('2013–2019 年', '1978–2023年', 'ISBN 978-2019')
     """
     return _RANGE.sub(r"\1–\2", str(text))

@@ -31,7 +31,7 @@ SCIENTIFIC = re.compile(r"(?<![\w.])\d+(\.\d+)?e[-+]\d+(?![\w])")
 # An absolute path of a build machine (/work/..., /home/..., C:\...).
 ABSOLUTE = re.compile(r"(?<![\w.:/~-])(/work|/home|/tmp|/root|/usr)/[\w.-]|\b[A-Z]:\\\\")
 # A year range with a hyphen or an em dash instead of the book's en dash (2013-2019, 2013—2019).
-BAD_RANGE = re.compile(r"(?<![\w-])(19|20)\d\d(-|—)(19|20)\d\d(?![\w-])")
+BAD_RANGE = re.compile(r"(?<![\d.-])(19|20)\d\d(-|—)(19|20)\d\d(?![\d.-])")
 
 
 def _text(html_file: Path, drop_code: bool = False) -> str:
