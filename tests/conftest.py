@@ -1,27 +1,153 @@
 """Shared fixtures (helper functions are in tests/helpers.py). Tests marked `build` use the book built once per
-session by `make book`."""
+session by `make book`.
+
+`make test` runs pytest on every core (pytest-xdist, `-n $(JOBS) --dist loadgroup`). The book is built once, by
+one `make book` started in the background as soon as a collected test needs it, so the tests that do not need it
+(unit, command line, mini-books) run on both cores meanwhile; the tests that read the built book wait for that one
+build. Control files (the build's log, exit code and the tree's state before it) live in one folder shared by the
+pytest processes of the session (NQPF_TEST_SHARED). Tests that read the book are scheduled last, each test file's
+on one worker (pytest_xdist_make_scheduler below).
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
 
-from tests.helpers import BUILD, OUT, TOC, run, tree_state
+from tests.helpers import BUILD, OUT, ROOT, TOC, run, tree_state
+
+SHARED = "NQPF_TEST_SHARED"
+BOOK_CMD = ["make", "book", f"OUT={OUT}", f"TOC={TOC}"]
+
+
+def pytest_configure(config):
+    # The controller (or a plain, single-process run) makes the folder; xdist workers inherit the variable.
+    if not os.environ.get("PYTEST_XDIST_WORKER") and not os.environ.get(SHARED):
+        os.environ[SHARED] = tempfile.mkdtemp(prefix="nqpf-test-")
+        config._nqpf_shared_owner = True
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "_nqpf_shared_owner", False):
+        folder = Path(os.environ.pop(SHARED))
+        _stop_background_build(folder / "book")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _folder() -> Path:
+    return Path(os.environ[SHARED]) / "book"
+
+
+def _needs_book(item) -> bool:
+    return "built_book" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests that need the book go last (every worker collects the same items and orders them the same way)."""
+    book = [i for i in items if _needs_book(i)]
+    # The reproducibility test's clean build is the longest: it goes first, so it overlaps the other book tests.
+    book.sort(key=lambda i: "test_repro" not in i.nodeid)
+    items[:] = [i for i in items if not _needs_book(i)] + book
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_finish(session):
+    """Name the tests that need the book (for the scheduler) and start the book's build if one of them is selected;
+    before xdist's own hook tells the controller the collection is complete."""
+    book = [i.nodeid for i in session.items if _needs_book(i)]
+    part = Path(os.environ[SHARED]) / f"book-tests.{os.getpid()}"
+    part.write_text(json.dumps(book), encoding="utf-8")
+    part.rename(Path(os.environ[SHARED]) / "book-tests.json")
+    if book and not session.config.option.collectonly:
+        _start_background_build(_folder())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup`: each test alone, except that a test file's tests that need the book go to one worker
+    together (their module fixtures - a browser, a clean build - are made once), in collection order. pytest-xdist
+    3.8's own loadgroup sets `item._nodeid`, which pytest 9 no longer reads, so its groups do nothing."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False  # keep the order: the book's tests last
+
+    class BookFileScheduling(LoadScopeScheduling):
+        book: set[str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.book is None:
+                self.book = set(json.loads((Path(os.environ[SHARED]) / "book-tests.json").read_text("utf-8")))
+            return nodeid.split("::")[0] if nodeid in self.book else nodeid
+
+    return BookFileScheduling(config, log)
+
+
+_PROCS: list[subprocess.Popen] = []
+
+
+def _start_background_build(folder: Path) -> None:
+    """`make book` in the background, once per session (the first process to create the folder starts it)."""
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return
+    # The tree as it was before the build: the build must leave it so.
+    (folder / "tree.part").write_text(json.dumps(tree_state()), encoding="utf-8")
+    (folder / "tree.part").rename(folder / "tree.json")
+    # The shell writes the exit code when make ends, whichever pytest process is still alive then.
+    script = '"$@" >"$0/log" 2>&1; echo $? >"$0/rc.part"; mv "$0/rc.part" "$0/rc"'
+    proc = subprocess.Popen(["bash", "-c", script, str(folder), *BOOK_CMD], cwd=ROOT, start_new_session=True,
+                            stdin=subprocess.DEVNULL)
+    _PROCS.append(proc)
+    (folder / "pid").write_text(str(proc.pid), encoding="utf-8")
+
+
+def _stop_background_build(folder: Path) -> None:
+    """An interrupted session (-x, Ctrl-C) does not leave `make book` running."""
+    pid = folder / "pid"
+    if pid.exists() and not (folder / "rc").exists():
+        try:
+            os.killpg(int(pid.read_text()), signal.SIGTERM)
+        except (ProcessLookupError, ValueError):
+            pass
+
+
+def _wait_for(path: Path, timeout: float = 3600) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"`make book` did not finish in {timeout:.0f} s")
+        time.sleep(1)
 
 
 @pytest.fixture(scope="session")
 def tree_before_build():
     """`git status` (with file hashes) before the book is built: the build must leave it as it was."""
-    return tree_state()
+    folder = _folder()
+    _start_background_build(folder)  # no-op when collection started it
+    _wait_for(folder / "tree.json")
+    return json.loads((folder / "tree.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
 def built_book(tree_before_build):
-    """The whole book, built strictly (HTML and PDF) with the Makefile's own commands."""
-    proc = run(["make", "book", f"OUT={OUT}", f"TOC={TOC}"])
-    if proc.returncode != 0:
-        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-60:])
+    """The whole book, built strictly (HTML and PDF) with the Makefile's own commands, once per session."""
+    folder = _folder()
+    _wait_for(folder / "rc")
+    if (folder / "rc").read_text().strip() != "0":
+        log = (folder / "log").read_text(encoding="utf-8", errors="replace")
+        tail = "\n".join(log.splitlines()[-60:])
         pytest.fail(f"`make book` failed:\n{tail}")
     return BUILD
 
