@@ -164,8 +164,8 @@ _NUMBER_IN_TEXT = re.compile(r"(?<![\w.])[+\-−]?\d[\d,]*(\.\d+)?\s*%?")
 
 
 def shows_numbers(cells: pd.DataFrame) -> bool:
-    """True when a column of the shown table holds figures: a cell that is a number (not a year or a code
-    alone), a decimal, or a percentage.
+    """True when the shown table holds figures: a cell that is a number of its own (a count, not a year or a
+    code such as 000), or a decimal or a percentage anywhere in a cell.
 
     >>> shows_numbers(pd.DataFrame({"目标": ["13%", "—"]}))
     True
@@ -174,7 +174,10 @@ def shows_numbers(cells: pd.DataFrame) -> bool:
     """
     for col in cells.columns:
         for v in cells[col]:
-            for m in _NUMBER_IN_TEXT.finditer(str(v)):
+            whole = str(v).strip()
+            if re.fullmatch(r"[+\-−]?\d[\d,]*(\.\d+)?\s*%?", whole) and not re.fullmatch(r"(19|20)\d\d|0\d+", whole):
+                return True  # a figure in a cell of its own (a count, a share), not a year or a code like 000
+            for m in _NUMBER_IN_TEXT.finditer(whole):
                 text = m.group(0).strip()
                 if m.group(1) or text.endswith("%") or ("," in text and len(text) > 4):
                     return True

@@ -15,6 +15,7 @@ import yaml
 
 from nqpf.core import data, usage
 from nqpf.core.paths import ROOT, rel
+from nqpf.render.labels import dash_ranges
 from nqpf.render.notebooks import title
 
 # The catalogue itself loads every file; it is not a user.
@@ -94,6 +95,7 @@ def catalogue_with_usage() -> pd.DataFrame:
     cat["publisher"] = [publisher_zh(p) for p in cat["publisher"]]
     cat["licence"] = [licence_zh(x) for x in cat["licence"]]
     cat["class"] = [CLASS_ZH.get(c, c) for c in cat["class"]]
+    cat["title"] = [dash_ranges(t) for t in cat["title"]]  # the book's one dash in year ranges
     cat["retrieved"] = [str(metas[f].get("retrieved", "")) for f in cat["file"]]
     cat["chapters"] = ["、".join(used.get(f, [])) for f in cat["file"]]
     return cat
