@@ -144,9 +144,9 @@ $(AXE_JS):
 notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
 	$(PY) -m nqpf book notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv
 
-# Coverage floor of `make unit` (% of nqpf): 71.4 measured on tests/unit and the doctests (2026-12-07), set a
-# little lower while topic modules are still being split; raise it as tests are added.
-COVERAGE_FLOOR := 70
+# Coverage floor of `make unit` (% of nqpf): 81.6 measured on tests/unit and the doctests (2026-12-07; nqpf/analysis
+# 91.8), set a point lower while topic modules are still being split; raise it as tests are added.
+COVERAGE_FLOOR := 80
 unit: venv lint ## lint and the fast tests (doctests included), without building the book; coverage of nqpf
 	$(PY) -m pytest -m "not build" -n $(JOBS) --cov=nqpf --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
