@@ -29,7 +29,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 book: html pdf chapter-pdfs epub ## the HTML site, the PDF, one PDF a chapter and the EPUB, all put into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
-	mkdir -p $(B)/html/pdf && cp $(B)/latex-chapters/*.pdf $(B)/html/pdf/
+	mkdir -p $(B)/html/pdf && for t in $$($(CHAPTER_TEX_NAMES)); do cp $(CHAPTERS_TEX)/$${t%.tex}.pdf $(B)/html/pdf/; done
 	cp $(EPUB) $(B)/html/nqpf-book.epub
 	$(PY) -m nqpf book datapackage --zip $(B)/html/nqpf-data.zip >/dev/null
 	@echo "HTML: $(B)/html/index.html   PDF: $(PDF) (also $(B)/html/nqpf-book.pdf)"
@@ -88,12 +88,13 @@ pdf: venv texdeps cache-guard preexecute ## the PDF via Sphinx's LaTeX builder w
 # whole book): Sphinx's LaTeX builder writes one document per chapter (nqpf.sphinx.ext, NQPF_CHAPTER_PDFS names the
 # toc) from the PDF's doctrees, compiled apart from the whole book in $(B)/latex-chapters.
 CHAPTERS_TEX := $(B)/latex-chapters
+CHAPTER_TEX_NAMES = $(PY) -c 'import sys; from nqpf.render import front; print(*front.tex_names(sys.argv[1]))' $(TOC)
 chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/latex-chapters/*.pdf
 	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-latex ]; then mv $(B)/.doctrees-latex $(B)/.doctrees; fi
 	NQPF_CHAPTER_PDFS=$(abspath $(TOC)) $(JB) build --builder latex $(JBARGS); rc=$$?; \
 	  mv $(B)/.doctrees $(B)/.doctrees-latex 2>/dev/null; exit $$rc
 	rm -rf $(CHAPTERS_TEX) && mkdir -p $(CHAPTERS_TEX)
-	names=$$($(PY) -c 'import sys; from nqpf.render import front; print(*front.tex_names(sys.argv[1]))' $(TOC)); \
+	names=$$($(CHAPTER_TEX_NAMES)); \
 	  cd $(B)/latex && \
 	  cp -r $$(ls | grep -v -e '^nqpf-book\.' -e '\.tex$$') $(abspath $(CHAPTERS_TEX))/ && \
 	  mv $$names $(abspath $(CHAPTERS_TEX))/
