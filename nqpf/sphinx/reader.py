@@ -260,10 +260,11 @@ def _epub_without_scripts(app, pagename, templatename, context, doctree):
 
 
 def _epub_without_raw_scripts(app, doctree, docname):
-    """Scripts that extensions put into the page itself (thebe's configuration, the kernel name) leave the EPUB."""
+    """Scripts that extensions put into the page itself (thebe's configuration, the kernel name) and inline SVG
+    icons (sphinx-design's dropdown markers, invalid where they stand in EPUB's XHTML) leave the EPUB."""
     if app.builder.name == "epub":
         for raw in list(doctree.findall(nodes.raw)):
-            if "<script" in raw.astext():
+            if "<script" in raw.astext() or "<svg" in raw.astext():
                 raw.parent.remove(raw)
 
 
