@@ -38,9 +38,89 @@ def tree_state() -> dict[str, str]:
     return state
 
 
-def nqpf_cli(*args):
+# `python -m nqpf` spends about 2 s of CPU importing pandas, pandera and jupytext before it reads its arguments;
+# the tests call it about 120 times. Each call runs in a process forked from a server that imported those
+# third-party libraries only (multiprocessing's forkserver, one per pytest process): nqpf itself is imported afresh
+# in every call, `nqpf/__main__.py` runs as __main__ with the call's argv, environment and folder, its output goes
+# to its own stdout and stderr, and the exit code and an uncaught exception's traceback are Python's own.
+# NQPF_TEST_CLI=subprocess runs a fresh interpreter instead.
+CLI_PRELOAD = ["pandas", "pandera.pandas", "jupytext", "yaml"]
+_START_VARS = ("PYTHONHASHSEED", "PYTHONPATH", "PYTHONIOENCODING", "PYTHONUTF8", "PYTHONWARNINGS", "PYTHONHOME")
+_FORKSERVER = None
+
+
+def _forkserver():
+    global _FORKSERVER
+    if _FORKSERVER is None:
+        import multiprocessing
+
+        _FORKSERVER = multiprocessing.get_context("forkserver")
+        _FORKSERVER.set_forkserver_preload(CLI_PRELOAD)
+        _FORKSERVER.start_env = {k: os.environ.get(k) for k in _START_VARS}
+    return _FORKSERVER
+
+
+def _cli_child(args, cwd, env, out_path, err_path):  # pragma: no cover - runs in the forked process
+    """What `python -m nqpf ARGS` does, in a process forked from the preloaded server."""
+    import atexit
+    import runpy
+    import traceback
+
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    for path, fd in ((out_path, 1), (err_path, 2)):
+        f = os.open(path, os.O_WRONLY | os.O_TRUNC)
+        os.dup2(f, fd)
+        os.close(f)
+    sys.argv = ["-m", *args]
+    try:
+        runpy.run_module("nqpf", run_name="__main__", alter_sys=True)
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+        if code is None:
+            code = 0
+        elif not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+    except BaseException:  # the interpreter prints the traceback and exits with 1
+        traceback.print_exc()
+        code = 1
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code & 0xFF)
+
+
+def nqpf_cli(*args, cwd=ROOT, timeout=3600):
     """Run `python -m nqpf ARGS` as a reader would; returns the CompletedProcess."""
-    return run([sys.executable, "-m", "nqpf", *args])
+    cmd = [sys.executable, "-m", "nqpf", *args]
+    env = dict(os.environ)
+    # Variables a fresh interpreter reads as it starts (the hash seed...) must be those the server started with.
+    if os.environ.get("NQPF_TEST_CLI") == "subprocess" or \
+            _forkserver().start_env != {k: os.environ.get(k) for k in _START_VARS}:
+        return run(cmd, cwd=cwd, timeout=timeout)
+    import locale
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="nqpf-cli-") as tmp:
+        out, err = Path(tmp) / "stdout", Path(tmp) / "stderr"
+        out.touch()
+        err.touch()
+        proc = _forkserver().Process(target=_cli_child, args=(list(args), str(cwd), env, str(out), str(err)))
+        proc.start()
+        proc.join(timeout)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join()
+            raise subprocess.TimeoutExpired(cmd, timeout)
+        encoding = locale.getpreferredencoding(False)
+        return subprocess.CompletedProcess(cmd, proc.exitcode, out.read_text(encoding), err.read_text(encoding))
 
 
 def copy_data_file(name: str, folder: Path) -> Path:
