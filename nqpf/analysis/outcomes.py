@@ -211,7 +211,7 @@ def _cumulative_outcome(df: pd.DataFrame, t: Target, target: pd.Series) -> dict 
             note = "与".join(f"{when(p)}降低 {p['value']:g}%"
                             f"（{p['publisher']}，可信度{CONFIDENCE_ZH[p['confidence']]}）" for p in pieces)
             return {**pieces[-1].to_dict(), "value": (1 - keep) * 100, "confidence": conf,
-                    "flags": ", ".join(dict.fromkeys(flags)), "derived_note": f"{note}连乘：1 − Π(1 − rᵢ)"}
+                    "flags": ", ".join(dict.fromkeys(flags)), "derived_note": f"{note}连乘：1 − Π(1 − r_i)"}
     return None
 
 
@@ -416,7 +416,7 @@ def fyp15_requirements(gdp_growth=FYP15_GDP_SCENARIOS) -> pd.DataFrame:
     for name, g in scen:
         row("rd_growth", i0, "2030 年研发投入强度至少（%）",
             float(i0["value"]) * ((1 + rate / 100) / (1 + g / 100)) ** n, "%", name,
-            "研发经费恰好年增 7% 时的强度：2.8% × (1.07 / (1 + g))⁵")
+            "研发经费恰好年增 7% 时的强度：2.8% × (1.07 / (1 + g))^5")
     # CO2 per unit of GDP: −17 % over five years
     c = float(t.loc["co2_intensity_reduction", "value"])
     cy = int(t.loc["co2_intensity_reduction", "last_year"]) - int(t.loc["co2_intensity_reduction", "first_year"]) + 1

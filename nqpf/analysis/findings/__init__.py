@@ -155,9 +155,12 @@ def inputs_key() -> str:
 def _topic(name: str) -> tuple[Finding, ...]:
     from joblib import Memory
 
+    from nqpf.core import usage
     from nqpf.core.paths import CACHE
 
-    return Memory(CACHE / "findings", verbose=0).cache(_cached)(name, inputs_key())
+    # Gathering findings is not using their data: the chapters that compute them are credited with their files.
+    with usage.paused():
+        return Memory(CACHE / "findings", verbose=0).cache(_cached)(name, inputs_key())
 
 
 def register(topic: str | None = None) -> list[Finding]:
