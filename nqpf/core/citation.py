@@ -56,12 +56,15 @@ def sentence(meta: dict, commit: str) -> str:
     '编写组. 《书》[M/OL]. 版本 1.0, 2026. https://x.org/b（git 提交 abc）.'
     >>> sentence(meta, "abc")
     '编写组. 《书》[M]. 版本 1.0, 2026（git 提交 abc）.'
+    >>> sentence({**meta, "doi": "10.5281/zenodo.1"}, "abc")  # a release deposited for a DOI
+    '编写组. 《书》[M]. 版本 1.0, 2026. DOI: 10.5281/zenodo.1（git 提交 abc）.'
     """
     head = f"{'，'.join(_authors(meta))}. {meta['title']}"
     link = url(meta)
+    doi = f". DOI: {meta['doi']}" if meta.get("doi") else ""
     if link:
-        return f"{head}[M/OL]. 版本 {meta['version']}, {year(meta)}. {link}（git 提交 {commit}）."
-    return f"{head}[M]. 版本 {meta['version']}, {year(meta)}（git 提交 {commit}）."
+        return f"{head}[M/OL]. 版本 {meta['version']}, {year(meta)}. {link}{doi}（git 提交 {commit}）."
+    return f"{head}[M]. 版本 {meta['version']}, {year(meta)}{doi}（git 提交 {commit}）."
 
 
 def bibtex(meta: dict, commit: str) -> str:
@@ -70,7 +73,8 @@ def bibtex(meta: dict, commit: str) -> str:
     commit = re.sub(r"[{}]", "", commit)
     authors = " and ".join("{" + a + "}" for a in _authors(meta))
     fields = [("author", authors), ("title", meta["title"]), ("year", year(meta)),
-              ("edition", f"version {meta['version']}"), ("url", url(meta)), ("note", f"git commit {commit}")]
+              ("edition", f"version {meta['version']}"), ("url", url(meta)), ("doi", meta.get("doi", "")),
+              ("note", f"git commit {commit}")]
     fields = [(k, v) for k, v in fields if v]  # no url field without a public repository
     body = ",\n".join(f"  {k:<7} = {{{v}}}" for k, v in fields)
     return f"@book{{{key},\n{body},\n}}"
