@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -205,9 +206,25 @@ FRONT = textwrap.dedent(
 
 
 def evidence(tmp: Path, proc: subprocess.CompletedProcess) -> str:
-    """Build log plus the executed notebook (where a cell's stderr text is kept)."""
-    nb = tmp / "_build" / "jupyter_execute" / "page.ipynb"
-    return proc.stdout + proc.stderr + (nb.read_text(encoding="utf-8") if nb.exists() else "")
+    """Build log plus the executed notebook (where a cell's stderr text is kept): the one Sphinx writes, or the one
+    the parallel pre-execution cached (when Sphinx stops before writing its own)."""
+    build = tmp / "_build"
+    notebooks = [build / "jupyter_execute" / "page.ipynb",
+                 *sorted((build / ".jupyter_cache" / "executed").glob("*/base.ipynb"))]
+    return proc.stdout + proc.stderr + "".join(nb.read_text(encoding="utf-8") for nb in notebooks if nb.exists())
+
+
+@functools.lru_cache(maxsize=None)
+def mpl_config() -> str:
+    """A matplotlib config folder whose font cache is built. In a fresh one a page's first chart prints
+    'Matplotlib is building the font cache' on stderr, which fails the strict build; mini-books may now run before
+    (or beside) the main build that used to leave the cache behind."""
+    import tempfile
+
+    folder = os.environ.get("MPLCONFIGDIR") or str(Path(tempfile.gettempdir()) / "nqpf-test-mplconfig")
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env={**os.environ, "MPLCONFIGDIR": folder},
+                   check=True, capture_output=True)
+    return folder
 
 
 def mini_book(tmp: Path, code: str, extra_md: str = "") -> subprocess.CompletedProcess:
@@ -215,7 +232,7 @@ def mini_book(tmp: Path, code: str, extra_md: str = "") -> subprocess.CompletedP
     body = f"(page)=\n# 测试页\n\n{extra_md}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
     (tmp / "page.md").write_text(FRONT + body, encoding="utf-8")
     return run(["make", "html", f"SRC={tmp}", f"OUT={tmp}", f"TOC={tmp}/_toc.yml", f"CONFIG={ROOT}/_config.yml"],
-               timeout=600)
+               env={"MPLCONFIGDIR": mpl_config()}, timeout=600)
 
 
 # --- chart cells of a chapter (lint and PDF checks)
