@@ -73,7 +73,7 @@ endef
 # page from the cache: the same outputs as a serial build (nqpf.sphinx.preexecute).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 preexecute: venv cache-guard
-	@$(PY) -m nqpf.sphinx.preexecute --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS)
+	@$(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS)
 
 html: venv cache-guard preexecute ## the website, strict: any warning, stderr output or cell error fails
 	$(call sphinx,html,html)

@@ -111,8 +111,10 @@ def main(argv=None) -> int:
     p.add_argument("--usage-dir", required=True, help="the data usage record folder (_build/.data-usage)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--timeout", type=int, default=600)
+    p.add_argument("--root", default=str(ROOT))
     args = p.parse_args(argv)
-    out = run(Path(args.toc), Path(args.cache), Path(args.usage_dir), max(1, args.jobs), args.timeout)
+    out = run(Path(args.toc), Path(args.cache), Path(args.usage_dir), max(1, args.jobs), args.timeout,
+              root=Path(args.root))
     if out["executed"] or out["failed"]:
         note = f"; left to Sphinx, which reports the error: {', '.join(out['failed'])}" if out["failed"] else ""
         print(f"pre-executed {out['executed']} of {out['pages']} notebooks on {args.jobs} workers in "
