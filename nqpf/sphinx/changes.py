@@ -35,8 +35,9 @@ class ChangesDirective(SphinxDirective):
         return [changes_node()]
 
 
-def _table(rows, widths=(30, 20, 20, 30)) -> nodes.table:
-    table = nodes.table(classes=["longtable", "nqpf-changes"])
+def _table(rows, widths=(28, 22, 22, 28)) -> nodes.table:
+    # colwidths-given: the PDF gets wrapping p{} columns of these widths, not l columns as wide as the longest cell
+    table = nodes.table(classes=["longtable", "colwidths-given", "nqpf-changes"])
     group = nodes.tgroup(cols=len(HEADERS))
     table += group
     for w in widths:

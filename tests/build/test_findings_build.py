@@ -15,7 +15,7 @@ from nqpf.analysis import findings
 
 pytestmark = pytest.mark.build
 
-ROBUST_WORD = re.compile(r"(?<!不)稳健")
+ROBUST_WORD = re.compile(r"(?<!不)稳健(?!性)")  # 稳健性 (robustness, the noun) claims nothing
 ROBUST_LABEL = re.compile(r"稳健（全部\d+种设定下成立）")  # findings.label of a robust finding, squeezed
 # Pages that list glued values rather than state claims (修订记录 prints old and new values).
 LISTS_VALUES = {"book/changes"}
