@@ -97,9 +97,9 @@ def rows_in_pdf(region: str, rows: list[list[str]]) -> int:
     """Rows found in order in the PDF text, each by the start of its first non-empty cell."""
     found, pos = 0, 0
     for row in rows:
-        # Math cells differ (MathJax source on the web, typeset glyphs in the PDF): key on a plain-text cell; four
-        # characters, since a cell wrapped in a narrow PDF column is broken by the layout text after a few.
-        key = next((squeeze(c)[:4] for c in row if squeeze(c) and squeeze(c) != "—" and "\\(" not in c), "")
+        # Math cells differ (MathJax source on the web, typeset glyphs in the PDF): key on a plain-text cell; three
+        # characters, since a cell wrapped in a narrow PDF column (基尼系|数, 高质量|发展) is broken after three.
+        key = next((squeeze(c)[:3] for c in row if squeeze(c) and squeeze(c) != "—" and "\\(" not in c), "")
         hit = region.find(key, pos) if key else pos
         if hit >= 0:
             found, pos = found + 1, hit + len(key)
