@@ -9,6 +9,7 @@ build stays a no-op.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -51,10 +52,23 @@ def _table(rows, widths=(28, 22, 22, 28)) -> nodes.table:
             row = nodes.row()
             for cell in cells_row:
                 entry = nodes.entry()
-                entry += nodes.paragraph(text=str(cell))
+                entry += nodes.paragraph("", "", *_breakable(str(cell)))
                 row += entry
             target += row
     return table
+
+
+_BREAK_AFTER = re.compile(r"(?<=[_/.·、@])")
+
+
+def _breakable(text: str) -> list[nodes.Node]:
+    """Text the PDF may break after _ / . · 、 @ (glue names and file paths are long unbroken runs)."""
+    out = []
+    for i, part in enumerate(p for p in _BREAK_AFTER.split(text) if p):
+        if i:
+            out.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+        out.append(nodes.Text(part))
+    return out
 
 
 def _titles(app) -> dict[str, str]:
