@@ -62,20 +62,16 @@ def _drop_page_cache() -> bool:
 def _timed(cmd) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MiB) of a command and all its children, sampled every 0.1 s."""
     import psutil
+    from bench_text import wait_peak_rss
 
-    with tempfile.TemporaryFile() as out:
+    # Output to files, not pipes: a full stderr pipe (Dask logs there) would stall the measured process.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errf:
         t0 = time.perf_counter()
-        proc = psutil.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.PIPE)
-        peak = 0
-        while proc.poll() is None:
-            try:
-                tree = [proc] + proc.children(recursive=True)
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
-                pass
-            time.sleep(0.1)
+        proc = psutil.Popen(cmd, cwd=ROOT, stdout=out, stderr=errf)
+        peak = wait_peak_rss(proc, 0.1)
         wall = time.perf_counter() - t0
-        err = proc.stderr.read().decode("utf-8", "replace")
+        errf.seek(0)
+        err = errf.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(map(str, cmd))} failed:\n{err[-2000:]}")
     return wall, peak / 2**20

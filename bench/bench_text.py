@@ -168,6 +168,21 @@ def measure(engine: str, workers: int, corpus: str, limit_mb: float | None) -> d
     return {"bytes": size, "seconds": seconds, "tokens": n, "files": len(files)}
 
 
+def wait_peak_rss(proc, interval: float) -> int:
+    """Wait for a psutil.Popen process; the peak resident memory (bytes) of it and its children, sampled."""
+    import psutil
+
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [proc] + proc.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(interval)
+    return peak
+
+
 def _measured(label, engine, workers, corpus, limit_mb, cache_dir, note=""):
     import psutil
 
@@ -176,14 +191,7 @@ def _measured(label, engine, workers, corpus, limit_mb, cache_dir, note=""):
     # Output to files, not pipes: Dask logs to stderr, and a full pipe would stall the measured process.
     with tempfile.TemporaryFile("w+") as fout, tempfile.TemporaryFile("w+") as ferr:
         proc = psutil.Popen(cmd, env=env, stdout=fout, stderr=ferr, text=True)
-        peak = 0
-        while proc.poll() is None:
-            try:
-                tree = [proc] + proc.children(recursive=True)
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-            except psutil.Error:
-                pass
-            time.sleep(0.2)
+        peak = wait_peak_rss(proc, 0.2)
         fout.seek(0)
         ferr.seek(0)
         out, err = fout.read(), ferr.read()
