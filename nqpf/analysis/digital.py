@@ -16,7 +16,6 @@ from nqpf.analysis import outcomes
 from nqpf.core import data, growth, numbers, seeds
 from nqpf.core import gdp as core_gdp
 from nqpf.core.errors import UsageError
-from nqpf.core.periods import Period
 
 SCALE = "cn_digital_economy_scale"  # CAICT / CAC, 万亿元
 SHARE = "cn_digital_economy_share_gdp"  # CAICT / CAC, % of GDP
@@ -41,9 +40,6 @@ TERMS = ("数据", "算力", "算法")
 # ---------------------------------------------------------------- growth arithmetic
 
 
-cagr = growth.cagr
-
-
 def yoy(series: pd.Series) -> pd.Series:
     """Year-on-year growth (%) of a series indexed by year; NaN where the previous year is missing."""
     s = series.sort_index()
@@ -55,11 +51,6 @@ def _series(df: pd.DataFrame) -> pd.DataFrame:
     return data.with_flags(df).set_index("year")
 
 
-def gdp() -> pd.Series:
-    """The book's standard nominal GDP (亿元, one latest vintage, :func:`nqpf.core.gdp.china_gdp`) by year."""
-    return core_gdp.china_gdp().set_index("year")["value"]
-
-
 def gdp_as_published() -> pd.Series:
     """NBS nominal GDP as published at the time (亿元; gaps): preliminary and final figures of several vintages,
     none revised by a later census (see :data:`GDP_AS_PUBLISHED`). For a ratio a publisher computed in its year,
@@ -67,22 +58,12 @@ def gdp_as_published() -> pd.Series:
     return data.load(GDP_AS_PUBLISHED).set_index("year")["value"]
 
 
-def _values(name: str) -> pd.Series:
-    return gdp() if name == GDP else _series(data.load(name))["value"]
-
-
-def span_cagr(name: str, first: int, last: int) -> float:
-    """CAGR (%) of a series over the growth years first…last, i.e. from the level of first − 1 to that of last
-    (the book's period convention). ``name`` is a data file or ``"gdp"`` (the standard GDP series)."""
-    if last < first:
-        raise UsageError(f"the span must run forward in time, not {first}->{last}")
-    p = Period(int(first), int(last))
-    s = _values(name)
-    missing = [y for y in (p.base, p.last) if y not in s.index]
-    if missing:
-        raise UsageError(f"{name} has no value for {', '.join(map(str, missing))} "
-                         f"(years: {s.index.min()}-{s.index.max()})")
-    return cagr(s[p.base], s[p.last], p.years)
+def series(name: str) -> pd.Series:
+    """A year-indexed series for :func:`nqpf.core.growth.period_growth`: a data file by name, or ``"gdp"`` for the
+    book's standard nominal GDP (:func:`nqpf.core.gdp.china_gdp`)."""
+    if name == GDP:
+        return core_gdp.china_gdp().set_index("year")["value"]
+    return _series(data.load(name))["value"]
 
 
 # ---------------------------------------------------------------- the digital economy against GDP
@@ -95,7 +76,7 @@ def panel() -> pd.DataFrame:
     of the scale against that of the standard GDP (again two vintages)."""
     scale = _series(data.load("cn_digital_economy_scale"))
     share = _series(data.load("cn_digital_economy_share_gdp"))
-    std = gdp()
+    std = series(GDP)
     first = gdp_as_published()
     df = pd.DataFrame({"scale": scale["value"], "scale_flags": scale["flags"]})
     df["share_published"] = share["value"].reindex(df.index)
@@ -127,10 +108,10 @@ def seed_value(key: str) -> float:
 def seeds_growth() -> dict:
     """The seeds' 16.2 -> 56.1 万亿元 (2014 -> 2023): CAGR, the implied share of GDP, growth relative to GDP."""
     v0, v1 = seed_value("de_scale_2014"), seed_value("de_scale_2023")
-    gdp = globals()["gdp"]()
+    gdp = series(GDP)
     years = 2023 - 2014
-    de = cagr(v0, v1, years)
-    g = cagr(gdp[2014], gdp[2023], years)
+    de = growth.cagr(v0, v1, years)
+    g = growth.cagr(gdp[2014], gdp[2023], years)
     return {
         "scale_2014": v0, "scale_2023": v1, "cagr": de, "gdp_cagr": g,
         # "x times as fast" on log growth rates, so it does not depend on how the rates are rounded
@@ -237,15 +218,15 @@ def target_progress() -> dict:
     elapsed = t["reached_year"] - t["year0"]
     path = t["share0"] * (t["share1"] / t["share0"]) ** (elapsed / years)
     va = data.load("cn_digital_core_value_added").set_index("year")["value"]
-    std, published = gdp(), gdp_as_published()
+    std, published = series(GDP), gdp_as_published()
     va23 = float(va[2023])
     band = numbers.half_unit(f"{t['reached']:g}")  # 9.9 as written stands for [9.85, 9.95]
     oc = core_outcomes().set_index("year")
     realised = outcomes.realised_gdp_growth(t["reached_year"] + 1, t["year1"])
     s25 = float(oc.loc[t["year1"], "share"])
     return {
-        "share_ratio_growth_needed": cagr(t["share0"], t["share1"], years),
-        "share_ratio_growth_reached": cagr(t["share0"], t["reached"], elapsed),
+        "share_ratio_growth_needed": growth.cagr(t["share0"], t["share1"], years),
+        "share_ratio_growth_reached": growth.cagr(t["share0"], t["reached"], elapsed),
         "path_2023": path,
         "reached_2023": t["reached"],
         "core_va_2023": va23,
@@ -261,7 +242,7 @@ def target_progress() -> dict:
         # DERIVED: 2020 value added = 7.8 % of the standard 2020 GDP; the 7.8 % itself was computed by NBS on the
         # GDP of its day, so the level is approximate
         "core_va_2020_derived": t["share0"] / 100 * std[2020],
-        "core_va_cagr_2020_2023_derived": cagr(t["share0"] / 100 * std[2020], va23, elapsed),
+        "core_va_cagr_2020_2023_derived": growth.cagr(t["share0"] / 100 * std[2020], va23, elapsed),
         # 2024-2025, one vintage: from 9.9 % (at most 9.95) to "10.5 % or more" with the realised GDP growth
         "share_2024": float(oc.loc[2024, "share"]), "share_2025": s25,
         "gdp_growth_2024_2025": realised["cagr"],
@@ -370,8 +351,8 @@ def summary() -> dict:
         "seeds_speed_ratio": sg["speed_ratio"],
         "seeds_share_2023_recomputed": sg["share_2023_recomputed"],
         "seeds_share_2023_stated": sg["share_2023_stated"],
-        "caict_cagr_2017_2023": span_cagr(SCALE, 2017, 2023),
-        "gdp_cagr_2017_2023": span_cagr(GDP, 2017, 2023),
+        "caict_cagr_2017_2023": growth.period_growth(series(SCALE), 2017, 2023, name=SCALE),
+        "gdp_cagr_2017_2023": growth.period_growth(series(GDP), 2017, 2023, name="nominal GDP"),
         "caict_share_2023_published": float(p.loc[2023, "share_published"]),
         "caict_share_2023_recomputed": float(p.loc[2023, "share_recomputed"]),
         "growth_over_2022": {k: float(v) for k, v in comp["growth_over_2022"].items()},

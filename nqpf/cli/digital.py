@@ -5,6 +5,7 @@ from __future__ import annotations
 from nqpf.analysis import digital
 from nqpf.cli import add_format, add_percentages
 from nqpf.core.errors import UsageError
+from nqpf.core.growth import cagr, period_growth
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",
@@ -35,12 +36,12 @@ def _run(args):
             if args.years is None:
                 raise UsageError("--levels needs --years")
             v0, v1 = args.levels
-            return {"from": v0, "to": v1, "years": args.years, "cagr_percent": digital.cagr(v0, v1, args.years)}
+            return {"from": v0, "to": v1, "years": args.years, "cagr_percent": cagr(v0, v1, args.years)}
         if args.start is None or args.end is None:
             raise UsageError("cagr needs --from and --to (years), or --levels V0 V1 --years N")
         name = SERIES[args.series]
         return {"series": name, "from": args.start, "to": args.end,
-                "cagr_percent": digital.span_cagr(name, args.start, args.end)}
+                "cagr_percent": period_growth(digital.series(name), args.start, args.end, name=name)}
     if a == "target":
         return digital.target_scenarios(args.gdp_growth or digital.GDP_SCENARIOS).round(4)
     if a == "core":

@@ -33,7 +33,7 @@ def test_cli_target_csv_with_scenarios():
     [
         (["digital", "nosuch"], "invalid choice"),
         # growth years from 2015 need the 2014 level
-        (["digital", "cagr", "--from", "2015", "--to", "2023"], "no value for 2014"),
+        (["digital", "cagr", "--from", "2015", "--to", "2023"], "missing 2014"),
         (["digital", "cagr", "--levels", "1", "2"], "--levels needs --years"),
         (["digital", "cagr", "--levels", "0", "2", "--years", "3"], "positive levels"),
         (["digital", "target", "--gdp-growth", "abc"], "takes percentages"),

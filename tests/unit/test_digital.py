@@ -11,22 +11,13 @@ import pytest
 from nqpf.analysis import corpus, digital
 from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
+from nqpf.core.growth import period_growth
 from tests.helpers import wdi_gdp_yi
 
 CN_DIGITS = {"2": "二", "8": "8", "10": "10"}
 
 
 # ---------------------------------------------------------------- growth arithmetic, checked by hand
-
-
-def test_cagr_hand_examples():
-    assert digital.cagr(100, 121, 2) == pytest.approx(10.0)
-    # the example: 16.2 -> 56.1 over 2014-2023 is about 14.8 % a year
-    assert digital.cagr(16.2, 56.1, 9) == pytest.approx(14.80, abs=0.01)
-    with pytest.raises(UsageError):
-        digital.cagr(0, 5, 3)
-    with pytest.raises(UsageError):
-        digital.cagr(1, 2, 0)
 
 
 def test_yoy_leaves_gaps_empty():
@@ -36,16 +27,18 @@ def test_yoy_leaves_gaps_empty():
     assert g[2016] == pytest.approx(10.0)
 
 
-def test_span_cagr_rejects_missing_years():
+def test_growth_over_a_span_rejects_missing_years():
+    scale = digital.series(digital.SCALE)
     # growth years 2015-2023 need the 2014 level, which the CAICT series lacks
-    with pytest.raises(UsageError, match="no value for 2014"):
-        digital.span_cagr("cn_digital_economy_scale", 2015, 2023)
+    with pytest.raises(UsageError, match="missing 2014"):
+        period_growth(scale, 2015, 2023)
     # growth years 2017-2023: 22.6 (2016) -> 53.9 (2023), (53.9 / 22.6) ** (1 / 7) - 1
-    assert digital.span_cagr("cn_digital_economy_scale", 2017, 2023) == pytest.approx(13.22, abs=0.01)
+    # (data/raw/cn_digital_economy_scale.csv rows 2016 and 2023)
+    assert period_growth(scale, 2017, 2023) == pytest.approx(13.22, abs=0.01)
 
 
 def test_gdp_is_the_standard_latest_vintage_series():
-    g = digital.gdp()
+    g = digital.series(digital.GDP)
     # the figure: 2023 = 1,294,272 亿元 on the fifth-census basis (first release: 1,260,582)
     assert g[2023] == pytest.approx(wdi_gdp_yi(2023)) and round(g[2023]) == 1294272
     assert digital.gdp_as_published()[2023] == 1260582
@@ -53,7 +46,7 @@ def test_gdp_is_the_standard_latest_vintage_series():
     assert digital.panel().set_index("year").loc[2019, "gdp_growth"] == pytest.approx(
         (wdi_gdp_yi(2019) / wdi_gdp_yi(2018) - 1) * 100)
     assert 7.4 < (wdi_gdp_yi(2019) / wdi_gdp_yi(2018) - 1) * 100 < 7.6
-    assert digital.span_cagr("gdp", 2021, 2023) == pytest.approx(
+    assert period_growth(digital.series("gdp"), 2021, 2023) == pytest.approx(
         ((wdi_gdp_yi(2023) / wdi_gdp_yi(2020)) ** (1 / 3) - 1) * 100)
 
 

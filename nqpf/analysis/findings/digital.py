@@ -16,6 +16,7 @@ from functools import lru_cache
 from nqpf.analysis import digital, outcomes
 from nqpf.analysis.findings import Finding, Spec
 from nqpf.core import numbers
+from nqpf.core.growth import period_growth
 
 __all__ = ["findings", "growth_specs"]
 
@@ -42,7 +43,8 @@ def growth_specs() -> list[Spec]:
     y0, y1 = int(first_share.index.min()), int(first_share.index.max())
     return [
         Spec("信通院名义规模 2017–2023 对标准名义 GDP（规模按当时 GDP 估算，GDP 为普查后版本）",
-             _relative(digital.span_cagr(digital.SCALE, 2017, 2023), digital.span_cagr(digital.GDP, 2017, 2023))),
+             _relative(period_growth(digital.series(digital.SCALE), 2017, 2023),
+                       period_growth(digital.series(digital.GDP), 2017, 2023))),
         Spec(f"信通院公布占比 {y0}→{y1}（每年规模 ÷ 当年公布的 GDP，同一口径）",
              _share_rise(float(first_share[y0]), float(first_share[y1]), y1 - y0)),
         Spec(f"信通院逐年最小差（{int(yearly.index.min())}–{int(yearly.index.max())}，对标准名义 GDP）",

@@ -8,7 +8,7 @@ growth pace. Periods are named by their first and last growth years (:mod:`nqpf.
 Shares are in percent of GDP, growth rates in percent a year (nominal: SEI value added and GDP both in current
 prices, so the share is their ratio and inflation cancels out).
 
-Modules: :mod:`.sources` (data and the standard GDP growth), :mod:`.sei` (the share's pace and the 2025 target),
+Modules: :mod:`.sources` (data), :mod:`.sei` (the share's pace and the 2025 target),
 :mod:`.taxonomy` (who names what), :mod:`.low_altitude` (the box) and :mod:`.traditional` (indirect measures).
 """
 
@@ -34,7 +34,6 @@ from nqpf.analysis.industries.sources import (
     figure,
     last_official_year,
     mentions,
-    nominal_gdp_growth,
     official_share,
     seed_figures,
     sei_share,
@@ -60,5 +59,5 @@ __all__ = ["CATEGORIES", "CATEGORY_ZH", "FYP14_LIST", "PEERS", "REALISED", "REAL
            "TRADITIONAL_CODES", "breakeven_gdp_growth", "category_summary", "default_gdp_scenarios", "disagreements",
            "doubling_check", "extrapolate", "figure", "fyp14_wording", "historical_pace", "last_official_year",
            "last_reported_year", "list_counts", "low_altitude", "membership", "mentions", "missing_from",
-           "nominal_gdp_growth", "official_share", "required_growth", "scenarios", "seed_figures", "sei_share",
+           "official_share", "required_growth", "scenarios", "seed_figures", "sei_share",
            "sei_targets", "target_specifications", "traditional_evidence", "traditional_facts"]

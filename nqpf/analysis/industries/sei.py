@@ -4,10 +4,11 @@ every reasonable specification of the starting share), and seed 004's "幾近倍
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pandas as pd
 
-from nqpf.analysis.industries.sources import figure, nominal_gdp_growth, official_share
+from nqpf.analysis.industries.sources import figure, official_share
 from nqpf.core import data, growth
 from nqpf.core.errors import UsageError
 from nqpf.core.gdp import china_gdp
@@ -39,7 +40,8 @@ def historical_pace(start: int = 2014, end: int = 2023, start_share: float | Non
     s1 = figure("sei_share_2023") if end_share is None else end_share
     _check_shares(s0, s1, start, end)
     n = end - start
-    g_gdp = nominal_gdp_growth(start + 1, end)  # shares are levels of start and end: growth years start+1..end
+    # shares are levels of start and end: growth years start+1..end
+    g_gdp = growth.period_growth(china_gdp().set_index("year")["value"], start + 1, end, name="nominal GDP")
     share_growth = growth.cagr(s0, s1, n)
     return {
         "start": start, "end": end, "start_share": s0, "end_share": s1, "years": n,
@@ -57,9 +59,10 @@ REALISED_SCENARIO = "2024–2025年实际名义"
 def default_gdp_scenarios() -> pd.DataFrame:
     """Nominal GDP growth scenarios: round numbers, the 2023 outturn, the 2015–2023 average and the realised
     2024–2025 growth (standard GDP series, one vintage) from the data."""
-    rows = [("低", 3.0), ("中", 5.0), ("2023年名义", nominal_gdp_growth(2023, 2023)),
-            ("2015–2023年名义平均", nominal_gdp_growth(2015, 2023)),
-            (REALISED_SCENARIO, nominal_gdp_growth(*REALISED)), ("高", 9.0)]
+    gdp = china_gdp().set_index("year")["value"]
+    rows = [("低", 3.0), ("中", 5.0), ("2023年名义", growth.period_growth(gdp, 2023, 2023, name="nominal GDP")),
+            ("2015–2023年名义平均", growth.period_growth(gdp, 2015, 2023, name="nominal GDP")),
+            (REALISED_SCENARIO, growth.period_growth(gdp, *REALISED, name="nominal GDP")), ("高", 9.0)]
     return pd.DataFrame(rows, columns=["scenario", "gdp_growth"]).sort_values("gdp_growth", ignore_index=True)
 
 
@@ -136,18 +139,20 @@ def target_specifications(target_year: int = 2025) -> pd.DataFrame:
     # The seed's 2023 share is NBS's, on GDP before the fifth economic census; the standard series (and the growth
     # that follows) is census-revised. On one vintage the same value added is a smaller share of the revised GDP.
     first = data.load("cn_nominal_gdp").set_index("year")["value"]
-    s23_revised = s23 * float(first[2023]) / float(china_gdp().set_index("year").loc[2023, "value"])
+    gdp = china_gdp().set_index("year")["value"]
+    g = partial(growth.period_growth, gdp, name="nominal GDP")  # growth years first..last, standard series
+    s23_revised = s23 * float(first[2023]) / float(gdp[2023])
     rows = [
-        (f"种子2023年{s23:g}%（实际GDP增长）", 2023, s23, nominal_gdp_growth(2024, target_year), 2023, s23),
+        (f"种子2023年{s23:g}%（实际GDP增长）", 2023, s23, g(2024, target_year), 2023, s23),
         (f"种子2023年{s23:g}%换算到普查后GDP（{s23_revised:.1f}%）", 2023, s23_revised,
-         nominal_gdp_growth(2024, target_year), 2023, s23),
-        (f"种子2023年{s23:g}%（2023年增速）", 2023, s23, nominal_gdp_growth(2023, 2023), 2023, s23),
-        (f"种子2023年{s23 + 0.5:g}%（实际GDP增长）", 2023, s23 + 0.5, nominal_gdp_growth(2024, target_year),
+         g(2024, target_year), 2023, s23),
+        (f"种子2023年{s23:g}%（2023年增速）", 2023, s23, g(2023, 2023), 2023, s23),
+        (f"种子2023年{s23 + 0.5:g}%（实际GDP增长）", 2023, s23 + 0.5, g(2024, target_year),
          2023, s23 + 0.5),
-        (f"官方2022年{s22:g}%", 2022, s22, nominal_gdp_growth(2023, target_year), 2022, s22),
-        (f"官方2019年{s19:g}%", 2019, s19, nominal_gdp_growth(2020, target_year), 2019, s19),
+        (f"官方2022年{s22:g}%", 2022, s22, g(2023, target_year), 2022, s22),
+        (f"官方2019年{s19:g}%", 2019, s19, g(2020, target_year), 2019, s19),
         (f"2019年{s19:g}%外推至2023年", 2023, carried,
-         nominal_gdp_growth(2024, target_year), 2019, s19),
+         g(2024, target_year), 2019, s19),
     ]
     target = figure("sei_target_2025")
     out = []

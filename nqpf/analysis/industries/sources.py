@@ -1,14 +1,13 @@
 """The chapter's data: the industry mentions, the figures the seeds quote, the SEI share series and targets
-(shared extracts plus the seeds' figures, flagged), the last official SEI share, and nominal GDP growth on the
-book's standard series (:func:`nqpf.core.gdp.china_gdp`)."""
+(shared extracts plus the seeds' figures, flagged) and the last official SEI share (nominal GDP growth:
+:func:`nqpf.core.growth.period_growth` on :func:`nqpf.core.gdp.china_gdp`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from nqpf.core import data, growth
-from nqpf.core.errors import DataError, UsageError
-from nqpf.core.gdp import china_gdp
+from nqpf.core import data
+from nqpf.core.errors import DataError
 
 CATEGORIES = ("traditional", "strategic emerging", "future", "other")
 CATEGORY_ZH = {"traditional": "传统产业", "strategic emerging": "战略性新兴产业", "future": "未来产业",
@@ -48,14 +47,6 @@ def sei_share() -> pd.DataFrame:
 def sei_targets() -> pd.DataFrame:
     """Plan targets (and one projection) for the SEI share, with the 2025 target quoted in seed 000 line 17."""
     return _shared_plus_seed("cn_sei_share_gdp_targets", "sei_target_2025")
-
-
-def nominal_gdp_growth(first: int, last: int) -> float:
-    """Average nominal GDP growth (% a year, compound) over the growth years first…last (from the level of
-    first − 1), on the standard GDP series."""
-    if last < first:
-        raise UsageError(f"last growth year {last} must not be before the first {first}")
-    return growth.period_growth(china_gdp().set_index("year")["value"], first, last, name="nominal GDP")
 
 
 def official_share(year: int) -> float:
