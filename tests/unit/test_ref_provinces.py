@@ -1,0 +1,130 @@
+"""Provincial tables against the raw file read with pandas here, hand examples, the NBS region list typed out,
+the sorted-values Gini formula and NumPy's least squares.
+
+``data/raw/techme_provincial_long.csv`` is read directly (``pd.read_csv``), never through the package's cleaning;
+the four NBS regions are typed from the NBS 2011 division (东部 ten units, 中部 six, 西部 twelve, 东北 three).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nqpf.analysis import provinces
+from nqpf.analysis.provinces import clean, gaps, method, ranking
+from nqpf.core.paths import ROOT
+
+EAST = ["北京", "天津", "河北", "上海", "江苏", "浙江", "福建", "山东", "广东", "海南"]   # NBS 东部
+NORTHEAST = ["辽宁", "吉林", "黑龙江"]                                                # NBS 东北
+
+
+def _raw():
+    return pd.read_csv(ROOT / "data" / "raw" / "techme_provincial_long.csv")
+
+
+def test_combos_are_four_weightings_by_two_aggregations():
+    assert ranking.combos() == [("entropy", "weighted"), ("entropy", "topsis"), ("critic", "weighted"),
+                                ("critic", "topsis"), ("equal", "weighted"), ("equal", "topsis"),
+                                ("pca", "weighted"), ("pca", "topsis")]
+
+
+def test_rank_desc_hand_example():
+    # scores .9, .5, .9, .1: the two .9 share rank 1, then .5 is third (rank "min", as in sports tables)
+    assert method.rank_desc(pd.Series([0.9, 0.5, 0.9, 0.1])).tolist() == [1, 3, 1, 4]
+
+
+def test_method_share_hand_example():
+    # ranks of three provinces (rows) under two methods (columns): (1, 2), (2, 1), (3, 3).
+    # grand mean 2; total SS = 1 + 0 + 0 + 1 + 1 + 1 = 4; province means 1.5, 1.5, 3: within SS = .25 x 4 = 1
+    assert ranking.method_share([[1, 2], [2, 1], [3, 3]]) == pytest.approx(1 / 4)
+
+
+def test_scores_and_rank_matrix_rank_each_method_by_its_score():
+    sc = ranking.scores(2023)
+    assert len(sc) == 31 * 8 and sc.groupby("label")["province"].nunique().eq(31).all()
+    m = ranking.rank_matrix(2023)
+    assert m.shape == (31, 8) and list(m.index) == list(clean.PROVINCES)
+    for lab, g in sc.groupby("label"):
+        # SciPy-free check: rank 1 + the number of provinces with a strictly higher score
+        s = g.set_index("province")["score"]
+        want = s.map(lambda v: 1 + int((s > v).sum()))
+        assert (m[lab] == want.reindex(m.index)).all(), lab
+
+
+def test_region_means_use_the_nbs_regions():
+    s = provinces.index("entropy", "weighted", 2023).set_index("province")["score"]
+    r = gaps.region_means().query("year == 2023").set_index("region")["mean"]
+    assert r["东部"] == pytest.approx(s[EAST].mean())
+    assert r["东北"] == pytest.approx(s[NORTHEAST].mean())
+    assert list(r.index) == ["东部", "中部", "西部", "东北"]
+
+
+def test_without_names_the_excluded():
+    assert gaps.without(()) == ""
+    assert gaps.without(["北京"]) == "（不含北京）"
+    assert gaps.without(["北京", "上海"]) == "（不含上海、北京）"  # names sorted (by code point: 上 U+4E0A first)
+
+
+def _gini_sorted(y):
+    # Damgaard and Weiner (2000), eq. 1: G = Σ_i (2i − n − 1) y_(i) / (n² μ), i = 1..n over sorted values
+    y = np.sort(np.asarray(y, dtype=float))
+    n = len(y)
+    return float(((2 * np.arange(1, n + 1) - n - 1) * y).sum() / (n * n * y.mean()))
+
+
+def test_trend_by_method_baseline_row_by_hand():
+    t = gaps.trend_by_method().set_index(["method", "aggregate"])
+    assert len(t) == 8
+    row = t.loc[("entropy", "weighted")]
+    idx = provinces.index("entropy", "weighted")
+    for y, col in ((2011, "gini_start"), (2023, "gini_end")):
+        assert row[col] == pytest.approx(_gini_sorted(idx[idx.year == y]["score"]))
+    # the slope of the yearly Gini path: NumPy's least-squares line through the 13 points
+    path = [_gini_sorted(idx[idx.year == y]["score"]) for y in range(2011, 2024)]
+    assert row["gini_slope"] == pytest.approx(np.polyfit(range(2011, 2024), path, 1)[0])
+    assert row["gini_slope_low"] < row["gini_slope"] < row["gini_slope_high"]
+    # coefficient of variation: population sd (ddof 0) over the mean, as regional.cv states
+    s23 = idx[idx.year == 2023]["score"]
+    assert row["cv_end"] == pytest.approx(s23.std(ddof=0) / s23.mean())
+
+
+def test_tech_market_growth_from_the_raw_file():
+    raw = _raw()
+    prov = raw[(raw["province_raw"] != "全国")]
+    def total(ds, y):
+        sel = prov[(prov.dataset == ds) & (prov.item == "金额") & (prov.year == y)]
+        assert len(sel) == 31
+        return sel["value"].sum()
+    # provincial GDP is derived as R&D expenditure / R&D intensity x 100 (RDIntense: RD经费, RD强度)
+    def gdp(y):
+        sel = prov[(prov.dataset == "RDIntense") & (prov.year == y)].pivot(index="province_raw", columns="item",
+                                                                            values="value")
+        assert len(sel) == 31
+        return (sel["RD经费"] / sel["RD强度"] * 100).sum()
+    g = provinces.tech_market_growth(2012, 2023)
+    assert g["tech_out"] == pytest.approx(total("MarketPush", 2023) / total("MarketPush", 2012))   # about 10.0x
+    assert g["tech_in"] == pytest.approx(total("MarketPull", 2023) / total("MarketPull", 2012))
+    assert g["gdp"] == pytest.approx(gdp(2023) / gdp(2012))                                      # about 2.17x
+
+
+def test_misreadings_found_lists_each_misread_name_with_its_lines():
+    raw = _raw()
+    found = clean.misreadings_found(provinces.cleaned()).set_index("as_written")
+    # 内蒙占 (古 read as 占) in RDLaborHour 2013, as the comment of clean.MISREADINGS says; counted in the raw file
+    hit = raw[raw["province_raw"].str.replace(r"\s", "", regex=True) == "内蒙占"]
+    assert set(hit["dataset"]) == {"RDLaborHour"} and set(hit["year"]) == {2013}
+    assert found.loc["内蒙占", "read_as"] == "内蒙古" and found.loc["内蒙占", "rows"] == len(hit)
+    assert found.loc["内蒙占", "first_line"] == hit.index.min() + 2  # header is line 1
+    assert set(found.index) <= set(clean.MISREADINGS)
+
+
+def test_system_table_lists_each_indicator_once():
+    s = provinces.system()
+    assert s["code"].is_unique and len(s) == len(provinces.CODES)
+    row = s.set_index("code").loc["tech_in_gdp"]
+    # 技术吸纳成交额占GDP比重 = 吸纳技术合同成交额 ÷ GDP, from MarketPull and the derived GDP; the 2011 technology
+    # market is interpolated (MarketPull has no 2011 rows in the raw file)
+    raw = _raw()
+    assert 2011 not in set(raw[raw.dataset == "MarketPull"]["year"])
+    assert row["来源表"] == "MarketPull；GDP" and "2011" in row["年份"] and row["方向"] == "+"
