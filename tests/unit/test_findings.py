@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from nqpf.analysis import findings
@@ -36,3 +38,81 @@ def test_fewer_than_three_specifications_or_a_bad_id_are_refused():
         Finding.decide("x", "s", "> 0", [("a", 1), ("b", 2)], robust="", depends="")
     with pytest.raises(UsageError, match="kebab-case"):
         Finding.decide("Not_Kebab", "s", "> 0", [("a", 1), ("b", 2), ("c", 3)], robust="", depends="")
+
+
+# ---------------------------------------------------------------- referee items 4-5: sources, vintages, years, grid
+# Expected values are computed here from the CSV rows quoted in the comments, not from the package.
+
+
+def _specs(fid):
+    return {s.name: s.value for s in findings.get(fid).specifications}
+
+
+def test_digital_growth_keeps_one_vintage_per_rate():
+    f = findings.get("digital-growth-vs-gdp")
+    v = list(_specs("digital-growth-vs-gdp").values())
+    # cn_digital_economy_share_gdp.csv: 2015 27.5, 2018 34.8 (published before the 4th-census revision of Nov 2019);
+    # 2019 36.2, 2023 42.8 (published after it and before the 5th).
+    assert v[0] == pytest.approx(((34.8 / 27.5) ** (1 / 3) - 1) * 100)          # 8.16 % a year
+    assert v[1] == pytest.approx(((42.8 / 36.2) ** (1 / 4) - 1) * 100)          # 4.28
+    # cn_digital_economy_scale.csv 2022 50.2, 2023 53.9; cn_nominal_gdp.csv 2022 1204724 (final verification, Dec
+    # 2023), 2023 1260582 (preliminary, Jan 2024): both pre-5th-census
+    assert v[2] == pytest.approx(((53.9 / 50.2) / (1260582 / 1204724) - 1) * 100, abs=1e-9)  # 2.61
+    # NBS core share: 9.9 % (2023, census basis) at most 9.95, to "10.5 % 以上" (2025): (10.5 / 9.95) ** 0.5 - 1
+    assert v[3] == pytest.approx(((10.5 / 9.95) ** 0.5 - 1) * 100)             # 2.73
+    assert len(v) == 4 and f.verdict == "robust" and "不计入" in f.statement
+    # the plan's 7.8 % (2020, pre-census GDP) against NBS's 9.9 % (census GDP) mixes vintages: kept apart, uncounted
+    cross = f.extra["cross_vintage"]
+    assert not any("7.8%" in name for name in _specs("digital-growth-vs-gdp"))
+    assert next(x for k, x in cross.items() if "7.8%" in k) == pytest.approx(((9.9 / 7.8) ** (1 / 3) - 1) * 100)
+
+
+def test_digital_core_target_needs_independent_sources():
+    f = findings.get("digital-core-target-2025")
+    v = _specs("digital-core-target-2025")
+    # cn_outcomes_2023_2025.csv (data/raw): 国务院 2026 政府工作报告 "10.5%以上" -> at least 10.45;
+    # 国家数据局 2024 "10%左右" -> at least 9.5; 国家统计局 2023 9.9 -> at least 9.85; target 10
+    assert sorted(v.values()) == pytest.approx([9.5 - 10, 9.85 - 10, 10.45 - 10])
+    assert len({name.split("（")[0] for name in v}) == 3            # three publishers, one specification each
+    assert f.verdict == "depends" and len(f.flips_under) == 2
+    assert all(not name.startswith("国务院") for name in f.flips_under)
+    assert "只有一个来源" in f.statement and "国家统计局尚未公布 2025 年" in f.statement
+    assert "稳健" not in findings.label(f)
+
+
+def test_world_rd_compares_like_years():
+    f = findings.get("world-rd-below-oecd")
+    v = _specs("world-rd-below-oecd")
+    assert not any("2025" in name for name in v)                  # NBS 2025 has no OECD average of its year
+    # wdi_selected.csv: CHN 2018 2.10232; MSTI "OECD area" 2018: 2.38 (MSTI 2020/1), 2.40 (MSTI 2019/2)
+    assert v["2018 年：WDI 中国对 OECD MSTI 公布的 OECD 整体（较低的一版）"] == pytest.approx(2.10232 - 2.38)
+    # 2024 communiqué restates 2023 at 2.58 %; OECD's own basis 2023 = WDI OED 2023 + the larger MSTI gap of 2018
+    oecd_ppp_2023 = 2.93439075279869 + (2.40 - 2.64055443669157)                  # 2.694
+    nbs23 = next(x for k, x in v.items() if k.startswith("NBS 2023"))
+    assert nbs23 == pytest.approx(2.58 - oecd_ppp_2023)                            # -0.114
+    assert f.verdict == "robust" and "2023 年" in f.statement and "2025 年" in f.statement
+    # the cross-year reading NBS 2025 (2.8 %) against that 2023 average would flip the claim: shown, not counted
+    cross = f.extra["cross_year"]["NBS 2025 初步数对 OECD 自身口径 2023（推算上端）"]
+    assert cross == pytest.approx(2.8 - oecd_ppp_2023) and cross > 0
+
+
+def test_japan_korea_negative_only_in_some_specifications():
+    f = findings.get("tfp-jpn-kor-negative-2013-2023")
+    v = _specs("tfp-jpn-kor-negative-2013-2023")
+    assert len(v) == 16                                           # PWT 10.01 ends in 2019
+    # pwt110_selected.csv, 2012 and 2023 rows (rgdpna, rnna, emp, avh, hc):
+    # JPN 5129414 / 5522683.5, 28024686 / 29998940, 62.73429871 / 67.93271637, -, 3.518575907 / 3.656504393
+    # KOR 2177522.25 / 2912586, 10048379 / 14877307, 24.95499802 / 28.44015312, 2110.26 / 1910.23,
+    #     3.516756535 / 3.87371254
+    ln = math.log
+    jpn = (ln(5522683.5 / 5129414) - 0.4 * ln(29998940 / 28024686)
+           - 0.6 * (ln(67.93271637 / 62.73429871) + ln(3.656504393 / 3.518575907))) / 11 * 100   # -0.220
+    kor = (ln(2912586 / 2177522.25) - 0.4 * ln(14877307 / 10048379)
+           - 0.6 * (ln(28.44015312 / 24.95499802) + ln(3.87371254 / 3.516756535))) / 11 * 100  # -0.023
+    assert v["PWT 11.0·rnna·人数·α=0.4"] == pytest.approx(max(jpn, kor), abs=1e-9) and max(jpn, kor) < 0
+    kor_hours = (ln(2912586 / 2177522.25) - 0.3 * ln(14877307 / 10048379)
+                 - 0.7 * (ln(28.44015312 / 24.95499802) + ln(1910.23 / 2110.26) + ln(3.87371254 / 3.516756535))
+                 ) / 11 * 100                                                                    # +0.761
+    assert v["PWT 11.0·rnna·工时·α=0.3"] >= kor_hours - 1e-9 and kor_hours > 0
+    assert f.verdict == "depends" and "PWT 11.0·rkna·工时·α=1−labsh" in f.flips_under
+    assert "取决于设定" in f.statement and "稳健" not in findings.label(f)

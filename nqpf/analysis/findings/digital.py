@@ -1,11 +1,18 @@
 """Findings of the digital-economy chapter (book/digital.md) and of the outcomes appendix (book/outcomes.md), each
-decided over the series, periods and statistical vintages a reader could reasonably choose.
+decided over readings a reader could reasonably choose, and only readings that keep one statistical vintage per
+growth rate or share.
 
 - ``digital-growth-vs-gdp``: the digital economy grows faster than GDP. Quantity: the relative growth advantage
-  (1 + g_D) / (1 + g_Y) − 1, % a year, which is positive exactly when the digital economy's share of GDP rises; under
-  CAICT's broad nominal scale (against the standard GDP, and through CAICT's own published shares), the seeds'
-  endpoints, and NBS's core value added (across and within the fifth-census vintage).
-- ``digital-core-target-2025``: the core industries reached 10 % of GDP by 2025.
+  (1 + g_D) / (1 + g_Y) − 1, % a year, which is positive exactly when the digital economy's share of GDP rises.
+  Specifications, each within one GDP vintage: CAICT's published shares within one census era (each share is the
+  scale over the GDP of its day, so shares published between the same two census revisions are one vintage), one
+  CAICT report's two years against GDP of the same vintage, and NBS's core share on the fifth-census basis.
+  Readings that mix vintages (CAICT's scale of its day against the post-census GDP, the seeds' endpoints, NBS's 7.8 %
+  before the census against 9.9 % after it) are computed and kept apart in ``extra["cross_vintage"]``: they do not
+  count towards the verdict.
+- ``digital-core-target-2025``: the core industries reached 10 % of GDP by 2025. One specification per
+  independent publisher (its latest figure, read at the low end of what it states); only the 2026 government work
+  report speaks of 2025, so the claim is robust only if every independent source confirms it.
 - ``outcomes-basic-research-missed``: basic research stayed below 8 % of R&D in 2025.
 """
 
@@ -14,11 +21,21 @@ from __future__ import annotations
 from functools import lru_cache
 
 from nqpf.analysis import digital, outcomes
-from nqpf.analysis.findings import Finding, Spec
-from nqpf.core import numbers
-from nqpf.core.growth import period_growth
+from nqpf.analysis.findings import Finding, Spec, holds
+from nqpf.core import data, growth, numbers
+from nqpf.core import gdp as core_gdp
+from nqpf.core.numbers import prose
 
-__all__ = ["findings", "growth_specs"]
+__all__ = ["findings", "growth_specs", "cross_vintage_specs", "core_target_specs", "CAICT_ERAS"]
+
+SCALE, SHARE, GDP_AS_PUBLISHED = "cn_digital_economy_scale", "cn_digital_economy_share_gdp", "cn_nominal_gdp"
+# CAICT's shares are the scale over the GDP of the day. Those published before NBS's fourth-census revision of GDP
+# (22 Nov 2019: years 2015-2018, reports of 2017-2019) and those published after it and before the fifth-census
+# revision (Dec 2024: years 2019-2023, reports of 2020-2024) are each one vintage (sources in the data file).
+CAICT_ERAS = ((2015, 2018, "第四次经济普查修订前发布"), (2019, 2023, "第四次经济普查修订后、第五次之前发布"))
+# One CAICT report (2024) gives 2023 and the rise over 2022; GDP 2022 (final verification, Dec 2023) and 2023
+# (preliminary, Jan 2024) as NBS published them then are both on the fourth-census basis.
+CAICT_REPORT_YEARS = (2022, 2023)
 
 
 def _relative(gd: float, gy: float) -> float:
@@ -31,63 +48,116 @@ def _share_rise(s0: float, s1: float, years: int) -> float:
     return ((s1 / s0) ** (1 / years) - 1) * 100
 
 
+def _low(value: float) -> float:
+    """The least a written figure guarantees: 9.9 as written stands for [9.85, 9.95]."""
+    return value - numbers.half_unit(f"{value:g}")
+
+
+def _high(value: float) -> float:
+    return value + numbers.half_unit(f"{value:g}")
+
+
+def _year_series(name: str):
+    return data.load(name).set_index("year")["value"]
+
+
 def growth_specs() -> list[Spec]:
-    """The digital economy's growth advantage over GDP under each specification (% a year)."""
-    p = digital.panel().set_index("year")
+    """The digital economy's growth advantage over GDP (% a year) under each one-vintage specification."""
+    share, scale, pub = _year_series(SHARE), _year_series(SCALE), _year_series(GDP_AS_PUBLISHED)
+    specs = []
+    for y0, y1, era in CAICT_ERAS:
+        specs.append(Spec(f"信通院公布占比 {y0}→{y1}（{prose(share[y0])}%→{prose(share[y1])}%，{era}）",
+                          _share_rise(float(share[y0]), float(share[y1]), y1 - y0)))
+    a, b = CAICT_REPORT_YEARS
+    specs.append(Spec(
+        f"信通院 2024 年报告 {a}→{b} 规模（{prose(scale[a])}→{prose(scale[b])} 万亿元）对同一版本 GDP"
+        f"（{a} 年最终核实数、{b} 年初步数，均为第五次普查前）",
+        _relative((scale[b] / scale[a] - 1) * 100, (pub[b] / pub[a] - 1) * 100)))
+    core23 = outcomes.figure("digital_core_share", 2023, basis="census")
+    core25 = outcomes.figure("digital_core_share", 2025)
+    y23, y25 = int(core23["year"]), int(core25["year"])
+    specs.append(Spec(
+        f"国家统计局核心产业占比 {y23}→{y25}（{prose(core23['value'])}% 取整上端→{prose(core25['value'])}% 以上，"
+        "第五次普查口径）",
+        _share_rise(_high(float(core23["value"])), float(core25["value"]), y25 - y23)))
+    return specs
+
+
+def cross_vintage_specs() -> list[Spec]:
+    """Readings that mix GDP vintages in one growth rate or share: computed, shown, never counted."""
+    scale = _year_series(SCALE)
+    std = core_gdp.china_gdp().set_index("year")["value"]
     sg = digital.seeds_growth()
-    t = digital.core_target()
-    prog = digital.target_progress()
-    yearly = p.dropna(subset=["scale_growth", "gdp_growth"])
-    band = numbers.half_unit(f"{t['reached']:g}")
-    first_share = p["share_published"].dropna()
-    y0, y1 = int(first_share.index.min()), int(first_share.index.max())
+    core20 = outcomes.figure("digital_core_share", 2020)
+    core23 = outcomes.figure("digital_core_share", 2023, basis="census")
+    y20, y23 = int(core20["year"]), int(core23["year"])
     return [
-        Spec("信通院名义规模 2017–2023 对标准名义 GDP（规模按当时 GDP 估算，GDP 为普查后版本）",
-             _relative(period_growth(digital.series(digital.SCALE), 2017, 2023),
-                       period_growth(digital.series(digital.GDP), 2017, 2023))),
-        Spec(f"信通院公布占比 {y0}→{y1}（每年规模 ÷ 当年公布的 GDP，同一口径）",
-             _share_rise(float(first_share[y0]), float(first_share[y1]), y1 - y0)),
-        Spec(f"信通院逐年最小差（{int(yearly.index.min())}–{int(yearly.index.max())}，对标准名义 GDP）",
-             float(min(_relative(a, b) for a, b in zip(yearly["scale_growth"], yearly["gdp_growth"])))),
-        Spec("种子端点 2015–2023（16.2→56.1 万亿元，测算机构未注明）对标准名义 GDP",
-             _relative(sg["cagr"], sg["gdp_cagr"])),
-        Spec("国家统计局核心产业占比 2020→2023（7.8%→9.9%，跨普查口径）",
-             _share_rise(t["share0"], t["reached"], t["reached_year"] - t["year0"])),
-        Spec("国家统计局核心产业占比 2023→2025（9.9% 取整上端→10.5% 以上，同一普查口径）",
-             _share_rise(t["reached"] + band, prog["share_2025"], t["year1"] - t["reached_year"])),
+        Spec("信通院名义规模 2017–2023（按当时的 GDP 估算）对第五次普查后的名义 GDP",
+             _relative(growth.period_growth(scale, 2017, 2023, name=SCALE),
+                       growth.period_growth(std, 2017, 2023, name="nominal GDP"))),
+        Spec(f"种子端点 2014→2023（{prose(sg['scale_2014'])}→{prose(sg['scale_2023'])} 万亿元，测算机构未注明）"
+             "对第五次普查后的名义 GDP", _relative(sg["cagr"], sg["gdp_cagr"])),
+        Spec(f"国家统计局核心产业占比 {y20}→{y23}（{prose(core20['value'])}% 为普查前 GDP，"
+             f"{prose(core23['value'])}% 为普查后 GDP）",
+             _share_rise(float(core20["value"]), float(core23["value"]), y23 - y20)),
     ]
 
 
 def _growth_finding() -> Finding:
+    cross = cross_vintage_specs()
     return Finding.decide(
         "digital-growth-vs-gdp", "digital-growth", "> 0", growth_specs(),
         quantity="数字经济相对名义 GDP 的年均增速优势（%，(1 + g_D) / (1 + g_Y) − 1）",
-        robust="无论用信通院的宽口径名义规模还是国家统计局的核心产业增加值，无论看哪一段时期、哪一个 GDP 版本，"
-               "数字经济的名义增速都快于名义 GDP（{n} 种设定）。",
-        depends="数字经济的名义增速在 {n} 种设定中的 {k} 种下快于名义 GDP；在{flips}下并非如此。",
-        note="信通院的规模是按当时的 GDP 估算的，与普查后的 GDP 相比混合了两个版本；公布占比与核心产业占比各自只用一个"
-             "版本。核心产业 2025 年为下限（“10.5% 以上”），2023 年取 9.9% 的取整上端，所以最后一项是下限。")
+        robust="每个增速或占比只用一个统计版本，{n} 种读法下数字经济的名义增速都快于名义 GDP："
+               "信通院宽口径在同一次经济普查修订期间发布的占比都在上升，同一份报告的两年规模也比同一版本的 GDP "
+               "增长得快，国家统计局核心产业占比（第五次经济普查口径）同样在上升。跨普查版本的比较不计入。",
+        depends="每个增速或占比只用一个统计版本，数字经济的名义增速在 {n} 种读法中的 {k} 种下快于名义 GDP；"
+                "在{flips}下并非如此。跨普查版本的比较不计入。",
+        note="每一种读法的分子与分母属于同一个 GDP 版本（占比 = 规模 ÷ 当时的 GDP，只在同一次普查修订期间比较）。"
+             "混合了版本的读法另列于 extra.cross_vintage，不计入判断：" + "；".join(
+                 f"{s.name} {prose(s.value, 2)}" for s in cross) + "。核心产业 2025 年为下限（“10.5% 以上”），"
+             "2023 年取 9.9% 的取整上端，所以最后一项是下限。",
+        extra={"cross_vintage": {s.name: float(s.value) for s in cross}})
+
+
+def core_target_specs() -> tuple[list[Spec], float]:
+    """One specification per independent publisher: its latest figure for 2023-2025 at the low end of what it
+    states, minus the target (pp); and the target."""
+    target = float(outcomes.figure("digital_core_share", 2025, kind="target")["value"])
+    gwr = outcomes.figure("digital_core_share", 2025)                              # LOWER-BOUND, medium
+    nda = outcomes.figure("digital_core_share", 2024, basis="国家数据局 briefing")  # ROUNDED, medium
+    nbs = outcomes.figure("digital_core_share", 2023, basis="census")              # NBS accounting, medium
+    specs = [
+        Spec(f"国务院（{int(gwr['year'])} 年“{prose(gwr['value'])}% 以上”，{gwr['document']}）",
+             _low(float(gwr["value"])) - target),
+        Spec(f"国家数据局（{int(nda['year'])} 年“{prose(nda['value'], 0)}% 左右”，取整）",
+             _low(float(nda["value"])) - target),
+        Spec(f"国家统计局（{int(nbs['year'])} 年 {prose(nbs['value'])}%，第五次经济普查口径的核算）",
+             _low(float(nbs["value"])) - target),
+    ]
+    return specs, target
 
 
 def _core_target_finding() -> Finding:
-    t = digital.core_target()
-    prog = digital.target_progress()
-    s25 = prog["share_2025"]
-    band = numbers.half_unit(f"{s25:g}")
-    extrap = (t["reached"] + numbers.half_unit(f"{t['reached']:g}")) * (
-        1 + prog["share_ratio_growth_reached"] / 100) ** (t["year1"] - t["reached_year"])
-    specs = [
-        Spec("2026 年政府工作报告：2025 年“10.5% 以上”", s25 - t["share1"]),
-        Spec("同上，取 10.5 的取整下端", s25 - band - t["share1"]),
-        Spec("国家数据局：2024 年“10% 左右”（已在目标处）", prog["share_2024"] - t["share1"]),
-        Spec("2023 年 9.9% 按 2020–2023 年占比的相对增速外推两年（推算）", extrap - t["share1"]),
-    ]
+    specs, target = core_target_specs()
+    rule, t = ">= 0", prose(target, 0)
+    confirm = [s.name for s in specs if holds(rule, s.value)]
+    who = f"只有{'、'.join(confirm)}能确认" if confirm else "没有一个能确认"
+    year1 = int(outcomes.figure("digital_core_share", 2025, kind="target")["year"])
+    direct = sum(f"（{year1} 年" in s.name for s in specs)  # sources whose latest figure is for the target year
+    head = ("目前只有一个来源直接说到" if direct == 1 else f"{direct} 个来源直接说到") + f" {year1} 年"
+    low = outcomes.figure("digital_core_share", 2024, basis="press summary")
     return Finding.decide(
-        "digital-core-target-2025", "digital-target", ">= 0", specs,
-        quantity="数字经济核心产业增加值占 GDP 比重减去 10% 的目标（百分点）",
-        robust="数字经济核心产业增加值占 GDP 的比重在 2025 年达到了“十四五”规划 10% 的目标（{n} 种读法）。",
-        depends="核心产业占比是否达到 10% 的目标取决于读法：{n} 种读法中 {k} 种达到，{flips}下未达到。",
-        note="2025 年的数字是政府工作报告的“以上”，可信度中；没有国家统计局的 2025 年核算数。")
+        "digital-core-target-2025", "digital-target", rule, specs,
+        quantity=f"各独立来源最新数字所能保证的核心产业增加值占 GDP 比重减去 {t}% 的目标（百分点）",
+        robust=f"数字经济核心产业增加值占 GDP 的比重达到了“十四五”规划 {t}% 的目标："
+               "{n} 个互相独立的来源都能确认。",
+        depends=f"核心产业占比是否达到“十四五”规划 {t}% 的目标，{head}：在 {{n}} 个互相独立的来源中，{who}；"
+                f"{{flips}}的最新数字按取整区间的下端还不到 {t}%，国家统计局尚未公布 {year1} 年的核算数。",
+        note="每个来源取其最新一年，按所写数字的取整区间下端读（“以上”为下限，“10% 左右”至少是 9.5%）。"
+             "同一机构的几次发布只计一次（国家数据局 2023 年的“10%”与 2024 年两次的“10% 左右”）；低可信度的 "
+             f"{int(low['year'])} 年 {prose(low['value'])}%（英文机器摘要，出自国家数据局局长的文章）不是独立来源，"
+             "也不单独用来评分。三个来源的可信度均为中。")
 
 
 def _basic_research_finding() -> Finding:

@@ -3,7 +3,8 @@
 PWT 11.0/10.01) or over the ways PWT offers to compare TFP levels.
 
 The 1979–2012 period starts from the 1978 level (the year reform began) and tiles with 2013–2019. PWT 10.01 ends
-in 2019, so the comparison with 2013–2023 has the sixteen PWT 11.0 specifications only.
+in 2019, so the comparison with 2013–2023 has the sixteen PWT 11.0 specifications only; so has
+``tfp-jpn-kor-negative-2013-2023`` (Japan's and Korea's TFP growth in 2013–2023, over the same grid).
 """
 
 from __future__ import annotations
@@ -89,10 +90,57 @@ def _level_finding() -> Finding:
              "的柯布－道格拉斯水平，资本份额取两国 1−labsh 的平均（tfp.level_vs_us）。")
 
 
+CATCHUP = ("JPN", "KOR")               # economies that approached the frontier earlier
+CATCHUP_PERIOD = tfp.ROBUSTNESS_PERIODS[2]  # 2013-2023
+
+
+def catchup_table() -> pd.DataFrame:
+    """Japan's and Korea's TFP contribution (log points ×100 a year) in :data:`CATCHUP_PERIOD` under every
+    specification a vintage covers, side by side; ``higher`` is the larger of the two (both negative iff < 0)."""
+    key = ["vintage", "capital", "labour", "alpha"]
+    cols = {}
+    for c in CATCHUP:
+        rob = tfp.robustness(*CATCHUP_PERIOD, country=c).dropna(subset=["tfp"]).set_index(key)
+        cols[c] = rob["tfp"]
+        flags = rob[["default", "pwt_method"]]
+    out = pd.DataFrame(cols).join(flags).reset_index()
+    out["higher"] = out[list(CATCHUP)].max(axis=1)
+    out["name"] = [tfp.spec_label(r) for r in out.to_dict("records")]
+    return out
+
+
+def _catchup_finding() -> Finding:
+    t = catchup_table()
+    a = Period(*CATCHUP_PERIOD).label
+    zh = "和".join(tfp.COUNTRY_ZH[c] for c in CATCHUP)
+    n_neg = "、".join(f"{tfp.COUNTRY_ZH[c]} {int((t[c] < 0).sum())} 种" for c in CATCHUP)
+    hours = t[t["labour"] == "emp*avh"]
+    hours_flip = int((hours["higher"] >= 0).sum())
+    default_holds = bool((t.loc[t["default"], "higher"] < 0).all()) and bool(t["default"].any())
+    pwt_flips = bool((t.loc[t["pwt_method"], "higher"] >= 0).any())
+    vintages = "、".join(f"PWT {v}" for v in sorted(set(t["vintage"]), reverse=True))
+    depends = (f"{a} 年{zh}的 TFP 增长是否都为负取决于设定：{vintages} 的 {{n}} 种设定中只有 {{k}} 种两国都为负"
+               f"（为负的：{n_neg}）" + ("，本书的默认设定是其中之一" if default_holds else "")
+               + (f"；按工时计算劳动投入时（{len(hours)} 种设定），没有一种两国都为负" if hours_flip == len(hours)
+                  else f"；按工时计算劳动投入的 {len(hours)} 种设定中只有 {len(hours) - hours_flip} 种两国都为负")
+               + ("" if not pwt_flips else "，PWT 自己的设定（rkna、工时、1−labsh）也是如此"
+                  if hours_flip == len(hours) else "，PWT 自己的设定（rkna、工时、1−labsh）不在其中") + "。")
+    return Finding.decide(
+        "tfp-jpn-kor-negative-2013-2023", "tfp-countries", "< 0",
+        [Spec(r.name, float(r.higher)) for r in t.itertuples()],
+        robust=f"{a} 年{zh}的 TFP 增长都为负：{vintages} 的 {{n}} 种设定下都是如此。", depends=depends,
+        quantity=f"{a} 年{zh} TFP 年均贡献中较大的一个（对数百分点；两国都为负当且仅当它小于 0）",
+        note="资本 rnna/rkna × 劳动人数/工时 × 资本份额 1−labsh、0.3、0.4、0.5；命令 "
+             f"`python -m nqpf tfp robustness --country JPN --start {CATCHUP_PERIOD[0]} --end {CATCHUP_PERIOD[1]}`"
+             "（KOR 同）。PWT 10.01 止于 2019 年，故只有 PWT 11.0 的设定。",
+        extra={c: {r.name: float(getattr(r, c)) for r in t.itertuples()} for c in CATCHUP})
+
+
 def findings() -> list[Finding]:
     return [
         _change_finding("tfp-share-after-2013", tfp.ROBUSTNESS_PERIODS[1], "tfp_share"),
         _change_finding("tfp-share-after-2013-2023", tfp.ROBUSTNESS_PERIODS[2], "tfp_share"),
         _change_finding("tfp-contribution-after-2013", tfp.ROBUSTNESS_PERIODS[1], "tfp"),
         _level_finding(),
+        _catchup_finding(),
     ]

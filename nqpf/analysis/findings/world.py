@@ -5,7 +5,7 @@ and per hour worked. Each specification names its source and vintage.
 
 from __future__ import annotations
 
-from nqpf.analysis import world
+from nqpf.analysis import outcomes, world
 from nqpf.analysis.findings import Finding, Spec
 from nqpf.analysis.world.chapter_facts import LP_PERIOD, PWT_PERIOD
 from nqpf.core.numbers import prose
@@ -29,27 +29,53 @@ def _mean(c: str, first: int, last: int) -> float:
     return float(s.mean())
 
 
+def _oecd_ppp_basis(year: int, o: dict) -> float:
+    """OECD's own (PPP-weighted) average in ``year`` as estimated from WDI's dollar-weighted OED and the larger of
+    the two MSTI-WDI gaps of the year MSTI is quoted (world.oecd_reconcile); the upper end, so "below" is harder."""
+    return _rd("OED", year) + o["msti_gap_high"]
+
+
 def rd_below_oecd() -> Finding:
-    """China's R&D intensity minus an OECD (or high-income) average, pp; the claim "still below" needs < 0."""
+    """China's R&D intensity minus an OECD (or high-income) average of the same year, pp; "still below" needs < 0.
+    NBS's 2025 figure has no OECD average of its year: its comparisons are cross-year and kept in ``extra``."""
     o = world.oecd_reconcile()
     y = o["wdi_latest_year"]
-    chn = o["wdi_chn_latest"]
+    chn = _rd("CHN", y)
     nbs = o["nbs_2025_preliminary"]
+    restated = outcomes.rd_final()  # the 2024 communiqué restates 2023 on the census GDP
+    ry, r_int = int(restated["year"]) - 1, float(restated["intensity_2023_restated"])
+    my = o["msti_year"]
     specs = [
         Spec(f"WDI {y}：中国对 OECD 成员（世界银行，美元 GDP 加权）", chn - _rd("OED", y)),
         Spec(f"WDI {y}：中国对高收入经济体", chn - _rd("HIC", y)),
         Spec(f"WDI {y - 2}–{y} 三年均值：中国对 OECD 成员", _mean("CHN", y - 2, y) - _mean("OED", y - 2, y)),
-        Spec(f"NBS 2025 初步数对 WDI {y} OECD 成员", nbs - _rd("OED", y)),
-        Spec(f"NBS 2025 初步数对 OECD（美国按 PPP 份额重新加权，WDI {y}）", nbs - o["oed_us_at_ppp"]),
-        Spec("NBS 2025 初步数对 OECD 自身的购买力平价口径（由 MSTI 与 WDI 之差推算）", nbs - o["oed_msti_basis_high"]),
+        Spec(f"WDI {y}：中国对 OECD 成员（美国按 PPP 份额重新加权）", chn - o["oed_us_at_ppp"]),
+        Spec(f"WDI {y}：中国对 OECD 自身的购买力平价口径（由 MSTI 与 WDI 之差推算的上端）",
+             chn - _oecd_ppp_basis(y, o)),
+        Spec(f"{my} 年：WDI 中国对 OECD MSTI 公布的 OECD 整体（较低的一版）", _rd("CHN", my) - o["msti_low"]),
+        Spec(f"NBS {ry}（{restated['year']} 年公报按普查后 GDP 修订）对 OECD 自身口径 {ry}（推算上端）",
+             r_int - _oecd_ppp_basis(ry, o)),
     ]
+    cross = {
+        f"NBS 2025 初步数对 WDI {y} OECD 成员": nbs - _rd("OED", y),
+        f"NBS 2025 初步数对 WDI {y} OECD 成员（美国按 PPP 份额重新加权）": nbs - o["oed_us_at_ppp"],
+        f"NBS 2025 初步数对 OECD 自身口径 {y}（推算上端）": nbs - _oecd_ppp_basis(y, o),
+    }
+    lo, hi = _rd("OED", y) + o["msti_gap_low"], _oecd_ppp_basis(y, o)
+    later = (f"国家统计局说 2025 年的 {prose(nbs)}%“首次超过 OECD 平均”：OECD 还没有 2025 年的平均，"
+             f"拿它与 {y} 年的 OECD 平均相比是跨年份的比较，不计入判断。")
     return Finding.decide(
         "world-rd-below-oecd", SECTION_RD, "< 0", specs,
-        robust="无论用哪种 OECD 平均、哪一年的数据，中国的研发强度仍低于 OECD 平均。",
-        depends=f"按世界银行以美元 GDP 加权的 OECD 平均，中国的研发强度仍低于它；但在以下设定下，2025 年的 "
-                f"{prose(nbs)}% 已经超过：{{flips}}。是否“超过 OECD 平均”取决于用哪一种 OECD 平均。",
-        quantity="中国研发强度减 OECD（或高收入经济体）平均，百分点",
-        note="python -m nqpf world oecd；WDI 的 OECD 成员汇总按现价美元 GDP 加权，OECD 自己的 MSTI 按购买力平价加权。")
+        robust=f"按同一年比较（{y} 年），无论用哪一种 OECD 平均，中国的研发强度（WDI {prose(chn, 2)}%）都低于它："
+               f"世界银行按美元 GDP 加权的 OECD 成员平均为 {prose(_rd('OED', y), 2)}%，"
+               f"按 OECD 自身购买力平价口径推算约 {prose(lo, 2)}%–{prose(hi, 2)}%。" + later,
+        depends=f"按同一年比较（{y} 年），中国的研发强度（WDI {prose(chn, 2)}%）低于世界银行按美元 GDP 加权的 OECD "
+                f"成员平均（{prose(_rd('OED', y), 2)}%），但在以下设定下并不更低：{{flips}}。" + later,
+        quantity="中国研发强度减同一年的 OECD（或高收入经济体）平均，百分点",
+        note="python -m nqpf world oecd；WDI 的 OECD 成员汇总按现价美元 GDP 加权，OECD 自己的 MSTI 按购买力平价加权。"
+             "每一种设定两边取同一年；NBS 2025 年初步数只能与较早年份的 OECD 平均相比，另列于 extra.cross_year，"
+             "不计入判断。",
+        extra={"cross_year": {k: float(v) for k, v in cross.items()}, "same_year": y})
 
 
 def rd_catchup() -> Finding:
