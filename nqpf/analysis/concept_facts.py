@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from nqpf.analysis import concept
-from nqpf.analysis.tfp_facts import check
+from nqpf.analysis.tfp.chapter_facts import check
 from nqpf.core.numbers import prose
 
 __all__ = ["facts", "GROWTH_PERIOD", "FACTORS", "factor_grid", "xin_zhi_table", "timeline_lanes",

@@ -416,7 +416,7 @@ def test_chapter_facts_are_finite_numbers_or_texts(chapter_facts):
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), None, pd.NA])
 def test_a_missing_number_never_reaches_the_page(bad):
-    from nqpf.analysis import tfp_facts
+    from nqpf.analysis.tfp import chapter_facts as tfp_facts
     from nqpf.core.errors import DataError
 
     with pytest.raises(DataError, match="tfp_x"):
@@ -424,7 +424,7 @@ def test_a_missing_number_never_reaches_the_page(bad):
 
 
 def test_a_nan_from_the_data_stops_the_facts(monkeypatch, chapter_facts):
-    from nqpf.analysis import tfp_facts
+    from nqpf.analysis.tfp import chapter_facts as tfp_facts
     from nqpf.core.errors import DataError
 
     # ctfp missing for every economy in the level year: facts() must raise, naming the glued value.
@@ -438,7 +438,7 @@ def test_a_nan_from_the_data_stops_the_facts(monkeypatch, chapter_facts):
 
 
 def test_stack_bottoms_worked_by_hand():
-    from nqpf.analysis import tfp_facts
+    from nqpf.analysis.tfp import chapter_facts as tfp_facts
 
     # Bars 2, −1, 3, −0.5: positives stack up from 0 (0, then 2), negatives down from 0 (0, then −1).
     df = pd.DataFrame({"capital": [2.0], "labour": [-1.0], "human_capital": [3.0], "tfp": [-0.5]})
@@ -456,7 +456,7 @@ def test_chapter_glues_only_what_the_package_computes():
 
 
 def test_heat_colour_range_worked_by_hand():
-    from nqpf.analysis import tfp_facts
+    from nqpf.analysis.tfp import chapter_facts as tfp_facts
 
     # all positive, max 4: the scale still reaches a quarter of the max below 0 (−1); with a real minimum, that one
     assert tfp_facts.heat_range(pd.DataFrame([[1.0, 2.0], [3.0, 4.0]])) == (-1.0, 4.0)
