@@ -1,9 +1,10 @@
 """Which data files each page of the book loads, recorded where it happens.
 
-During a build the Sphinx extension (:mod:`nqpf.sphinx.ext`) sets ``NQPF_USAGE_DIR`` (``_build/.data-usage``) and,
-for each page it reads, ``NQPF_DOCNAME``; the notebook's kernel inherits both, and every file the data loader
-validates is noted in ``<NQPF_USAGE_DIR>/<docname>.txt``. The data catalogue reads these records, so it lists what
-a chapter really loads, through whatever module. Outside a build (no ``NQPF_DOCNAME``) nothing is written.
+During a build each page's notebook runs in a kernel started with ``NQPF_DOCNAME`` (the page) and ``NQPF_USAGE_DIR``
+(``_build/.data-usage``) in that kernel's own environment (:func:`nqpf.sphinx.preexecute.execute_notebook`, used by
+the pre-execution and by the Sphinx extension; the builder's own environment is never changed), and every file
+the data loader validates is noted in ``<NQPF_USAGE_DIR>/<docname>.txt``. The data catalogue reads these records, so
+it lists what a chapter really loads, through whatever module. Outside a build (no ``NQPF_DOCNAME``) nothing is written.
 
 Importing this module writes nothing. A kernel's record is started afresh by :func:`begin`, called explicitly or by
 the first :func:`note` of the process (a paused one too), so an execution's record replaces the last one's.

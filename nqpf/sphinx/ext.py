@@ -8,17 +8,24 @@
   not exist.
 - The ``seedquote`` directive renders a quotation and warns unless the text really stands in the cited lines.
 - Data usage is recorded where it happens: each page's kernel knows the page (``NQPF_DOCNAME``) and the loader
-  notes the files it loads (:mod:`nqpf.core.usage`). Pages that read the record (the data catalogue) are read
-  last and again whenever another page is read, and their code carries the record's hash, so a changed record
-  re-executes them while a no-op build stays a no-op.
+  notes the files it loads (:mod:`nqpf.core.usage`). The name is given to that one kernel, never put into this
+  process's environment: a page that misses the notebook cache is executed when its source is read, in a kernel
+  started with its own name (:func:`nqpf.sphinx.preexecute.execute_notebook`, as the pre-execution does), and
+  cached, so myst-nb reads it from the cache like a pre-executed page (pages read in parallel cannot see each
+  other's names). Pages that read the record (the data catalogue) are read last and again whenever another page
+  is read, and their code carries the record's hash, so a changed record re-executes them while a no-op build
+  stays a no-op.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
-from pathlib import Path
+from contextlib import nullcontext
+from pathlib import Path, PurePosixPath
+from tempfile import TemporaryDirectory
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -342,10 +349,6 @@ def _usage_dir(app) -> Path:
     return Path(app.outdir).parent / ".data-usage"
 
 
-def _builder_inited(app):
-    os.environ[usage.DIR] = str(_usage_dir(app))
-
-
 def _pages_with(env, *marks: str) -> list[str]:
     """The pages whose source holds any of ``marks``, sorted."""
     return sorted(d for d in env.found_docs
@@ -384,7 +387,6 @@ def _read_order(app, env, docnames):
 
 
 def _source_read(app, docname, source):
-    os.environ[usage.DOCNAME] = docname  # inherited by the kernel that executes this page
     source[0] = source[0].replace(COMMIT_MARK, app.nqpf_build_commit)
     if USAGE_READER in source[0]:
         records = usage.read(_usage_dir(app))
@@ -393,13 +395,72 @@ def _source_read(app, docname, source):
         source[0] += f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
 
 
+def _notebook(app, docname, text):
+    """The notebook myst-nb makes of this page's final source, and its execution settings, as its parser does
+    (myst_nb.sphinx_.Parser.parse: kernel aliases, notebook-level ``mystnb`` metadata); None if the page is not a
+    notebook that myst-nb's cache mode would execute."""
+    from myst_nb.core.nb_to_tokens import nb_node_to_dict
+    from myst_nb.core.read import create_nb_reader
+
+    env = app.env
+    config = getattr(env, "mystnb_config", None)
+    path = Path(env.doc2path(docname))
+    reader = create_nb_reader(str(path), env.myst_config, config, text) if config is not None else None
+    if reader is None:
+        return None
+    nb = reader.read(text)
+    kernel = nb.metadata.get("kernelspec", {}).get("name")
+    for rgx, alias in (config.kernel_rgx_aliases or {}).items():
+        if kernel is not None and re.fullmatch(rgx, kernel):
+            nb.metadata["kernelspec"]["name"] = alias
+            break
+    if config.metadata_key in nb.metadata:
+        overrides = nb_node_to_dict(nb.metadata[config.metadata_key])
+        overrides.pop("output_folder", None)
+        config = config.copy(**overrides)
+    if config.execution_mode != "cache" or any(PurePosixPath(path.as_posix()).match(p)
+                                               for p in config.execution_excludepatterns):
+        return None
+    return nb, path, reader.read_fmt, config
+
+
+def _execute_uncached(app, docname, source):
+    """A notebook page missing from the cache runs now, in a kernel started with this page's name and the usage
+    folder in its own environment, and is cached as myst-nb caches it; myst-nb's parser then finds it in the cache.
+    A failed run is not cached: myst-nb executes the page again and reports the error the usual way."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.cache.db import NbProjectRecord
+
+    from nqpf.sphinx import preexecute
+
+    found = _notebook(app, docname, source[0])
+    if found is None:
+        return
+    nb, path, read_fmt, config = found
+    cache = get_cache(config.execution_cache_path or ".jupyter_cache")
+    try:
+        cache.match_cache_notebook(nb)
+        return
+    except KeyError:
+        pass
+    record = cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt else cache.add_nb_to_project(str(path))
+    NbProjectRecord.remove_tracebacks([record.pk], cache.db)
+    logger.info("executing %s in a kernel of its own", docname)
+    with TemporaryDirectory() if config.execution_in_temp else nullcontext(str(path.parent)) as cwd:
+        result = preexecute.execute_notebook(nb, os.path.abspath(cwd), preexecute.page_env(docname, _usage_dir(app)),
+                                             config.execution_timeout, config.execution_allow_errors)
+    if result.err is None:
+        cache.cache_notebook_bundle(CacheBundleIn(nb, record.uri, data={"execution_seconds": result.time}),
+                                    check_validity=False, overwrite=True)
+
+
 def setup(app):
-    app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-outdated", _commit_outdated)
     app.connect("env-before-read-docs", _read_order)
     app.connect("source-read", _source_read)
-    app.connect("env-updated", lambda app, env: os.environ.pop(usage.DOCNAME, None) and None)
+    app.connect("source-read", _execute_uncached, priority=900)  # on the final source: the hash myst-nb computes
     app.connect("config-inited", _config_inited)
     app.connect("env-get-updated", _appendix_numbers, priority=100)  # before Sphinx numbers the toc (500)
     app.connect("env-get-updated", _appendix_letters, priority=900)  # after it

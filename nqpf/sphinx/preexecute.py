@@ -6,10 +6,12 @@ pool of ``--jobs`` workers, default: the machine's cores), and its outputs are c
 Sphinx (myst-nb, ``execute_notebooks: cache``) then finds every page in the cache and runs nothing itself, so the
 outputs — and every glued value — are exactly those a serial build gives.
 
-Each worker sets ``NQPF_DOCNAME`` (and ``NQPF_USAGE_DIR``) before it starts a notebook's kernel, so the data usage
-record (:mod:`nqpf.core.usage`) credits each page, as it does when Sphinx executes a page. The pages that read that
-record (the data catalogue) are left to Sphinx, which runs them last. A notebook that fails here is only noted:
-Sphinx executes it again and reports the error the usual way (the strict build fails, naming the cell).
+Each notebook runs in a kernel of its own started with the page's name (``NQPF_DOCNAME``) and the usage folder
+(``NQPF_USAGE_DIR``) in that kernel's environment only (:func:`execute_notebook`; nothing is written into this
+process's ``os.environ``), so the data usage record (:mod:`nqpf.core.usage`) credits each page, however many
+notebooks run at once. The Sphinx extension executes a page that misses the cache the same way. The pages that read
+that record (the data catalogue) are left to Sphinx, which runs them last. A notebook that fails here is only
+noted: Sphinx executes it again and reports the error the usual way (the strict build fails, naming the cell).
 """
 
 from __future__ import annotations
@@ -20,38 +22,65 @@ import multiprocessing as mproc
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from jupyter_cache import get_cache
 from jupyter_cache.executors.base import ExecutorRunResult
 from jupyter_cache.executors.basic import ExecutionWorkerLocalMProc, JupyterExecutorLocalMproc, ProcessData
+from jupyter_cache.executors.utils import ExecutionResult
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 from nqpf.core import usage
 from nqpf.core.paths import ROOT
 from nqpf.render.notebooks import source, toc_pages
 
-__all__ = ["READER", "notebook_pages", "run", "main"]
+__all__ = ["READER", "page_env", "execute_notebook", "notebook_pages", "run", "main"]
 
 READER = {"type": "plugin", "name": "myst_nb_md"}  # myst-nb's own reader: the same notebook, the same hash
 USAGE_READER = "catalogue_with_usage("  # pages that read the usage record run last, in Sphinx (nqpf.sphinx.ext)
 AGGREGATOR = "findings.register("  # pages that gather the whole register (introduction, front page)
 
 
-class _DocnameWorker(ExecutionWorkerLocalMProc):
-    """jupyter-cache's worker, with the page's docname in the environment its kernel inherits."""
+def page_env(docname: str, usage_dir) -> dict[str, str]:
+    """What one page's kernel is told on top of the environment it inherits: its page and the record folder."""
+    return {usage.DOCNAME: docname, usage.DIR: str(usage_dir)}
+
+
+def execute_notebook(nb, cwd: str, env: dict[str, str], timeout: int = 600,
+                     allow_errors: bool = False) -> ExecutionResult:
+    """Execute ``nb`` in place, as jupyter-cache and myst-nb do (``single_nb_execution``: the notebook's own
+    ``execution`` metadata may override timeout and allow_errors), in a kernel whose environment is this process's
+    plus ``env``. nbclient hands ``env`` to that kernel's start only, so two notebooks run at the same time (threads
+    or processes) each see their own values and this process's environment is never changed."""
+    meta = nb.metadata.get("execution", {})
+    timeout, allow_errors = meta.get("timeout", timeout), meta.get("allow_errors", allow_errors)
+    client = NotebookClient(nb, timeout=timeout, allow_errors=allow_errors, record_timing=False,
+                            resources={"metadata": {"path": cwd}})
+    error = exc_string = None
+    start = time.perf_counter()
+    try:
+        client.execute(env={**os.environ, **env})
+    except (CellExecutionError, CellTimeoutError) as err:
+        error, exc_string = err, traceback.format_exc()
+    return ExecutionResult(nb, cwd, time.perf_counter() - start, error, exc_string)
+
+
+class _PageWorker(ExecutionWorkerLocalMProc):
+    """jupyter-cache's worker, executing each notebook in a kernel started with its page's name."""
 
     def __init__(self, root: str, usage_dir: str):
         self.root, self.usage_dir = root, usage_dir
 
-    def execute(self, project_nb, data: ProcessData):
+    def execute(self, project_nb, data: ProcessData) -> ExecutionResult:
         docname = Path(project_nb.uri).relative_to(self.root).with_suffix("").as_posix()
-        os.environ[usage.DOCNAME] = docname
-        os.environ[usage.DIR] = self.usage_dir
-        return ExecutionWorkerLocalMProc.execute(project_nb, data)
+        return execute_notebook(project_nb.nb, str(Path(project_nb.uri).parent), page_env(docname, self.usage_dir),
+                                data.timeout, data.allow_errors)
 
 
 class _Executor(JupyterExecutorLocalMproc):
-    """jupyter-cache's local parallel executor with a pool of ``jobs`` workers and the docname worker."""
+    """jupyter-cache's local parallel executor with a pool of ``jobs`` workers and the page worker."""
 
     def __init__(self, cache, jobs: int, root: Path, usage_dir: Path, logger=None):
         super().__init__(cache, logger)
@@ -65,14 +94,12 @@ class _Executor(JupyterExecutorLocalMproc):
         # Largest sources first (a proxy for run time), so the workers finish close together.
         records = sorted(records, key=lambda r: -Path(r.uri).stat().st_size)
         with mproc.get_context("fork").Pool(min(self.jobs, len(records))) as pool:
-            results = pool.map(_DocnameWorker(self.root, self.usage_dir),
+            results = pool.map(_PageWorker(self.root, self.usage_dir),
                                [ProcessData(r.pk, r.uri, self.cache, timeout, allow_errors) for r in records],
                                chunksize=1)
         return ExecutorRunResult(succeeded=[p for i, p in results if i == 0],
                                  excepted=[p for i, p in results if i == 1],
                                  errored=[p for i, p in results if i == 2])
-
-
 def notebook_pages(toc: Path, root: Path = ROOT) -> list[Path]:
     """The toc's pages that are notebooks (MyST with a jupytext header) and do not read the usage record."""
     out = []

@@ -111,11 +111,8 @@ def test_citations_become_plain_entries_that_keep_their_anchor(fmt):
         assert next(para.findall(nodes.target))["ids"] == ["id3"]
 
 
-def test_only_pages_showing_the_commit_are_read_again_when_it_changes(tmp_path, monkeypatch):
-    from nqpf.core import usage
+def test_only_pages_showing_the_commit_are_read_again_when_it_changes(tmp_path):
     from nqpf.sphinx import ext
-
-    monkeypatch.setenv(usage.DOCNAME, "")  # _source_read sets it; monkeypatch puts it back
 
     pages = {"shows": "本书由 git 提交 {{ build_commit }} 构建。", "cites": ":::{bookcitation}\n:::", "plain": "正文"}
     for name, body in pages.items():

@@ -1,0 +1,141 @@
+"""Each page's kernel is told its own page name (issue 20): never through this process's os.environ.
+
+The extension declares itself parallel-read safe, so the name must not depend on which page's source was read
+last. The test reads two pages' sources before either notebook runs (as an interleaved or parallel reader would),
+then lets myst-nb's own cache client run each page, and asks each kernel which page it is. The old mechanism
+(``os.environ[NQPF_DOCNAME] = docname`` at source-read) gives both kernels the name of the page read last.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+from myst_nb.core.config import NbParserConfig
+from myst_nb.core.execute import create_client
+from myst_nb.core.read import create_nb_reader
+from myst_parser.config.main import MdParserConfig
+
+from nqpf.core import usage
+from nqpf.sphinx import ext, preexecute
+
+PAGE = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+# {name}
+
+```{{code-cell}} ipython3
+import os  # page {name} (jupyter-cache keys on the code: two pages with the same code would share outputs)
+print(os.environ.get("{docname}"), os.environ.get("{folder}"))
+```
+"""
+
+
+class _Logger:
+    """What myst-nb's clients call on their logger."""
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
+class _App:
+    """The part of a Sphinx application the extension's set-up and its source-read handlers use."""
+
+    def __init__(self, root, cache):
+        self.handlers: dict[str, list] = {}
+        self.outdir = str(root / "_build" / "html")
+        self.nqpf_build_commit = "abc123"
+        self.env = SimpleNamespace(mystnb_config=NbParserConfig(execution_mode="cache",
+                                                                execution_cache_path=str(cache)),
+                                   myst_config=MdParserConfig(), doc2path=lambda d: str(root / f"{d}.md"))
+
+    def connect(self, event, handler, priority=500):
+        self.handlers.setdefault(event, []).append((priority, handler))
+
+    def __getattr__(self, name):  # add_role, add_directive, add_post_transform …
+        return lambda *args, **kwargs: None
+
+    def emit(self, event, *args):
+        for _, handler in sorted(self.handlers.get(event, []), key=lambda h: h[0]):
+            handler(self, *args)
+
+
+def _printed(nb) -> str:
+    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs).strip()
+
+
+def test_two_pages_read_before_either_runs_each_get_their_own_name(tmp_path, monkeypatch):
+    monkeypatch.delenv(usage.DOCNAME, raising=False)
+    monkeypatch.delenv(usage.DIR, raising=False)
+    app = _App(tmp_path, tmp_path / "cache")
+    ext.setup(app)
+    sources = {}
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.md"
+        path.write_text(PAGE.format(name=name, docname=usage.DOCNAME, folder=usage.DIR), encoding="utf-8")
+        source = [path.read_text(encoding="utf-8")]
+        app.emit("source-read", name, source)  # both pages' sources are read first …
+        sources[name] = source[0]
+    # … and then myst-nb's parser runs each page (cache mode), as Sphinx's parse step does.
+    folder = str(tmp_path / "_build" / ".data-usage")
+    for name in ("a", "b"):
+        path = str(tmp_path / f"{name}.md")
+        reader = create_nb_reader(path, app.env.myst_config, app.env.mystnb_config, sources[name])
+        nb = reader.read(sources[name])
+        with create_client(nb, path, app.env.mystnb_config, _Logger(), reader.read_fmt) as client:
+            assert _printed(client.notebook) == f"{name} {folder}"
+            assert client.exec_metadata["succeeded"]
+    assert usage.DOCNAME not in os.environ  # and no page's name was left in this process's environment
+
+
+def test_notebooks_run_at_the_same_time_each_see_their_own_page(tmp_path, monkeypatch):
+    monkeypatch.delenv(usage.DOCNAME, raising=False)
+    code = f'import os\nprint(os.environ.get("{usage.DOCNAME}"))'
+    nbs = {name: nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)],
+                                          metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                                   "display_name": "Python 3"}})
+           for name in ("book/x", "book/y")}
+    errors = []
+
+    def run(name):
+        result = preexecute.execute_notebook(nbs[name], str(tmp_path), preexecute.page_env(name, tmp_path))
+        errors.append(result.err)
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in nbs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [None, None]
+    assert {name: _printed(nb) for name, nb in nbs.items()} == {"book/x": "book/x", "book/y": "book/y"}
+    assert usage.DOCNAME not in os.environ
+
+
+def test_a_failing_page_is_not_cached(tmp_path):
+    # myst-nb then runs it again and reports the cell's error the usual way (the strict build fails there).
+    app = _App(tmp_path, tmp_path / "cache")
+    path = tmp_path / "bad.md"
+    path.write_text(PAGE.replace("import os", "raise ValueError('x')\nimport os").format(
+        name="bad", docname=usage.DOCNAME, folder=usage.DIR), encoding="utf-8")
+    source = [path.read_text(encoding="utf-8")]
+    ext._execute_uncached(app, "bad", source)
+    from jupyter_cache import get_cache
+
+    assert get_cache(str(tmp_path / "cache")).list_cache_records() == []
+
+
+@pytest.mark.parametrize("text", ["# 只是文字\n\n没有代码。\n"])
+def test_a_page_that_is_no_notebook_runs_nothing(tmp_path, text):
+    app = _App(tmp_path, tmp_path / "cache")
+    (tmp_path / "plain.md").write_text(text, encoding="utf-8")
+    assert ext._notebook(app, "plain", text) is None
