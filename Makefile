@@ -25,7 +25,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf chapter-pdfs epub test unit lint bench clean venv texdeps cache-guard browser notebooks data axe edition datapackage release preexecute
+.PHONY: book html pdf chapter-pdfs epub test unit lint bench clean venv texdeps cache-guard browser notebooks data axe js edition datapackage release preexecute
 
 book: html pdf chapter-pdfs epub ## the HTML site, the PDF, one PDF a chapter and the EPUB, all put into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -75,10 +75,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 preexecute: venv cache-guard
 	@$(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS)
 
-html: venv cache-guard preexecute ## the website, strict: any warning, stderr output or cell error fails
+html: venv js cache-guard preexecute ## the website, strict: any warning, stderr output or cell error fails
 	$(call sphinx,html,html)
 
-pdf: venv texdeps cache-guard preexecute ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
+pdf: venv js texdeps cache-guard preexecute ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
 	$(call sphinx,latex,pdflatex)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
@@ -114,7 +114,7 @@ epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
 
 # Tests run on every core (pytest-xdist); the book is built once, in the background, while the tests that do not
 # need it run (tests/conftest.py).
-test: venv texdeps browser axe lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
+test: venv texdeps browser axe js lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 lint: venv ## ruff (pyflakes, pycodestyle, import order; configured in pyproject.toml)
@@ -141,6 +141,17 @@ $(AXE_JS):
 	@command -v npm >/dev/null || { $(call apt_install,npm,the accessibility test); }
 	npm install --no-save --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
 	test -s $@
+
+# The JavaScript the site serves (MathJax, DataTables with jQuery): the versions and integrity hashes pinned in
+# js/package-lock.json, installed by `npm ci` from the npm registry into the venv folder; the build copies the files
+# into the site's _static (nqpf.sphinx.reader), so nothing is downloaded while the book builds or is read.
+JS_STAMP := $(VENV)/js/.installed
+js: $(JS_STAMP)
+$(JS_STAMP): js/package.json js/package-lock.json
+	@command -v npm >/dev/null || { $(call apt_install,npm,the site's JavaScript); }
+	mkdir -p $(VENV)/js && cp js/package.json js/package-lock.json $(VENV)/js/
+	cd $(VENV)/js && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/book/*.ipynb
 	$(PY) -m nqpf book notebooks --execute --toc $(TOC) --out $(B)/notebooks --format csv

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import platform
 import re
 import sys
 from importlib import metadata
+from pathlib import Path
 
 import pandas as pd
 
@@ -15,7 +17,7 @@ PACKAGES = [
     # the book build
     "jupyter-book", "Sphinx", "myst-nb", "jupyter-cache", "jupytext", "nbformat", "nbclient", "ipython",
     "matplotlib-inline", "docutils", "sphinx_external_toc", "sphinxcontrib-bibtex", "pybtex",
-    "sphinx-mathjax-offline", "itables", "pylopdf-fonts-zh-cn",
+    "pylopdf-fonts-zh-cn",
     # data and numbers
     "pandas", "numpy", "scipy", "matplotlib", "statsmodels", "scikit-learn", "joblib", "pymcdm", "pandera",
     "PyYAML", "frictionless",
@@ -36,6 +38,17 @@ def normalise(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+# The JavaScript the site serves (MathJax, DataTables, jQuery): npm packages pinned with their integrity hashes.
+JS_LOCK = Path(__file__).resolve().parents[2] / "js" / "package-lock.json"
+
+
+def js_packages(lock: Path = JS_LOCK) -> dict[str, dict]:
+    """The npm packages of the lock file: name -> {"version", "integrity"} (sha512, as npm checks it)."""
+    packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
+    return {path.removeprefix("node_modules/"): {"version": p["version"], "integrity": p["integrity"]}
+            for path, p in packages.items() if path.startswith("node_modules/")}
+
+
 def versions() -> pd.DataFrame:
     rows = [{"组件": "Python", "版本": platform.python_version()}, {"组件": "平台", "版本": sys.platform}]
     for name in PACKAGES:
@@ -43,4 +56,5 @@ def versions() -> pd.DataFrame:
             rows.append({"组件": name, "版本": metadata.version(name)})
         except metadata.PackageNotFoundError:
             rows.append({"组件": name, "版本": "未安装"})
+    rows += [{"组件": f"{name}（npm）", "版本": p["version"]} for name, p in js_packages().items()]
     return pd.DataFrame(rows)

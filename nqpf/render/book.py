@@ -212,8 +212,8 @@ class InteractiveTable(Table):
     """Sortable, filterable and paged on the web, a plain table in the PDF.
 
     The web table is the same numbered Sphinx table as any other, with the class ``nqpf-datatable``;
-    ``nqpf.sphinx.reader`` adds DataTables (bundled with the pinned itables package, served from the site, with
-    Chinese controls) to the pages that have one. ``pdf_columns`` limits the PDF's table to the columns that fit
+    ``nqpf.sphinx.reader`` adds DataTables (the pinned npm package, served from the site, with Chinese
+    controls) to the pages that have one. ``pdf_columns`` limits the PDF's table to the columns that fit
     the page; the web shows every column.
     """
 

@@ -1,7 +1,9 @@
 """Sphinx extension for the reader's paths: an offline site, downloads and launch buttons.
 
-- MathJax is served from the site itself (``_static/mathjax``), copied from the pinned PyPI package
-  ``sphinx-mathjax-offline`` (MathJax 3.2.2), so no page asks a CDN for anything.
+- The site's JavaScript comes from npm packages pinned with their integrity hashes in ``js/package-lock.json``
+  (``make js`` installs them with ``npm ci`` into ``.venv/js``) and is copied into the site's ``_static``, so no page
+  asks a CDN for anything and nothing is downloaded while the book builds: MathJax (``_static/mathjax``) and
+  DataTables with jQuery (``_static/datatables``).
 - Every notebook chapter is also written as a real ``.ipynb`` (jupytext, with a set-up cell for Colab) into
   ``_notebooks/`` of the site; the Pages workflow publishes these files on the ``notebooks`` branch, where the
   Colab button points. Binder runs ``binder/postBuild``, which writes the same notebooks beside the chapters.
@@ -10,20 +12,22 @@
 - Launch buttons (Binder, Colab) and the notebooks' Colab set-up cell exist only when ``repository.url`` in
   ``_config.yml`` names a real public repository; empty (or the old placeholder) means none.
 - Tables with the class ``nqpf-datatable`` (``nqpf.render.book.interactive_table``) become sortable, searchable
-  and paged with DataTables, copied from the pinned itables package into ``_static/datatables`` (no CDN), with
-  simplified-Chinese controls (``nqpf-tables.js``).
+  and paged with DataTables, with simplified-Chinese controls (``nqpf-tables.js``).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
-from importlib import metadata
+import sys
 from pathlib import Path
 
 import nbformat
 from docutils import nodes
 from sphinx.util import logging
 
+from nqpf.core import envinfo
 from nqpf.render import notebooks
 
 logger = logging.getLogger(__name__)
@@ -32,10 +36,35 @@ MATHJAX_SCRIPT = "tex-chtml.js"
 # The combined builds we do not use (SVG output, MathML input) stay out of the site.
 _MATHJAX_KEEP = ("tex-chtml.js", "a11y", "adaptors", "input", "output", "sre", "ui")
 
+DATATABLES_DIR = "datatables"
+# Served from _static/datatables, loaded in this order (classic scripts: jQuery before DataTables).
+DATATABLES_FILES = {
+    "jquery.min.js": "jquery/dist/jquery.min.js",
+    "dataTables.min.js": "datatables.net/js/dataTables.min.js",
+    "dataTables.dataTables.min.js": "datatables.net-dt/js/dataTables.dataTables.min.js",
+    "dataTables.dataTables.min.css": "datatables.net-dt/css/dataTables.dataTables.min.css",
+}
+
+
+def node_modules() -> Path:
+    """Where `make js` installs the locked packages: <venv>/js/node_modules (NQPF_JS names another folder)."""
+    return Path(os.environ.get("NQPF_JS") or Path(sys.prefix) / "js") / "node_modules"
+
+
+def installed_mismatches(folder: Path | None = None, lock: Path = envinfo.JS_LOCK) -> list[str]:
+    """The locked packages missing from ``folder`` or installed at another version (empty when all match)."""
+    folder = folder or node_modules()
+    problems = []
+    for name, locked in envinfo.js_packages(lock).items():
+        manifest = folder / name / "package.json"
+        version = json.loads(manifest.read_text(encoding="utf-8"))["version"] if manifest.exists() else None
+        if version != locked["version"]:
+            problems.append(f"{name} {version or 'missing'} (locked {locked['version']})")
+    return problems
+
 
 def mathjax_dir() -> Path:
-    dist = metadata.distribution("sphinx-mathjax-offline")
-    return Path(dist.locate_file("sphinx-mathjax-offline/static/mathjax"))
+    return node_modules() / "mathjax" / "es5"
 
 
 PLACEHOLDER_HOSTS = ("EXAMPLE-ORG", "executablebooks/jupyter-book")  # the old placeholder, Jupyter Book's default
@@ -70,9 +99,6 @@ def _keep(path: str) -> bool:
 
 def _copy_mathjax(app) -> None:
     src = mathjax_dir()
-    if not (src / MATHJAX_SCRIPT).exists():
-        logger.warning("MathJax not found in the sphinx-mathjax-offline package (%s); run `make venv`", src)
-        return
     dest = Path(app.outdir) / "_static" / "mathjax"
 
     def ignore(folder, names):
@@ -133,18 +159,22 @@ def repository_url(app) -> str:
     return url if is_real_repository(url) else ""
 
 
-DATATABLES_DIR = "datatables"
-
-
 def _copy_datatables(app) -> None:
-    """DataTables as bundled by the pinned itables package, served from the site."""
-    import itables
-
-    src = Path(itables.__file__).parent / "html"
     dest = Path(app.outdir) / "_static" / DATATABLES_DIR
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("dt_bundle.js", "dt_bundle.css"):
-        shutil.copyfile(src / name, dest / name)
+    for name, path in DATATABLES_FILES.items():
+        shutil.copyfile(node_modules() / path, dest / name)
+
+
+def _copy_javascript(app) -> None:
+    """MathJax and DataTables into the site, from the packages `make js` installed (never from the network)."""
+    problems = installed_mismatches()
+    if problems:
+        logger.warning("the site's JavaScript does not match js/package-lock.json in %s: %s; run `make js`",
+                       node_modules(), "; ".join(problems))
+        return
+    _copy_mathjax(app)
+    _copy_datatables(app)
 
 
 def _page_written(app, pagename, templatename, context, doctree):
@@ -155,8 +185,7 @@ def _page_written(app, pagename, templatename, context, doctree):
 def _build_finished(app, exc):
     if exc is not None or app.builder.name != "html":  # the site only: not the EPUB (also an html format)
         return
-    _copy_mathjax(app)
-    _copy_datatables(app)
+    _copy_javascript(app)
     # The notebooks depend on pages, glued values and numbers: a build that wrote no page (a no-op) changed none,
     # and skipping them keeps a no-op build about a second shorter.
     if getattr(app, "nqpf_page_written", False) or not (Path(app.outdir) / notebooks.SITE_FOLDER).exists():
@@ -203,8 +232,16 @@ def _page_context(app, pagename, templatename, context, doctree):
     if app.builder.name != "html":
         return
     if "nqpf-datatable" in context.get("body", ""):  # before _dedupe_scripts copies the page's script list
-        app.add_css_file(f"{DATATABLES_DIR}/dt_bundle.css")
-        app.add_js_file("nqpf-tables.js", type="module")
+        # Deferred scripts run in page order once the page is parsed: jQuery, DataTables, then the tables' set-up.
+        # The package's version in the URL: a reader's browser fetches the files again when the lock changes.
+        locked = envinfo.js_packages()
+        for name, path in DATATABLES_FILES.items():
+            url = f"{DATATABLES_DIR}/{name}?v={locked[path.split('/')[0]]['version']}"
+            if name.endswith(".css"):
+                app.add_css_file(url)
+            else:
+                app.add_js_file(url, defer="defer")
+        app.add_js_file("nqpf-tables.js", defer="defer")
     _dedupe_scripts(context)
     pathto = context["pathto"]
     for group in context.get("header_buttons", []):

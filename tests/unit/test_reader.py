@@ -6,10 +6,11 @@ import sys
 
 import jupytext
 import nbformat
+import pytest
 
 from nqpf.core import data, usage
 from nqpf.render import datacat, notebooks
-from nqpf.sphinx.reader import launch_url, mathjax_dir
+from nqpf.sphinx.reader import installed_mismatches, launch_url, mathjax_dir
 from tests.helpers import ROOT, run
 
 SAMPLE_TOC = """format: jb-book
@@ -53,10 +54,65 @@ def test_launch_urls_point_at_notebooks():
         "https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/book/tfp.ipynb")
 
 
-def test_mathjax_comes_from_the_pinned_package():
+def test_the_sites_javascript_is_locked_with_integrity_hashes():
+    """js/package.json asks for exact versions; the lock records each package's sha512 (npm ci checks it)."""
+    import base64
+    import json
+
+    from nqpf.core import envinfo
+
+    wanted = json.loads((ROOT / "js" / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    # MathJax 3.2.2 as the site has served it since the first edition; DataTables 2.3.8 (its latest 2.x release,
+    # the version itables 2.9.1 bundled) with jQuery 3.7.1.
+    assert wanted == {"mathjax": "3.2.2", "datatables.net": "2.3.8", "datatables.net-dt": "2.3.8", "jquery": "3.7.1"}
+    locked = envinfo.js_packages()
+    assert {name: p["version"] for name, p in locked.items()} == wanted  # nothing else is installed
+    for name, p in locked.items():
+        algorithm, _, digest = p["integrity"].partition("-")
+        assert algorithm == "sha512" and len(base64.b64decode(digest)) == 64, name
+    # Published by the npm registry for mathjax@3.2.2 (`npm view mathjax@3.2.2 dist.integrity`).
+    assert locked["mathjax"]["integrity"].startswith("sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4")
+    # The reproducibility table lists them.
+    table = envinfo.versions().set_index("组件")["版本"]
+    assert table["mathjax（npm）"] == "3.2.2" and table["datatables.net（npm）"] == "2.3.8"
+
+
+def test_a_package_installed_at_another_version_is_named(tmp_path):
+    lock = tmp_path / "package-lock.json"
+    lock.write_text('{"packages": {"": {}, "node_modules/a": {"version": "1.0.0", "integrity": "sha512-x"}, '
+                    '"node_modules/b": {"version": "2.0.0", "integrity": "sha512-y"}}}', encoding="utf-8")
+    (tmp_path / "node_modules" / "a").mkdir(parents=True)
+    (tmp_path / "node_modules" / "a" / "package.json").write_text('{"version": "1.0.0"}', encoding="utf-8")
+    assert installed_mismatches(tmp_path / "node_modules", lock) == ["b missing (locked 2.0.0)"]
+    (tmp_path / "node_modules" / "b").mkdir()
+    (tmp_path / "node_modules" / "b" / "package.json").write_text('{"version": "2.1.0"}', encoding="utf-8")
+    assert installed_mismatches(tmp_path / "node_modules", lock) == ["b 2.1.0 (locked 2.0.0)"]
+
+
+def test_mathjax_comes_from_the_locked_npm_package():
     folder = mathjax_dir()
+    if installed_mismatches():  # `make test` and `make html` install them first (`make js`)
+        pytest.skip("the site's JavaScript is not installed: run `make js`")
+    assert folder.parts[-3:] == ("node_modules", "mathjax", "es5")
     assert (folder / "tex-chtml.js").stat().st_size > 500_000
     assert "3.2.2" in (folder / "core.js").read_text(encoding="utf-8")[:200_000]
+
+
+def test_table_controls_read_in_simplified_chinese():
+    """Every string the reader sees in nqpf-tables.js is Chinese; DataTables' English defaults are all replaced."""
+    import re
+
+    js = (ROOT / "book" / "_static" / "nqpf-tables.js").read_text(encoding="utf-8")
+    zh = js[js.index("const ZH"):js.index("};", js.index("const ZH"))]
+    strings = dict(re.findall(r"(\w+): \"([^\"]*)\"", zh))
+    # The defaults of DataTables 2.3.8 that appear on the page with our options (dataTables.js, `oLanguage`):
+    # "Search:", "Showing _START_ to _END_ of ...", "No matching records found", the paging and sorting labels.
+    for key in ("search", "info", "infoEmpty", "infoFiltered", "lengthMenu", "zeroRecords", "emptyTable",
+                "first", "last", "next", "previous", "orderable", "orderableReverse", "orderableRemove"):
+        assert re.search(r"[\u4e00-\u9fff]", strings[key]), key
+    # No English word left (the _START_-style placeholders are DataTables' own, replaced by numbers).
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"_[A-Z]+_", "", "".join(strings.values())))
+    assert "_START_" in strings["info"] and "_MENU_" in strings["lengthMenu"]
 
 
 def test_the_loader_records_what_the_page_being_built_loads(tmp_path):
