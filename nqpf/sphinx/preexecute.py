@@ -78,6 +78,27 @@ class _PageWorker(ExecutionWorkerLocalMProc):
         return execute_notebook(project_nb.nb, str(Path(project_nb.uri).parent), page_env(docname, self.usage_dir),
                                 data.timeout, data.allow_errors)
 
+    def __call__(self, data: ProcessData):
+        # jupyter-cache trims the cache on every store with two queries (the records to keep, then all others): a
+        # record another worker stores in between is deleted ("Failed Caching … KeyError: Notebook file does not
+        # exist") and its page runs again in Sphinx. The workers store one at a time.
+        store = data.cache.cache_notebook_bundle
+
+        def locked(*args, **kwargs):
+            with _STORE_LOCK:
+                return store(*args, **kwargs)
+
+        data.cache.cache_notebook_bundle = locked  # this worker's copy of the cache object only
+        return super().__call__(data)
+
+
+_STORE_LOCK = None  # set in each pool worker (inherited at its start, the way a lock may be shared)
+
+
+def _init_worker(lock) -> None:
+    global _STORE_LOCK
+    _STORE_LOCK = lock
+
 
 class _Executor(JupyterExecutorLocalMproc):
     """jupyter-cache's local parallel executor with a pool of ``jobs`` workers and the page worker."""
@@ -93,7 +114,8 @@ class _Executor(JupyterExecutorLocalMproc):
             return ExecutorRunResult()
         # Largest sources first (a proxy for run time), so the workers finish close together.
         records = sorted(records, key=lambda r: -Path(r.uri).stat().st_size)
-        with mproc.get_context("fork").Pool(min(self.jobs, len(records))) as pool:
+        ctx = mproc.get_context("fork")
+        with ctx.Pool(min(self.jobs, len(records)), initializer=_init_worker, initargs=(ctx.Lock(),)) as pool:
             results = pool.map(_PageWorker(self.root, self.usage_dir),
                                [ProcessData(r.pk, r.uri, self.cache, timeout, allow_errors) for r in records],
                                chunksize=1)

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from myst_nb.core.config import NbParserConfig
 from myst_nb.core.execute import create_client
-from myst_nb.core.read import create_nb_reader
+from myst_nb.core.read import create_nb_reader, myst_nb_reader_plugin
 from myst_parser.config.main import MdParserConfig
 
 from nqpf.core import usage
@@ -139,3 +139,26 @@ def test_a_page_that_is_no_notebook_runs_nothing(tmp_path, text):
     app = _App(tmp_path, tmp_path / "cache")
     (tmp_path / "plain.md").write_text(text, encoding="utf-8")
     assert ext._notebook(app, "plain", text) is None
+
+
+def test_the_pre_execution_gives_each_page_its_name_and_caches_every_page(tmp_path, monkeypatch):
+    # Three pages on two workers: every notebook is cached (none lost to jupyter-cache trimming the cache while
+    # another worker stores one) and each kernel printed its own page and the usage folder.
+    monkeypatch.delenv(usage.DOCNAME, raising=False)
+    from jupyter_cache import get_cache
+
+    names = ("p1", "p2", "p3")
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: p1\nchapters:\n  - file: p2\n  - file: p3\n",
+                                       encoding="utf-8")
+    for name in names:
+        (tmp_path / f"{name}.md").write_text(PAGE.format(name=name, docname=usage.DOCNAME, folder=usage.DIR),
+                                             encoding="utf-8")
+    cache_dir, folder = tmp_path / "cache", tmp_path / "usage"
+    out = preexecute.run(tmp_path / "_toc.yml", cache_dir, folder, jobs=2, root=tmp_path)
+    assert (out["pages"], out["executed"], out["failed"]) == (3, 3, [])
+    cache = get_cache(str(cache_dir))
+    for name in names:
+        nb = myst_nb_reader_plugin(str(tmp_path / f"{name}.md"))  # the reader the pre-execution names
+        _, merged = cache.merge_match_into_notebook(nb)
+        assert _printed(merged) == f"{name} {folder}"
+    assert usage.DOCNAME not in os.environ
