@@ -418,8 +418,13 @@ def _notebook(app, docname, text):
         overrides = nb_node_to_dict(nb.metadata[config.metadata_key])
         overrides.pop("output_folder", None)
         config = config.copy(**overrides)
-    if config.execution_mode != "cache" or any(PurePosixPath(path.as_posix()).match(p)
-                                               for p in config.execution_excludepatterns):
+    if any(PurePosixPath(path.as_posix()).match(p) for p in config.execution_excludepatterns):
+        return None
+    if config.execution_mode != "cache":
+        if config.execution_mode != "off":  # myst-nb would run it in a kernel that is not told its page
+            logger.warning("execution mode %r: the page's kernel is not told its page, so the data catalogue would "
+                           "miss the files it loads (the book builds with execute_notebooks: cache)",
+                           config.execution_mode, location=docname)
         return None
     return nb, path, reader.read_fmt, config
 

@@ -162,3 +162,17 @@ def test_the_pre_execution_gives_each_page_its_name_and_caches_every_page(tmp_pa
         _, merged = cache.merge_match_into_notebook(nb)
         assert _printed(merged) == f"{name} {folder}"
     assert usage.DOCNAME not in os.environ
+
+
+def test_a_mode_that_runs_pages_outside_the_cache_is_reported(tmp_path, monkeypatch):
+    from nqpf.sphinx.ext import logger
+
+    warned = []
+    monkeypatch.setattr(logger, "warning", lambda msg, *args, **kw: warned.append(msg % args))
+    app = _App(tmp_path, tmp_path / "cache")
+    text = PAGE.format(name="f", docname=usage.DOCNAME, folder=usage.DIR)
+    (tmp_path / "f.md").write_text(text, encoding="utf-8")
+    app.env.mystnb_config = app.env.mystnb_config.copy(execution_mode="force")
+    assert ext._notebook(app, "f", text) is None and "'force'" in warned[0]
+    app.env.mystnb_config = app.env.mystnb_config.copy(execution_mode="off")  # nothing runs: nothing to report
+    assert ext._notebook(app, "f", text) is None and len(warned) == 1
