@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from nqpf.analysis import outcomes
+from nqpf.analysis.outcomes import scoring
 from nqpf.core import data
 
 
@@ -63,13 +64,20 @@ def test_scores_by_hand(rows):
     # digital core industries: "10.5%以上" in the 2026 report (a lower bound) shows the 10 % floor was reached
     d = sc.loc["digital_core_share"]
     assert (d["status"], d["outcome"], d["confidence"]) == ("met", 10.5, "medium") and "LOWER-BOUND" in d["flags"]
-    # labour productivity 6.1 % against real GDP 5.0 % in 2025 (NBS communiqué): 1.1 points faster, met
+    # labour productivity 6.1 % against real GDP 5.0 % in 2025 (NBS communiqué, data/raw/cn_outcomes_2023_2025.csv
+    # rows labour_productivity_growth 2025 and gdp_real_growth 2025): 1.1 points faster. The target is "each year"
+    # of 2021-2025 (row labour_productivity_growth_gap, point "2021-2025 each year") and the file has no labour
+    # productivity growth for 2021-2024: not "met" on one year of five
     lp = sc.loc["labour_productivity_growth_gap"]
-    assert lp["status"] == "met" and lp["outcome"] == pytest.approx(6.1 - 5.0) and "DERIVED" in lp["flags"]
-    # energy per unit of GDP: 1 - (1 - 0.116)(1 - 0.051) = 1 - 0.884 * 0.949 = 16.11 % against 13.5 %; the
-    # 2021-2024 piece is low confidence, so no verdict
+    assert lp["outcome"] == pytest.approx(6.1 - 5.0) and "DERIVED" in lp["flags"]
+    assert lp["status"] == "undetermined" and lp["years_missing"] == "2021–2024"
+    # energy per unit of GDP: 1 - (1 - 0.116)(1 - 0.051) = 1 - 0.884 * 0.949 = 16.11 % against 13.5 % (rows
+    # energy_intensity_reduction "2021-2024 cumulative", NDRC, low; and 2025 "year", government work report,
+    # medium); the chained value is labelled as such, with the lower (low) confidence, so no verdict
     e = sc.loc["energy_intensity_reduction"]
     assert e["outcome"] == pytest.approx(100 * (1 - 0.884 * 0.949)) and e["status"] == "undetermined"
+    assert e["chained"] and e["confidence"] == "low" and "连乘值" in e["note"]
+    assert not sc.drop(index="energy_intensity_reduction")["chained"].any()
     # CO2 per unit of GDP: only 2025's annual 5.0 % is published, not the five-year total
     assert sc.loc["co2_intensity_reduction", "status"] == "not published"
     # no 2025 figure published: said so, and the latest earlier figure is context only
@@ -102,9 +110,8 @@ def test_a_lower_bound_cannot_show_a_miss(rows):
     assert outcomes.score(df).set_index("indicator").loc["sei_share", "status"] == "missed"
 
 
-def test_comparators_and_compound_growth():
+def test_comparators():
     assert outcomes.satisfies(17.0, ">", 17) is False and outcomes.satisfies(17.0, ">=", 17) is True
-    assert outcomes.compound_growth(100, 121, 2) == pytest.approx(10.0)
 
 
 def test_every_indicator_has_a_chinese_label(rows):
@@ -118,7 +125,7 @@ def test_growth_targets_are_scored_against_their_own_indicator(rows, monkeypatch
     gdp_target = outcomes.Target("gdp_nominal", "名义 GDP 年均增长", ">=", "test", growth_from="gdp_nominal")
     df = _with(rows, indicator="gdp_nominal", kind="target", year=2025, point="2021-2025 average", value=5.0,
                confidence="medium", flags="TARGET")
-    monkeypatch.setattr(outcomes, "TARGETS", (gdp_target,))
+    monkeypatch.setattr(scoring, "TARGETS", (gdp_target,))
     g = outcomes.score(df).set_index("indicator").loc["gdp_nominal"]
     base = outcomes.LEVELS["gdp_nominal"][0]()[2020]
     assert round(base) == 1034868
@@ -170,3 +177,31 @@ def test_fyp15_requirements_by_hand():
     assert c["value"] == pytest.approx((1 - 0.83 ** 0.2) * 100)  # 3.66 % a year; the 2026 target is 3.8 %
     s = req[(req["indicator"] == "schooling_years") & (req["requirement_zh"] == "每年须增加（年）")].iloc[0]
     assert s["value"] == pytest.approx((11.7 - 11.3) / 5)
+
+
+def _lp_year(rows, year, lp, gdp, confidence="high"):
+    df = _with(rows, indicator="labour_productivity_growth", year=year, value=lp, confidence=confidence)
+    return _with(df, indicator="gdp_real_growth", year=year, value=gdp, confidence=confidence)
+
+
+def test_each_year_target_needs_every_year(rows):
+    # invented rows for 2021-2024 (the rule, not the data): all five years published and each above GDP growth
+    # is met, and the smallest gap decides
+    df = rows
+    for year, lp, gdp in ((2021, 8.7, 8.4), (2022, 4.2, 3.0), (2023, 5.7, 5.2), (2024, 5.6, 5.0)):
+        df = _lp_year(df, year, lp, gdp)
+    r = outcomes.score(df).set_index("indicator").loc["labour_productivity_growth_gap"]
+    # smallest of 8.7-8.4 = 0.3, 1.2, 0.5, 0.6, 1.1: 2021's 0.3
+    assert r["status"] == "met" and r["outcome"] == pytest.approx(0.3) and r["years_missing"] == ""
+    # one year below GDP growth (2024: 4.9 against 5.0) and the target is missed, even with other years missing
+    df = _lp_year(rows, 2024, 4.9, 5.0)
+    r = outcomes.score(df).set_index("indicator").loc["labour_productivity_growth_gap"]
+    assert r["status"] == "missed" and r["outcome"] == pytest.approx(-0.1) and r["years_missing"] == "2021–2023"
+
+
+def test_a_chained_reduction_is_labelled_and_a_published_total_is_not(rows):
+    # a published 2021-2025 cumulative figure is used as it is: not chained
+    df = _with(rows, indicator="energy_intensity_reduction", year=2025, point="2021-2025 cumulative", value=14.0,
+               confidence="medium")
+    e = outcomes.score(df).set_index("indicator").loc["energy_intensity_reduction"]
+    assert not e["chained"] and e["outcome"] == 14.0 and e["status"] == "met"
