@@ -128,3 +128,123 @@ def test_system_table_lists_each_indicator_once():
     raw = _raw()
     assert 2011 not in set(raw[raw.dataset == "MarketPull"]["year"])
     assert row["来源表"] == "MarketPull；GDP" and "2011" in row["年份"] and row["方向"] == "+"
+
+
+def test_index_weighted_sum_by_hand():
+    # min-max over the whole 2011-2023 panel, z = (x − min) / (max − min), reversed (1 − z) for an indicator whose
+    # direction is −; then Σ_j w_j z_ij with the entropy weights: Beijing's 2023 baseline score
+    x = provinces.indicators()
+    x = x[x.index.get_level_values("year").isin(range(2011, 2024))]
+    sign = provinces.system().set_index("code")["方向"]
+    z = (x - x.min()) / (x.max() - x.min())
+    z = z.apply(lambda col: 1 - col if sign[col.name] == "−" else col)
+    w = provinces.weights("entropy").set_index("indicator")["weight"]
+    want = (z.loc[("北京", 2023)] * w.reindex(z.columns)).sum()
+    got = provinces.index("entropy", "weighted", 2023).set_index("province")
+    assert got.loc["北京", "score"] == pytest.approx(want)
+    assert got.loc["北京", "rank"] == 1
+
+
+def test_prose_helpers_by_hand():
+    from nqpf.analysis.provinces import facts
+
+    assert facts.signed(-0.01234, ".3f") == "−0.012" and facts.signed(0.5, "+.1f") == "+0.5"
+    row = {"slope": -0.007, "ci_low": -0.0085, "ci_high": -0.0056}
+    assert facts.slope_text(row, ".4f") == "每年 −0.0070（95% 置信区间 −0.0085 至 −0.0056）"
+    assert facts.slope_text(row, ".2f", scale=100) == "每年 −0.70（95% 置信区间 −0.85 至 −0.56）"
+    assert facts.names(["北京", "上海", "广东"]) == "北京、上海、广东"
+
+
+def test_data_facts_against_the_raw_file():
+    from nqpf.analysis.provinces import facts
+
+    raw = _raw()
+    d = facts.data()
+    assert d["pv_rows"] == f"{len(raw):,}"                       # 24,056 data lines
+    assert d["pv_tables"] == raw["dataset"].nunique() == 14
+    padded = int(raw["province_raw"].str.contains(r"\s").sum())   # names padded like the yearbook's layout
+    assert d["pv_padded"] == f"{padded:,}"
+    squeezed = raw["province_raw"].str.replace(r"\s", "", regex=True)
+    assert d["pv_nation_rows"] == int((squeezed == "全国").sum())
+
+
+def test_rd_facts_against_the_2024_bulletin():
+    from nqpf.analysis.provinces import facts
+
+    r = facts.rd()
+    # 《2024年全国科技经费投入统计公报》附表2: 北京 6.58 % is the highest 2024 intensity; its 2023 value is restated
+    # from the first-published 6.73 % to 6.22 % (−0.51 points), the largest restatement
+    assert (r["pv_rd_top"], r["pv_rd_top_v"]) == ("北京", "6.58")
+    assert (r["pv_rd_largest_who"], r["pv_rd_largest_panel"], r["pv_rd_largest_restated"]) == ("北京", "6.73", "6.22")
+    assert r["pv_rd_largest_pp"] == "−0.51"
+
+
+def _minmax_by_hand(x):
+    sign = provinces.system().set_index("code")["方向"]
+    z = (x - x.min()) / (x.max() - x.min())
+    return z.apply(lambda col: 1 - col if sign[col.name] == "−" else col)
+
+
+def test_normalised_is_min_max_by_hand():
+    x = provinces.indicators()
+    x = x[x.index.get_level_values("year").isin(range(2011, 2024))]
+    z = provinces.normalised()
+    want = _minmax_by_hand(x)
+    assert z.loc[("上海", 2020), "rd_intensity"] == pytest.approx(want.loc[("上海", 2020), "rd_intensity"])
+    assert (z - want.reindex(index=z.index, columns=z.columns)).abs().max().max() < 1e-12
+    # without Beijing the extremes are taken over the other thirty
+    zx = provinces.normalised(exclude=("北京",))
+    wx = _minmax_by_hand(x.drop(index="北京", level="province"))
+    assert (zx - wx.reindex(index=zx.index, columns=zx.columns)).abs().max().max() < 1e-12
+
+
+def test_robustness_pairs_and_ranges_by_pandas():
+    r = provinces.robustness(2023)
+    m = ranking.rank_matrix(2023)
+    pair = r["pairs"].iloc[0]
+    # pandas' own rank correlations (not SciPy's, which the package uses)
+    assert pair["spearman"] == pytest.approx(m[pair["a"]].corr(m[pair["b"]], method="spearman"))
+    assert pair["kendall"] == pytest.approx(m[pair["a"]].corr(m[pair["b"]], method="kendall"))
+    g = r["ranges"].set_index("province")
+    assert g.loc["安徽", "best"] == m.loc["安徽"].min() and g.loc["安徽", "worst"] == m.loc["安徽"].max()
+    assert r["summary"]["fixed"] == int((m.max(axis=1) == m.min(axis=1)).sum())
+
+
+def test_step_slope_against_statsmodels():
+    import statsmodels.api as sm
+
+    years = np.arange(2011, 2024)
+    y = np.array([.40, .39, .37, .36, .36, .34, .33, .35, .34, .34, .33, .33, .32])
+    from nqpf.analysis.provinces.regional import step_slope
+
+    r = step_slope(years, y, step=2019)
+    X = sm.add_constant(np.column_stack([years, (years >= 2019).astype(float)]))
+    fit = sm.OLS(y, X).fit()
+    assert r["slope"] == pytest.approx(fit.params[1]) and r["shift"] == pytest.approx(fit.params[2])
+    assert r["se"] == pytest.approx(fit.bse[1])
+    lo, hi = fit.conf_int(0.05)[1]
+    assert (r["ci_low"], r["ci_high"]) == pytest.approx((lo, hi))
+    assert r["p"] == pytest.approx(fit.pvalues[1])
+
+
+def _wdi_cny_gdp(year):
+    # WDI: NY.GDP.MKTP.CD x PA.NUS.FCRF for China, read from the raw CSV with pandas
+    w = pd.read_csv(ROOT / "data" / "raw" / "wdi_selected.csv")
+    v = w[(w.countrycode == "CHN") & (w.year == year)].set_index("indicator")["value"]
+    return v["NY.GDP.MKTP.CD"] * v["PA.NUS.FCRF"]
+
+
+def test_national_growth_and_gdp_break_by_hand():
+    from nqpf.analysis.provinces import inputs
+
+    g = _wdi_cny_gdp(2019) / _wdi_cny_gdp(2018)   # one vintage: WDI's census-revised series, 2019 over 2018
+    assert inputs.national_growth(2019) == pytest.approx(g)
+    raw = _raw()
+    rd = raw[(raw.dataset == "RDIntense") & (raw.province_raw == "北京")].pivot(index="year", columns="item",
+                                                                                  values="value")
+    bj = inputs.gdp_break().set_index("province").loc["北京"]
+    before, after = rd.loc[2018, "RD经费"] / rd.loc[2018, "RD强度"] * 100, rd.loc[2019, "RD经费"] / rd.loc[2019,
+                                                                                                       "RD强度"] * 100
+    assert bj["gdp_before"] == pytest.approx(before) and bj["gdp_break"] == pytest.approx(after)
+    assert bj["splice_factor"] == pytest.approx(after / (before * g))
+    assert bj["change_pct"] == pytest.approx(100 * (after / before - 1))

@@ -157,3 +157,17 @@ def test_wdi_series_and_metadata_against_the_raw_files():
     assert "% of GDP" in titles["GB.XPD.RSDV.GD.ZS"] and world.unit("GB.XPD.RSDV.GD.ZS") == "%"
     # CO2 per unit of GDP: lower is ahead; a total (patent applications) has no direction
     assert world.direction("NQPF.CO2.GDP") == -1 and world.direction("IP.PAT.RESD") == 0
+
+
+def test_value_and_line_read_the_panel_rows():
+    from nqpf.analysis.world.derived import line, value
+
+    # GB.XPD.RSDV.GD.ZS,KOR,"Korea, Rep.",2015,3.78907 and 2020,4.5214
+    assert value("GB.XPD.RSDV.GD.ZS", "KOR", 2015) == 3.78907
+    s = line("GB.XPD.RSDV.GD.ZS", "KOR")
+    assert s[2020] == 4.5214 and s.index.is_monotonic_increasing
+    assert set(s.index) == {y for (k, c, y) in _wdi_rows() if k == "GB.XPD.RSDV.GD.ZS" and c == "KOR"}
+    # a derived value: NQPF.ROYL.RATIO JPN 2022 = 45894067610.1915 / 27889615105.5256
+    assert value("NQPF.ROYL.RATIO", "JPN", 2022) == pytest.approx(45894067610.1915 / 27889615105.5256)
+    with pytest.raises(KeyError, match="WDI has no GB.XPD.RSDV.GD.ZS for KOR in 1950"):
+        value("GB.XPD.RSDV.GD.ZS", "KOR", 1950)
