@@ -48,6 +48,11 @@ def _subperiods(args):
     return pv.path_trend(args.method, args.aggregate, _exclude(args), periods=periods)
 
 
+def _break_trends(args):
+    measures = tuple(args.measure) if args.measure else pv.GAP_MEASURES
+    return pv.break_trends(args.method, args.aggregate, _exclude(args), measures)
+
+
 # action: (help, options it takes, function)
 ACTIONS = {
     "panel": ("the cleaned long panel: province, year, indicator, value, unit (31 provinces)", (),
@@ -77,6 +82,11 @@ ACTIONS = {
                     ("method", "aggregate", "beijing", "span"), _convergence),
     "trend": ("Gini, between-region share and CV (first, last, slope with 95% CI) and absolute beta under each of "
               "the eight methods", ("beijing",), lambda a: pv.trend_by_method(exclude=_exclude(a))),
+    "gdp-break": (f"the derived GDP's break at the census ({pv.BREAK_YEAR}): GDP before and at the break, change (%), "
+                  "national growth and the splice factor, by province", (), lambda a: pv.gdp_break()),
+    "break-trends": ("OLS slope per year (95% CI) of Gini, Theil and CV (or --measure) under five treatments of the "
+                     "census break in GDP: as published, level-shift dummy, spliced GDP, before and after the break",
+                     ("method", "aggregate", "beijing", "measure"), _break_trends),
     "rd2024": ("2024 R&D expenditure and intensity by province (NBS bulletin), the restated 2023 intensity "
                "against the panel's 2023", (), lambda a: _rd2024()),
 }
@@ -109,6 +119,9 @@ def register(sub):
         if "span" in options:
             a.add_argument("--start", type=int, default=None, help=f"first year (default {pv.YEARS[0]})")
             a.add_argument("--end", type=int, default=None, help=f"last year (default {pv.YEARS[-1]})")
+        if "measure" in options:
+            a.add_argument("--measure", choices=list(pv.MEASURES), action="append", default=None,
+                           help="a gap measure (repeatable; default gini, theil and cv)")
         if "draws" in options:
             a.add_argument("--draws", type=positive_int, default=mc.DRAWS,
                            help=f"number of Dirichlet weight draws (default {mc.DRAWS})")

@@ -86,3 +86,22 @@ def test_bad_new_arguments_one_line(args):
 def test_rd2024_csv():
     df = _csv("rd2024")
     assert len(df) == 31 and {"intensity_2024", "intensity_2023_restated", "intensity_2023_panel"} <= set(df.columns)
+
+
+def test_gdp_break_csv():
+    # 天津: 492.4 / 2.62 → 463.0 / 3.28 亿元 × 100 (techme rows 348, 380, 260, 292): 18,793.9 → 14,115.9, −24.9 %
+    df = _csv("gdp-break").set_index("province")
+    assert len(df) == 31 and set(df.index) == set(PROVINCES)
+    assert df.at["天津", "gdp_before"] == pytest.approx(492.4 / 2.62 * 100)
+    assert round(df.at["天津", "change_pct"], 1) == -24.9
+
+
+def test_break_trends_csv_and_a_bad_measure():
+    df = _csv("break-trends")
+    assert len(df) == 15 and set(df["measure"]) == {"gini", "theil", "cv"}
+    assert set(df["treatment"]) == {"published", "step", "spliced", "before", "after"}
+    one = _csv("break-trends", "--measure", "between_share", "--without-beijing")
+    assert len(one) == 5 and set(one["measure"]) == {"between_share"}
+    proc = nqpf_cli("provinces", "break-trends", "--measure", "atkinson")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

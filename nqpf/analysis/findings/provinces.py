@@ -1,6 +1,8 @@
 """Findings of the provincial chapter (book/provinces.md), each decided over the eight methods (four weightings ×
 two aggregations), random Dirichlet weights (:mod:`nqpf.analysis.provinces.montecarlo`), the index without Beijing,
 and the two fixed sub-periods 2011–2017 and 2017–2023 of the yearly path (:mod:`nqpf.analysis.provinces.gaps`).
+Whether the gap narrows is read from three measures of inequality (Gini, Theil, CV) and five declared treatments of
+the census break in the derived provincial GDP (:data:`nqpf.analysis.provinces.gaps.TREATMENTS`).
 
 A gap "narrows" only if the upper end of the 95 % interval of its OLS slope per year is below 0: the claim is read
 from the whole yearly path, never from two endpoints.
@@ -74,29 +76,69 @@ def _gap_specs(measure: str) -> list[Spec]:
     return specs
 
 
+_MEASURE_ZH = {"gini": "基尼系数", "theil": "泰尔指数", "cv": "变异系数"}
+
+
+def _measure_specs(measure: str) -> list[Spec]:
+    """One gap measure's specifications: the five treatments of the census break in the GDP denominator (baseline
+    method), the other seven methods and the baseline without Beijing (whole path as published). The value is the
+    upper end of the 95 % interval of the slope per year."""
+    zh = _MEASURE_ZH[measure]
+    bt = pv.break_trends(*pv.BASE, measures=(measure,)).set_index("treatment")
+    specs = [Spec(f"{zh}·{row['name']}", float(row["ci_high"])) for _, row in bt.iterrows()]
+    for m, a in pv.combos():
+        if (m, a) == pv.BASE:
+            continue
+        t = pv.path_trend(m, a, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
+        specs.append(Spec(f"{zh}·{pv.label(m, a)}", float(t["ci_high"])))
+    t = pv.path_trend(*pv.BASE, exclude=_NO_BJ, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
+    specs.append(Spec(f"{zh}·不含北京", float(t["ci_high"])))
+    return specs
+
+
+def _holding_by_measure(specs) -> str:
+    """How many of each measure's specifications give a slope significantly below 0: '基尼系数 13 种中 2 种、…'."""
+    parts = []
+    for zh in _MEASURE_ZH.values():
+        own = [s for s in specs if s.name.startswith(zh + "·")]
+        parts.append(f"{zh} {len(own)} 种中 {sum(holds('< 0', s.value) for s in own)} 种")
+    return "、".join(parts)
+
+
 @lru_cache(maxsize=1)
 def _gap_narrowing() -> Finding:
-    specs = _gap_specs("gini")
+    specs = [s for m in pv.GAP_MEASURES for s in _measure_specs(m)]
     return Finding.decide(
         "provinces-gap-narrowing", "provinces-regions", "< 0", specs,
-        robust="省际差距（基尼系数）在所有设定和时段下都在缩小：斜率的 95% 置信区间都在零以下。",
-        depends="不能笼统地说省际差距在缩小：按逐年路径的斜率，基尼系数只在" + _holding("< 0", specs)
-                + "下显著下降，其余设定和时段下都没有显著下降。",
-        quantity="基尼系数逐年 OLS 斜率的 95% 置信区间上限（每年）",
-        note="八种方法（2011–2023 全程）、基准方法不含北京，以及基准方法（含与不含北京）在 2011–2017 和 "
-             "2017–2023 两个事先固定的子时段；`python -m nqpf provinces subperiods [--without-beijing]`。")
+        robust=f"省际差距在所有设定下都在缩小：基尼系数、泰尔指数和变异系数在各种方法、不含北京以及对 "
+               f"{pv.BREAK_YEAR} 年 GDP 口径断点的五种处理下，逐年斜率的 95% 置信区间都在零以下。",
+        depends="不能笼统地说省际差距在缩小：它取决于差距指标、方法和对 " + str(pv.BREAK_YEAR)
+                + " 年 GDP 口径断点的处理，{n} 种设定中只有 {k} 种的逐年斜率显著为负（" + _holding_by_measure(specs)
+                + "）。",
+        quantity="差距指标逐年 OLS 斜率的 95% 置信区间上限（每年）",
+        note=f"三种差距指标（基尼系数、泰尔指数、变异系数）× 设定：基准方法下对 {pv.BREAK_YEAR} 年省级 GDP 口径断点"
+             f"的五种处理（全程首次公布值、全程加 {pv.BREAK_YEAR} 年水平移动虚拟变量、全程用衔接后的 GDP、"
+             f"{_FIRST}–{pv.BREAK_YEAR - 1} 年、{pv.BREAK_YEAR}–{_LAST} 年），"
+             "其余七种方法与不含北京（全程首次公布值）；"
+             "`python -m nqpf provinces break-trends [--method M --aggregate A] [--without-beijing]` 与 "
+             "`python -m nqpf provinces trend`。")
 
 
 @lru_cache(maxsize=1)
 def _regions_blurring() -> Finding:
     specs = _gap_specs("between_share")
+    bt = pv.break_trends(*pv.BASE, measures=("between_share",)).set_index("treatment")
+    specs += [Spec(f"{pv.label(*pv.BASE)}·{bt.at[k, 'name']}", float(bt.at[k, "ci_high"]))
+              for k in ("step", "spliced", "before", "after")]
     return Finding.decide(
         "provinces-regions-blurring", "provinces-regions", "< 0", specs,
         robust="四大地区之间的界限在所有设定和时段下都在变模糊：地区间净差距占比的斜率显著为负。",
         depends="四大地区之间的界限只在部分设定和时段下变模糊：地区间净差距占比只在" + _holding("< 0", specs)
                 + "下显著下降。",
         quantity="Dagum 地区间净差距占基尼系数比重的逐年 OLS 斜率的 95% 置信区间上限（百分点/年）",
-        note="设定同 provinces-gap-narrowing；`python -m nqpf provinces subperiods`。")
+        note="八种方法（2011–2023 全程）、基准方法不含北京，基准方法（含与不含北京）在 2011–2017 和 2017–2023 "
+             f"两个事先固定的子时段，以及基准方法下对 {pv.BREAK_YEAR} 年 GDP 口径断点的四种处理；"
+             "`python -m nqpf provinces subperiods`、`python -m nqpf provinces break-trends --measure between_share`。")
 
 
 @lru_cache(maxsize=1)

@@ -20,9 +20,13 @@ from __future__ import annotations
 
 from nqpf.analysis.provinces.clean import MISREADINGS, PROVINCES, REGION, REGIONS
 from nqpf.analysis.provinces.gaps import (
+    GAP_MEASURES,
     MEASURES,
     MIDDLE,
     PERIODS,
+    TREATMENTS,
+    break_summary,
+    break_trends,
     convergence,
     inequality,
     path_trend,
@@ -31,6 +35,8 @@ from nqpf.analysis.provinces.gaps import (
     without,
 )
 from nqpf.analysis.provinces.inputs import (
+    BASES,
+    BREAK_YEAR,
     CODES,
     DIMENSION,
     NAME,
@@ -40,6 +46,7 @@ from nqpf.analysis.provinces.inputs import (
     checks,
     cleaned,
     gdp,
+    gdp_break,
     imputed,
     indicators,
     misreadings,
@@ -70,4 +77,5 @@ __all__ = ["PROVINCES", "REGION", "REGIONS", "MISREADINGS", "SYSTEM", "CODES", "
            "cleaned", "panel", "gdp", "checks", "misreadings", "system", "indicators", "imputed", "normalised",
            "weights", "index", "combos", "label", "scores", "robustness", "leave_one_out", "method_share",
            "normalisation_effect", "inequality", "region_means", "path_trend", "convergence", "trend_by_method",
-           "without", "rank_percentiles", "variants", "tech_market_growth", "weight_sources", "rd2024_comparison"]
+           "without", "rank_percentiles", "variants", "tech_market_growth", "weight_sources", "rd2024_comparison",
+           "BREAK_YEAR", "BASES", "GAP_MEASURES", "TREATMENTS", "gdp_break", "break_trends", "break_summary"]

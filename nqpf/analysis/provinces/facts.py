@@ -18,7 +18,7 @@ from nqpf.analysis.provinces import montecarlo as mc
 from nqpf.analysis.provinces import ranking as rk
 
 __all__ = ["facts", "general", "data", "system", "weights", "ranks", "robust", "regions", "changes", "rd",
-           "names", "signed", "slope_text"]
+           "census_break", "names", "signed", "slope_text"]
 
 FIRST, LAST, MID = inp.YEARS[0], inp.YEARS[-1], gp.MIDDLE
 BOTTOM_CUT = len(clean.PROVINCES) - 10  # the bottom eleven, as the mirror of "always top ten"
@@ -325,6 +325,48 @@ def regions() -> dict:
     return dict(v)
 
 
+def census_break() -> dict:
+    """The census break in the derived GDP and the gap measures' slopes under its five treatments."""
+    b = gp.break_summary(*rk.BASE)
+    bt = gp.break_trends(*rk.BASE).set_index(["measure", "treatment"])
+    v = _Values()
+    v.g("pv_brk_year", b["break_year"])
+    v.g("pv_brk_before", b["break_year"] - 1)
+    v.g("pv_brk_n_down", b["n_down"])
+    v.g("pv_brk_fall_who", b["largest_fall_who"])
+    v.g("pv_brk_fall_pct", signed(b["largest_fall_pct"], ".1f"))
+    v.g("pv_brk_nat_growth", b["national_growth_pct"], ".1f")
+    v.g("pv_brk_n_gdp", b["n_gdp_codes"])
+    v.g("pv_brk_gdp_w", b["gdp_weight_pct"], ".0f")
+    v.g("pv_brk_gini_jump", signed(b["gini_jump"], "+.3f"))
+    v.g("pv_brk_gini_jump_rank", "是全程最大的一年升幅" if b["gini_jump_largest"] else "但不是全程最大的一年升幅")
+    v.g("pv_brk_gini_jump_spliced", signed(b["gini_jump_spliced"], "+.3f"))
+    v.g("pv_brk_gini_first_spliced", b["gini_first_spliced"], ".3f")
+    v.g("pv_brk_gini_last_spliced", b["gini_last_spliced"], ".3f")
+    v.g("pv_brk_gini_shift", signed(bt.at[("gini", "step"), "shift"], "+.3f"))
+    sc = rk.index(*rk.BASE).pivot(index="province", columns="year", values="score")
+    ratio = sc.loc[rk.BEIJING] / sc.drop(rk.BEIJING).mean()
+    v.g("pv_bj_ratio_first", ratio[FIRST], ".1f")
+    v.g("pv_bj_ratio_last", ratio[LAST], ".1f")
+    zh = {"gini": "基尼系数", "theil": "泰尔指数", "cv": "变异系数"}
+    nobj = gp.path_trend(*rk.BASE, exclude=(rk.BEIJING,), measures=gp.GAP_MEASURES, periods=((FIRST, LAST),))
+    down = [zh[m] for m in nobj.loc[nobj["direction"] == "下降", "measure"]]
+    v.g("pv_nobj_gap_down", "三种指标全程都没有显著下降" if not down else f"只有{names(down)}全程显著下降")
+    # the largest one-year fall of a province's derived GDP away from the break (a single province's revision)
+    w = inp.gdp().pivot(index="province", columns="year", values="gdp")
+    ch = (100 * (w / w.shift(axis=1) - 1)).drop(columns=[FIRST, b["break_year"]]).stack()
+    (who, year) = ch.idxmin()
+    v.g("pv_brk_other_who", who)
+    v.g("pv_brk_other_year", int(year))
+    v.g("pv_brk_other_pct", signed(ch.min(), ".1f"))
+    for m in gp.GAP_MEASURES:
+        for t in gp.TREATMENTS:
+            row = bt.loc[(m, t)]
+            v.g(f"pv_brk_{m}_{t}", slope_text(row, ".4f"))
+            v.g(f"pv_brk_{m}_{t}_dir", row["direction"])
+    return dict(v)
+
+
 def changes() -> dict:
     """排名的变化: who rose and fell most between the first and the last year (baseline method)."""
     r0 = rk.index(*rk.BASE, FIRST).set_index("province")["rank"]
@@ -361,7 +403,7 @@ def rd() -> dict:
 @lru_cache(maxsize=1)
 def _facts() -> tuple:
     out = {}
-    for part in (general, data, system, weights, ranks, robust, regions, changes, rd):
+    for part in (general, data, system, weights, ranks, robust, regions, census_break, changes, rd):
         out.update(part())
     return tuple(out.items())
 

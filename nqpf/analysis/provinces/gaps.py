@@ -5,6 +5,11 @@ intervals and power, and the same under each of the eight methods and without Be
 The sub-periods are fixed in advance, not chosen from the data: the thirteen years 2011–2023 split at their middle
 year into 2011–2017 and 2017–2023 (seven years each, sharing 2017). The broken-line fit (:func:`.regional.hinge`)
 reports where a single break fits best, as a check on that split.
+
+The derived provincial GDP breaks at the fourth economic census (:data:`.inputs.BREAK_YEAR`), and five indicators
+divide by it. :func:`break_trends` reads each gap measure's path under five declared treatments of that break
+(:data:`TREATMENTS`): the path as published, a level-shift dummy at the break, GDP spliced at the break, and the
+two sides of the break separately.
 """
 
 from __future__ import annotations
@@ -14,12 +19,12 @@ import pandas as pd
 from nqpf.analysis.provinces import method as mth
 from nqpf.analysis.provinces import regional as reg
 from nqpf.analysis.provinces.clean import PROVINCES, REGION, REGIONS
-from nqpf.analysis.provinces.inputs import YEARS
+from nqpf.analysis.provinces.inputs import BREAK_YEAR, GDP_CODES, YEARS, check_basis, gdp_break
 from nqpf.analysis.provinces.ranking import check_exclude, check_year, combos, index, label
 from nqpf.core.errors import DataError, UsageError
 
 __all__ = ["MIDDLE", "PERIODS", "MEASURES", "region_means", "inequality", "path_trend", "convergence",
-           "trend_by_method", "without"]
+           "trend_by_method", "without", "TREATMENTS", "GAP_MEASURES", "break_trends", "break_summary"]
 
 MIDDLE = YEARS[len(YEARS) // 2]  # 2017
 PERIODS = ((YEARS[0], YEARS[-1]), (YEARS[0], MIDDLE), (MIDDLE, YEARS[-1]))
@@ -42,15 +47,16 @@ def region_means(method: str = "entropy", aggregate: str = "weighted", exclude=(
     return out.sort_values(["region", "year"], ignore_index=True).astype({"region": str})
 
 
-def inequality(method: str = "entropy", aggregate: str = "weighted", exclude=()) -> pd.DataFrame:
+def inequality(method: str = "entropy", aggregate: str = "weighted", exclude=(), basis: str = "published"
+               ) -> pd.DataFrame:
     """Per year: Dagum Gini and its three parts, Theil and its two parts, coefficient of variation (σ).
 
     Every year has every column: a score of 0 enters Theil's T as 0 (see :func:`.regional.theil`); a year that
-    does not hold each province once stops with a DataError.
+    does not hold each province once stops with a DataError. ``basis``: the provincial GDP of the GDP ratios.
     """
     mth.check_method(method, aggregate)
     excl = check_exclude(exclude)
-    s = index(method, aggregate, exclude=excl)
+    s = index(method, aggregate, exclude=excl, basis=check_basis(basis))
     expected = set(PROVINCES) - set(excl)
     rows = []
     for y, g in s.groupby("year"):
@@ -74,11 +80,11 @@ def inequality(method: str = "entropy", aggregate: str = "weighted", exclude=())
 
 
 def path_trend(method: str = "entropy", aggregate: str = "weighted", exclude=(), measures=None,
-               periods=PERIODS) -> pd.DataFrame:
+               periods=PERIODS, basis: str = "published") -> pd.DataFrame:
     """For each gap measure and period: the first and last year's value, their change, and the OLS slope per year
     with its 95 % confidence interval (:func:`.regional.slope`); ``direction`` is 下降 / 上升 when the interval
     excludes 0, else 无明确趋势. Also the best single break of a broken line over the whole period."""
-    ineq = inequality(method, aggregate, exclude).set_index("year")
+    ineq = inequality(method, aggregate, exclude, basis).set_index("year")
     rows = []
     for m in measures or MEASURES:
         if m not in MEASURES:
@@ -148,3 +154,69 @@ def trend_by_method(start: int = YEARS[0], end: int = YEARS[-1], exclude=()) -> 
         row.update({"beta": conv["absolute"]["beta"], "beta_p": conv["absolute"]["p"]})
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+# --- the census break in the GDP denominator --------------------------------------------------------------
+
+GAP_MEASURES = ("gini", "theil", "cv")  # the three measures of inequality the gap finding reads
+_BEFORE, _AFTER = (YEARS[0], BREAK_YEAR - 1), (BREAK_YEAR, YEARS[-1])
+# treatment: (Chinese name, GDP basis, first, last, level-shift dummy at the break)
+TREATMENTS = {
+    "published": ("全程·首次公布值", "published", YEARS[0], YEARS[-1], False),
+    "step": (f"全程·{BREAK_YEAR}年断点虚拟变量", "published", YEARS[0], YEARS[-1], True),
+    "spliced": ("全程·衔接GDP", "spliced", YEARS[0], YEARS[-1], False),
+    "before": (f"{_BEFORE[0]}–{_BEFORE[1]}（断点前）", "published", *_BEFORE, False),
+    "after": (f"{_AFTER[0]}–{_AFTER[1]}（断点后）", "published", *_AFTER, False),
+}
+
+
+def _direction(fit: dict) -> str:
+    return "下降" if fit["ci_high"] < 0 else "上升" if fit["ci_low"] > 0 else "无明确趋势"
+
+
+def break_trends(method: str = "entropy", aggregate: str = "weighted", exclude=(), measures=GAP_MEASURES,
+                 treatments=None) -> pd.DataFrame:
+    """For each gap measure and each treatment of the census break (:data:`TREATMENTS`): the OLS slope per year
+    with its 95 % interval and ``direction``; ``shift``: the level shift at the break (the ``step`` treatment
+    only). Columns: measure, treatment, name, basis, first, last, value_first, value_last, slope, se, ci_low,
+    ci_high, p, n, shift, direction."""
+    rows = []
+    for m in measures:
+        if m not in MEASURES:
+            raise UsageError(f"unknown gap measure '{m}' (one of {', '.join(MEASURES)})")
+    for key in treatments or TREATMENTS:
+        if key not in TREATMENTS:
+            raise UsageError(f"unknown treatment of the break '{key}' (one of {', '.join(TREATMENTS)})")
+        name, basis, first, last, step = TREATMENTS[key]
+        ineq = inequality(method, aggregate, exclude, basis).set_index("year").loc[first:last]
+        for m in measures:
+            path = ineq[m]
+            fit = reg.step_slope(path.index, path.to_numpy(), BREAK_YEAR) if step else \
+                {**reg.slope(path.index, path.to_numpy()), "shift": float("nan")}
+            rows.append({"measure": m, "treatment": key, "name": name, "basis": basis, "first": first, "last": last,
+                         "value_first": float(path.iloc[0]), "value_last": float(path.iloc[-1]), **fit,
+                         "direction": _direction(fit)})
+    return pd.DataFrame(rows)
+
+
+def break_summary(method: str = "entropy", aggregate: str = "weighted") -> dict:
+    """What the chapter says about the break: how many provinces' derived GDP fell from the year before the break
+    to the break year and the largest fall; the national nominal growth of that year; the weight (of ``method``)
+    on the GDP-denominated indicators; the Gini's change across the break as published and spliced, and whether
+    it is the largest yearly rise of the published path."""
+    from nqpf.analysis.provinces.ranking import weights
+
+    b = gdp_break()
+    worst = b.loc[b["change_pct"].idxmin()]
+    w = weights(method).set_index("indicator")["weight"].abs()
+    pub = inequality(method, aggregate).set_index("year")["gini"]
+    spl = inequality(method, aggregate, basis="spliced").set_index("year")["gini"]
+    rises = pub.diff().dropna()
+    return {"break_year": BREAK_YEAR, "n_down": int((b["change_pct"] < 0).sum()), "n": len(b),
+            "largest_fall_who": worst["province"], "largest_fall_pct": float(worst["change_pct"]),
+            "national_growth_pct": float(b["national_growth_pct"].iloc[0]),
+            "gdp_weight_pct": float(100 * w[list(GDP_CODES)].sum() / w.sum()), "n_gdp_codes": len(GDP_CODES),
+            "gini_jump": float(pub[BREAK_YEAR] - pub[BREAK_YEAR - 1]),
+            "gini_jump_largest": bool(rises.idxmax() == BREAK_YEAR),
+            "gini_jump_spliced": float(spl[BREAK_YEAR] - spl[BREAK_YEAR - 1]),
+            "gini_first_spliced": float(spl.iloc[0]), "gini_last_spliced": float(spl.iloc[-1])}

@@ -21,10 +21,17 @@ from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import CACHE
 
 __all__ = ["SOURCE", "YEARS", "SYSTEM", "CODES", "NAME", "DIMENSION", "cleaned", "misreadings", "checks", "gdp",
-           "panel", "system", "indicators", "imputed", "tech_market_growth", "cache_key", "expect_provinces"]
+           "panel", "system", "indicators", "imputed", "tech_market_growth", "cache_key", "expect_provinces",
+           "BREAK_YEAR", "BASES", "GDP_CODES", "check_basis", "gdp_break", "national_growth"]
 
 SOURCE = "techme_provincial_long"
 YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; papers end in 2022, so they are left out
+# Each year's intensity divides by that year's first-release provincial GDP. From 2019 that GDP is on the fourth
+# economic census basis (the 2018 census revised provincial GDP, mostly down in the north-east and Tianjin), so
+# the derived GDP breaks between 2018 and 2019. Two bases: as published, or 2011-2018 spliced onto the 2019 level.
+BREAK_YEAR = 2019
+BASES = {"published": "首次公布值（2019 年起为第四次经济普查口径）",
+         "spliced": "衔接：2011–2018 年按 2019 年的普查口径衔接"}
 
 # dimension, code, indicator, formula, unit, direction, tables
 SYSTEM = (
@@ -46,6 +53,7 @@ SYSTEM = (
      "IndustryOperation, RDIntense"),
 )
 CODES = tuple(r[1] for r in SYSTEM)
+GDP_CODES = tuple(r[1] for r in SYSTEM if "GDP" in r[3])  # the indicators with GDP as their denominator
 NAME = {r[1]: r[2] for r in SYSTEM}
 DIMENSION = {r[1]: r[0] for r in SYSTEM}
 
@@ -138,6 +146,51 @@ def gdp() -> pd.DataFrame:
     return _gdp().copy()
 
 
+def check_basis(basis: str) -> str:
+    if basis not in BASES:
+        raise UsageError(f"unknown GDP basis '{basis}' (one of {', '.join(BASES)})")
+    return basis
+
+
+def national_growth(year: int = BREAK_YEAR) -> float:
+    """Nominal GDP growth of ``year`` (ratio to the year before) from the book's one-vintage national series."""
+    from nqpf.core.gdp import china_gdp
+
+    s = china_gdp().set_index("year")["value"]
+    return float(s[year] / s[year - 1])
+
+
+@lru_cache(maxsize=1)
+def _gdp_break() -> pd.DataFrame:
+    w = _gdp().pivot(index="province", columns="year", values="gdp").reindex(list(PROVINCES))
+    before, after = w[BREAK_YEAR - 1], w[BREAK_YEAR]
+    g = national_growth(BREAK_YEAR)
+    out = pd.DataFrame({"province": w.index, "gdp_before": before.to_numpy(), "gdp_break": after.to_numpy()})
+    out["change_pct"] = 100 * (out["gdp_break"] / out["gdp_before"] - 1)
+    # the splice assumes each province grew at the national nominal rate in the break year: a province's own
+    # growth differs from it by a few points, its census revision by up to a quarter
+    out["national_growth_pct"] = 100 * (g - 1)
+    out["splice_factor"] = out["gdp_break"] / (out["gdp_before"] * g)
+    return expect_provinces(out, "gdp break")
+
+
+def gdp_break() -> pd.DataFrame:
+    """The census break in the derived GDP: each province's GDP in the last year before and the first year on
+    the fourth-census basis, the change (%), the national nominal growth of that year (one vintage) and the splice
+    factor that the ``spliced`` basis applies to 2011-2018 (published level × factor)."""
+    return _gdp_break().copy()
+
+
+def _gdp_on(basis: str) -> pd.Series:
+    g = _gdp().set_index(["province", "year"])["gdp"]
+    if check_basis(basis) == "spliced":
+        f = _gdp_break().set_index("province")["splice_factor"]
+        years = g.index.get_level_values("year")
+        factor = f.reindex(g.index.get_level_values("province")).to_numpy()
+        g = g * np.where(years < BREAK_YEAR, factor, 1.0)
+    return g
+
+
 def panel() -> pd.DataFrame:
     """The cleaned long panel: province, year, indicator (table/item), value, unit; 31 provinces, no blanks.
 
@@ -178,12 +231,12 @@ def system() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@lru_cache(maxsize=1)
-def _raw_indicators() -> pd.DataFrame:
+@lru_cache(maxsize=2)
+def _raw_indicators(basis: str = "published") -> pd.DataFrame:
     d = _cleaned()
     d = d[d["kind"] == "province"]
     v = d.pivot_table(index=["province", "year"], columns=["dataset", "item"], values="value")
-    g = _gdp().set_index(["province", "year"])["gdp"]
+    g = _gdp_on(basis)
     full = pd.MultiIndex.from_product([PROVINCES, range(2010, 2024)], names=["province", "year"])
     v = v.reindex(full)
     g = g.reindex(full)
@@ -192,7 +245,8 @@ def _raw_indicators() -> pd.DataFrame:
         return v[(ds, item)]
 
     out = pd.DataFrame(index=full)
-    out["rd_intensity"] = col("RDIntense", "RD强度")
+    # on the published basis this is the intensity as published; spliced, R&D over the spliced GDP
+    out["rd_intensity"] = col("RDIntense", "RD强度") if basis == "published" else 100 * col("RDIntense", "RD经费") / g
     out["basic_share"] = 100 * col("RDActivity", "基础研究") / col("RDActivity", "合计")
     # Beijing 2012 has no 企业资金 row; sources add up to the total, so it is the total less the other three
     ent = col("RDSource", "企业资金")
@@ -211,9 +265,9 @@ def _raw_indicators() -> pd.DataFrame:
     return out
 
 
-@lru_cache(maxsize=1)
-def _indicators() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    raw = _raw_indicators().copy()
+@lru_cache(maxsize=2)
+def _indicators(basis: str = "published") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    raw = _raw_indicators(check_basis(basis)).copy()
     notes = [{"province": p, "year": int(y), "indicator": "enterprise_share",
               "how": "DERIVED: 企业资金 row missing; 合计 − 政府资金 − 国外资金 − 其他资金"}
              for p, y in raw.index[raw["enterprise_filled"]] if y in YEARS]
@@ -245,9 +299,10 @@ def _indicators() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return out, pd.DataFrame(notes), levels
 
 
-def indicators() -> pd.DataFrame:
-    """The ten indicators, index (province, year), 31 × 13 rows, in their own units."""
-    return _indicators()[0].copy()
+def indicators(basis: str = "published") -> pd.DataFrame:
+    """The ten indicators, index (province, year), 31 × 13 rows, in their own units; ``basis``: the provincial
+    GDP the five GDP ratios divide by (:data:`BASES`)."""
+    return _indicators(basis)[0].copy()
 
 
 def tech_market_growth(first: int = YEARS[0], last: int = YEARS[-1]) -> dict:

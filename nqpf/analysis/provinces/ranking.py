@@ -13,7 +13,16 @@ import pandas as pd
 
 from nqpf.analysis.provinces import method as mth
 from nqpf.analysis.provinces.clean import PROVINCES, REGION
-from nqpf.analysis.provinces.inputs import CODES, DIMENSION, NAME, SYSTEM, YEARS, expect_provinces, indicators
+from nqpf.analysis.provinces.inputs import (
+    CODES,
+    DIMENSION,
+    NAME,
+    SYSTEM,
+    YEARS,
+    check_basis,
+    expect_provinces,
+    indicators,
+)
 from nqpf.core.errors import UsageError
 
 __all__ = ["BASE", "BEIJING", "normalised", "weights", "index", "combos", "label", "scores", "leave_one_out",
@@ -58,12 +67,13 @@ def check_exclude(exclude) -> tuple[str, ...]:
     return codes
 
 
-def normalised(scope: str = "panel", drop=None, exclude=()) -> pd.DataFrame:
+def normalised(scope: str = "panel", drop=None, exclude=(), basis: str = "published") -> pd.DataFrame:
     """Min-max scaled indicators: over the whole panel (scores comparable across years) or within each year.
 
-    ``drop``: indicators left out; ``exclude``: provinces left out before scaling (e.g. ``("北京",)``).
+    ``drop``: indicators left out; ``exclude``: provinces left out before scaling (e.g. ``("北京",)``);
+    ``basis``: the provincial GDP of the GDP ratios (``inputs.BASES``).
     """
-    x = indicators()
+    x = indicators(check_basis(basis))
     drops, excl = _drops(drop), check_exclude(exclude)
     if drops:
         x = x.drop(columns=list(drops))
@@ -76,18 +86,20 @@ def normalised(scope: str = "panel", drop=None, exclude=()) -> pd.DataFrame:
     raise UsageError(f"unknown normalisation scope '{scope}' (panel or year)")
 
 
-def weights(method: str = "entropy", scope: str = "panel", drop=None, exclude=()) -> pd.DataFrame:
+def weights(method: str = "entropy", scope: str = "panel", drop=None, exclude=(),
+            basis: str = "published") -> pd.DataFrame:
     """indicator, name, dimension, weight (|weights| summing to 1; a PCA weight keeps its loading's sign),
     computed on the whole normalised panel."""
     mth.check_method(method)
-    w = mth.weights(normalised(scope, drop, exclude), method)
+    w = mth.weights(normalised(scope, drop, exclude, basis), method)
     return pd.DataFrame({"indicator": w.index, "name": [NAME[c] for c in w.index],
                          "dimension": [DIMENSION[c] for c in w.index], "weight": w.to_numpy()})
 
 
 @lru_cache(maxsize=128)
-def _scores(method: str, aggregate: str, scope: str, drops: tuple, excl: tuple) -> pd.DataFrame:
-    z = normalised(scope, drops, excl)
+def _scores(method: str, aggregate: str, scope: str, drops: tuple, excl: tuple,
+            basis: str = "published") -> pd.DataFrame:
+    z = normalised(scope, drops, excl, basis)
     w = mth.weights(z, method)
     if scope == "year" and aggregate == "topsis":
         s = pd.concat([mth.aggregate(g, w, "topsis") for _, g in z.groupby(level="year")])
@@ -99,8 +111,9 @@ def _scores(method: str, aggregate: str, scope: str, drops: tuple, excl: tuple) 
 
 
 def index(method: str = "entropy", aggregate: str = "weighted", year: int | None = None, *, scope: str = "panel",
-          drop=None, exclude=()) -> pd.DataFrame:
-    """province, year, score (0-1), rank (1 = best within the year); one year or all of 2011-2023.
+          drop=None, exclude=(), basis: str = "published") -> pd.DataFrame:
+    """province, year, score (0-1), rank (1 = best within the year); one year or all of 2011-2023. ``basis``:
+    the provincial GDP of the five GDP ratios, as published or spliced at the census break (``inputs.BASES``).
 
     >>> index("entropy", "weighted", 2023).shape
     (31, 4)
@@ -109,7 +122,7 @@ def index(method: str = "entropy", aggregate: str = "weighted", year: int | None
     """
     mth.check_method(method, aggregate)
     check_year(year)
-    out = _scores(method, aggregate, scope, _drops(drop), check_exclude(exclude)).copy()
+    out = _scores(method, aggregate, scope, _drops(drop), check_exclude(exclude), check_basis(basis)).copy()
     if year is not None:
         out = out[out["year"] == int(year)].sort_values("rank", kind="stable", ignore_index=True)
     return out

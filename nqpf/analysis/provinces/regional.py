@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["dagum", "theil", "cv", "beta", "power", "slope", "hinge"]
+__all__ = ["dagum", "theil", "cv", "beta", "power", "slope", "step_slope", "hinge"]
 
 
 def _mean_abs_diff(x: np.ndarray, y: np.ndarray) -> float:
@@ -142,6 +142,34 @@ def slope(years, values, level: float = 0.95) -> dict:
     t = stats.t.ppf(0.5 + level / 2, len(x) - 2)
     return {"slope": float(fit.slope), "se": float(fit.stderr), "ci_low": float(fit.slope - t * fit.stderr),
             "ci_high": float(fit.slope + t * fit.stderr), "p": float(fit.pvalue), "n": len(x)}
+
+
+def step_slope(years, values, step: int, level: float = 0.95) -> dict:
+    """OLS of a yearly path on the year and a level-shift dummy 1[t ≥ step]: the common slope with its t-based
+    interval (n − 3 degrees of freedom) and the shift. The change across the step is left to the dummy, so the
+    slope is read from the years within each side only.
+
+    >>> r = step_slope([1, 2, 3, 4, 5, 6], [3, 2, 1, 5, 4, 3], step=4)  # two parallel lines, slope −1, shift +5
+    >>> round(r["slope"], 6), round(r["shift"], 6)
+    (-1.0, 5.0)
+    """
+    from scipy import stats
+
+    x, y = np.asarray(years, dtype=float), np.asarray(values, dtype=float)
+    d = (x >= step).astype(float)
+    if len(x) < 4 or d.sum() < 1 or d.sum() == len(x):
+        raise ValueError("a slope with a level shift needs at least four years with the step inside them")
+    a = np.column_stack([np.ones_like(x), x - x.mean(), d])
+    coef, *_ = np.linalg.lstsq(a, y, rcond=None)
+    resid = y - a @ coef
+    dof = len(x) - 3
+    cov = float((resid ** 2).sum()) / dof * np.linalg.inv(a.T @ a)
+    se = float(np.sqrt(cov[1, 1]))
+    t = stats.t.ppf(0.5 + level / 2, dof)
+    b = float(coef[1])
+    p = float(2 * stats.t.sf(abs(b) / se, dof)) if se > 0 else 0.0
+    return {"slope": b, "se": se, "ci_low": b - t * se, "ci_high": b + t * se, "p": p, "n": len(x),
+            "shift": float(coef[2])}
 
 
 def hinge(years, values, min_side: int = 3) -> dict:
