@@ -33,8 +33,9 @@ SCALE, SHARE, GDP_AS_PUBLISHED = "cn_digital_economy_scale", "cn_digital_economy
 # (22 Nov 2019: years 2015-2018, reports of 2017-2019) and those published after it and before the fifth-census
 # revision (Dec 2024: years 2019-2023, reports of 2020-2024) are each one vintage (sources in the data file).
 CAICT_ERAS = ((2015, 2018, "第四次经济普查修订前发布"), (2019, 2023, "第四次经济普查修订后、第五次之前发布"))
-# One CAICT report (2024) gives 2023 and the rise over 2022; GDP 2022 (final verification, Dec 2023) and 2023
-# (preliminary, Jan 2024) as NBS published them then are both on the fourth-census basis.
+# CAICT's 2024 report gives 2023 (53.9) and its rise over 2022 (3.7 万亿元, data/README), which agrees with the
+# 2022 row (50.2, attribution flagged uncertain); GDP 2022 (final verification, Dec 2023) and 2023 (preliminary,
+# Jan 2024) as NBS published them then are both on the fourth-census basis.
 CAICT_REPORT_YEARS = (2022, 2023)
 
 
@@ -61,17 +62,25 @@ def _year_series(name: str):
     return data.load(name).set_index("year")["value"]
 
 
+def _flags(name: str) -> dict:
+    """{year: '，2015 年标注“推算”'} for the flagged rows of a data file (the flags carried into the name)."""
+    d = data.with_flags(data.load(name))
+    return {int(y): f"，{int(y)} 年标注“{data.flag_label(f)}”" for y, f in zip(d["year"], d["flags"]) if f}
+
+
 def growth_specs() -> list[Spec]:
     """The digital economy's growth advantage over GDP (% a year) under each one-vintage specification."""
     share, scale, pub = _year_series(SHARE), _year_series(SCALE), _year_series(GDP_AS_PUBLISHED)
+    fs, fc = _flags(SHARE), _flags(SCALE)
     specs = []
     for y0, y1, era in CAICT_ERAS:
-        specs.append(Spec(f"信通院公布占比 {y0}→{y1}（{prose(share[y0])}%→{prose(share[y1])}%，{era}）",
+        specs.append(Spec(f"信通院公布占比 {y0}→{y1}（{prose(share[y0])}%→{prose(share[y1])}%，{era}"
+                          f"{fs.get(y0, '')}{fs.get(y1, '')}）",
                           _share_rise(float(share[y0]), float(share[y1]), y1 - y0)))
     a, b = CAICT_REPORT_YEARS
     specs.append(Spec(
-        f"信通院 2024 年报告 {a}→{b} 规模（{prose(scale[a])}→{prose(scale[b])} 万亿元）对同一版本 GDP"
-        f"（{a} 年最终核实数、{b} 年初步数，均为第五次普查前）",
+        f"信通院 {a}→{b} 规模（{prose(scale[a])}→{prose(scale[b])} 万亿元{fc.get(a, '')}{fc.get(b, '')}）"
+        f"对同一版本 GDP（{a} 年最终核实数、{b} 年初步数，均为第五次普查前）",
         _relative((scale[b] / scale[a] - 1) * 100, (pub[b] / pub[a] - 1) * 100)))
     core23 = outcomes.figure("digital_core_share", 2023, basis="census")
     core25 = outcomes.figure("digital_core_share", 2025)
@@ -109,8 +118,8 @@ def _growth_finding() -> Finding:
         "digital-growth-vs-gdp", "digital-growth", "> 0", growth_specs(),
         quantity="数字经济相对名义 GDP 的年均增速优势（%，(1 + g_D) / (1 + g_Y) − 1）",
         robust="每个增速或占比只用一个统计版本，{n} 种读法下数字经济的名义增速都快于名义 GDP："
-               "信通院宽口径在同一次经济普查修订期间发布的占比都在上升，同一份报告的两年规模也比同一版本的 GDP "
-               "增长得快，国家统计局核心产业占比（第五次经济普查口径）同样在上升。跨普查版本的比较不计入。",
+               "信通院宽口径在同一次经济普查修订期间发布的占比都在上升，2023 年规模的增速也快于同一版本的 GDP，"
+               "国家统计局核心产业占比（第五次经济普查口径）同样在上升。跨普查版本的比较不计入。",
         depends="每个增速或占比只用一个统计版本，数字经济的名义增速在 {n} 种读法中的 {k} 种下快于名义 GDP；"
                 "在{flips}下并非如此。跨普查版本的比较不计入。",
         note="每一种读法的分子与分母属于同一个 GDP 版本（占比 = 规模 ÷ 当时的 GDP，只在同一次普查修订期间比较）。"
