@@ -10,7 +10,7 @@ import pytest
 
 from nqpf.analysis import corpus, digital
 from nqpf.core import data, seeds
-from nqpf.core.errors import UsageError
+from nqpf.core.errors import DataError, UsageError
 from nqpf.core.growth import period_growth
 from tests.helpers import wdi_gdp_yi
 
@@ -244,3 +244,59 @@ def test_findings_by_hand():
     b = {s.name: s.value for s in found["outcomes-basic-research-missed"].specifications}
     assert next(v for k, v in b.items() if "两个水平" in k) == pytest.approx(100 * 2800 / 39200 - 8)
     assert found["outcomes-basic-research-missed"].verdict == "robust"
+
+
+# ---------------------------------------------------------------- the chapter's facts, each worked by hand
+
+
+@pytest.fixture(scope="module")
+def dg_facts():
+    from nqpf.analysis import digital_facts
+
+    return digital_facts.facts()
+
+
+def test_facts_growth_and_shares_by_hand(dg_facts):
+    # data/raw/cn_digital_economy_scale.csv rows 2016 (22.6) and 2023 (53.9): growth years 2017-2023, seven years
+    assert dg_facts["dg_caict_cagr"] == "13.2"  # (53.9 / 22.6) ** (1 / 7) - 1 = 13.22 %
+    # the published share against the scale over GDP as published: 2015 is the largest gap, 18.63 万亿元
+    # (cn_digital_economy_scale.csv row 2015) * 10,000 / 689,052 亿元 (cn_nominal_gdp.csv row 2015) = 27.04 %
+    # against 27.5 % (cn_digital_economy_share_gdp.csv row 2015): 0.46 points
+    assert (dg_facts["dg_share_gap_max"], dg_facts["dg_share_gap_year"]) == ("0.46", 2015)
+    # cn_digital_economy_components.csv rows 2022: 数字产业化 9.2 + 产业数字化 41 = 50.2; 9.2 / 50.2 = 18.3 %
+    assert (dg_facts["dg_part_sum"], dg_facts["dg_part_ind_share"]) == ("50.2", "18")
+    # the seeds' 2023 scale over the preliminary 2023 GDP: 1,260,582 亿元 (cn_nominal_gdp.csv row 2023) = 126.06 万亿元
+    assert dg_facts["dg_gdp_2023_first"] == "126.06"
+    # the two 2023 figures: 56.1 (seed 000 line 36) - 53.9 (CAICT) = 2.2 万亿元; 56.1 / 50.2 - 1 = 11.8 %
+    assert (dg_facts["dg_two_diff"], dg_facts["dg_two_seed_growth"], dg_facts["dg_two_caict_growth"]) == (
+        "2.2", "11.8", "7.4")  # 53.9 / 50.2 - 1 = 7.37 %
+
+
+def test_facts_core_target_by_hand(dg_facts):
+    # 7.8 % (2020) -> 10 % (2025), cn_digital_core_share_gdp(_targets).csv: (10 / 7.8) ** (1 / 5) - 1 = 5.09 %
+    assert dg_facts["dg_ratio_growth"] == "5.1"
+    # steady path in 2023: 7.8 * (10 / 7.8) ** (3 / 5) = 9.13 %
+    assert dg_facts["dg_path_2023"] == f"{7.8 * (10 / 7.8) ** 0.6:.1f}" == "9.1"
+    # 127,555 亿元 (cn_digital_core_value_added.csv row 2023) / 1,260,582 (first-release GDP) = 10.12 %;
+    # / 0.099 = 1,288,434 亿元, and with 9.9's rounding band [9.85, 9.95]: 1,281,960 to 1,294,975
+    assert dg_facts["dg_core_on_prelim"] == "10.1"
+    assert (dg_facts["dg_implied_gdp"], dg_facts["dg_implied_gdp_low"], dg_facts["dg_implied_gdp_high"]) == (
+        "1,288,434", "1,281,960", "1,294,975")
+    # required core growth at 6 % nominal GDP: 1.06 * (10 / 7.8) ** 0.2 - 1 = 11.40 %
+    assert dg_facts["dg_req_6"] == "11.4"
+
+
+def test_facts_compute_by_hand(dg_facts):
+    # cn_digital_seed_figures.csv: compute_growth_5y 30, racks_2022 590, servers_2022 2000 (seed 003 lines 519-521)
+    assert dg_facts["dg_cp_mult5"] == "3.7"  # 1.3 ** 5 = 3.71
+    assert dg_facts["dg_cp_double"] == "2.6"  # ln 2 / ln 1.3 = 2.64 years
+    assert dg_facts["dg_cp_spr"] == "3.4"  # 2000 / 590 = 3.39 servers per rack at most
+    # CAICT scale over 2018-2022 (base 2017: 27.2 -> 50.2): 50.2 / 27.2 = 1.85
+    assert dg_facts["dg_cp_de_mult5"] == "1.8"
+
+
+def test_facts_refuse_a_missing_number():
+    from nqpf.analysis import digital_facts
+
+    with pytest.raises(DataError, match="dg_x"):
+        digital_facts.check({"dg_x": float("nan")})

@@ -219,3 +219,21 @@ def test_low_altitude_base_and_consistency():
     assert la["drones_2022_lo"] - 0.05 <= la["drones_2022_caac"] <= la["drones_2022_hi"] + 0.05
     assert la["hours_per_drone_change"] == pytest.approx((1.118 / 1.322 - 1) * 100)
     assert la["scale_share_gdp"] == pytest.approx(5000 / wdi_gdp_yi(2023) * 100)  # standard GDP
+
+
+def test_chapter_facts_by_hand():
+    from nqpf.analysis.industries import facts as ind_facts
+
+    f = ind_facts.facts()
+    # data/raw/industry_seed_figures.csv: sei_share_2014 7.6 and sei_share_2023 13 (seed 004 line 79),
+    # sei_target_2025 17 (seed 000 line 17). Pace 2015-2023: (13 - 7.6) / 9 = 0.6 points a year;
+    # share growth (13 / 7.6) ** (1 / 9) - 1 = 6.15 % a year
+    assert (f["past_pp"], f["past_share_growth"]) == ("0.6", "6.1")
+    # to 17 by 2025: (17 - 13) / 2 = 2.0 points a year, 2.0 / 0.6 = 3.3 times the past pace
+    assert (f["req_pp"], f["req_pp_ratio"]) == ("2.0", "3.3")
+    # linear extrapolation: 13 + 0.6 * 2 = 14.2 in 2025; 17 reached after (17 - 13) / 0.6 = 6.67 years: 2030
+    assert (f["ext_linear"], f["ext_year_linear"]) == ("14.2", 2030)
+    # compound: 13 * (13 / 7.6) ** (2 / 9) = 14.65 in 2025; ln(17 / 13) / ln((13 / 7.6) ** (1 / 9)) = 4.5 years: 2028
+    assert f["ext_compound"] == f"{13 * (13 / 7.6) ** (2 / 9):.1f}" and f["ext_year_compound"] == 2028
+    # the official series stops in 2022 (data/raw/cn_sei_share_gdp.csv, last row: MIIT's "超过13%")
+    assert (f["sei_official_year"], f["sei_official_share"]) == (2022, "13")

@@ -205,3 +205,27 @@ def test_a_chained_reduction_is_labelled_and_a_published_total_is_not(rows):
                confidence="medium")
     e = outcomes.score(df).set_index("indicator").loc["energy_intensity_reduction"]
     assert not e["chained"] and e["outcome"] == 14.0 and e["status"] == "met"
+
+
+def test_appendix_facts_by_hand():
+    from nqpf.analysis.outcomes import facts as outcome_facts
+
+    f = outcome_facts.facts()
+    # met: digital core 10.5 >= 10 (row digital_core_share 2025), R&D (39,200 / 24,393.1) ** 0.2 - 1 = 9.95 % >= 7
+    # (rows rd_expenditure 2025; cn_rd_expenditure.csv row 2020), 5G 34.4 >= 26 (row 5g_per_10k_people 2025);
+    # missed: basic research 7.08 < 8; undetermined: labour productivity (2021-2024 missing), energy (chained, low)
+    assert (f["oc_n_targets"], f["oc_n_met"], f["oc_n_missed"], f["oc_n_undetermined"], f["oc_n_not_published"]) == (
+        10, 3, 1, 2, 4)
+    assert f["oc_rd_growth_outcome_txt"] == "9.95"
+    assert f["oc_lp_years_missing"] == "2021–2024"
+    # "接近2800亿元" over "超过3.92万亿元" (rows basic_research and rd_expenditure 2025): 2800 / 39200 = 7.14 %
+    assert f["oc_basic_ratio_2025"] == "7.14"
+    # 15th plan: R&D at 7 % a year from 39,200 亿元: 39,200 * 1.07 ** 5 = 54,980; CO2 -17 % in five years:
+    # 1 - 0.83 ** 0.2 = 3.66 % a year (cn_fyp15_targets.csv)
+    assert (f["oc_req_rd_2030"], f["oc_req_co2_annual"]) == ("54,980", "3.66")
+    # energy: the chained 1 - 0.884 * 0.949 = 16.11 %, low confidence (the NDRC piece)
+    assert f["oc_energy_intensity_reduction_outcome"] == pytest.approx(16.1084)
+    assert f["oc_energy_intensity_reduction_conf"] == "低"
+    table = outcome_facts.score_table().set_index("目标（2025 年）")
+    assert table.loc["单位 GDP 能耗累计降低（%，2021–2025）", "2025 年结果"] == "16.11（连乘估算）"
+    assert table.loc["数字经济核心产业增加值占 GDP 比重（%）", "2025 年结果"] == "≥ 10.50"
