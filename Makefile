@@ -145,7 +145,8 @@ $(AXE_JS):
 # The JavaScript the site serves (MathJax, DataTables with jQuery): the versions and integrity hashes pinned in
 # js/package-lock.json, installed by `npm ci` from the npm registry into the venv folder; the build copies the files
 # into the site's _static (nqpf.sphinx.reader), so nothing is downloaded while the book builds or is read.
-JS_STAMP := $(VENV)/js/.installed
+# npm ci writes the stamp below; deleting node_modules deletes it, so `make js` installs again.
+JS_STAMP := $(VENV)/js/node_modules/.package-lock.json
 js: $(JS_STAMP)
 $(JS_STAMP): js/package.json js/package-lock.json
 	@command -v npm >/dev/null || { $(call apt_install,npm,the site's JavaScript); }
