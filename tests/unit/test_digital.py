@@ -300,3 +300,29 @@ def test_facts_refuse_a_missing_number():
 
     with pytest.raises(DataError, match="dg_x"):
         digital_facts.check({"dg_x": float("nan")})
+
+
+def test_chapter_tables_by_hand():
+    from nqpf.analysis import digital_facts
+
+    # the steady path from 7.8 % (2020) to 10 % (2025): s(y) = 7.8 * (10 / 7.8) ** ((y - 2020) / 5)
+    path = digital_facts.target_path().set_index("year")["path"]
+    assert list(path.index) == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert path[2020] == pytest.approx(7.8) and path[2025] == pytest.approx(10.0)
+    assert path[2022] == pytest.approx(7.8 * (10 / 7.8) ** 0.4)
+    # the panel table: 2015 is derived (cn_digital_economy_scale.csv row 2015 "DERIVED: 22.6 (2016) minus 3.9",
+    # and its share row 2015 "DERIVED: 30.3 (2016) minus 2.8"), 2016's growth is 22.6 / 18.63 - 1 = 21.3 %
+    t = digital_facts.panel_table().set_index("年份")
+    assert "推算" in t.loc[2015, "标注"]
+    assert t.loc[2016, "增速"] == pytest.approx((22.6 / 18.63 - 1) * 100)
+    # the two 2023 figures: seed 000 line 36 (56.1 万亿元, 44 %) and CAICT (53.9); implied GDP 56.1 / 0.44 万亿元
+    two = digital_facts.two_figures_table().set_index("来源")
+    assert two.loc["种子000", "隐含GDP"] == pytest.approx(56.1 * 10_000 / 0.44)
+    # hubs: seed 000 line 36 names eight nodes; 成渝 is in the west and on the demand side
+    hubs = digital_facts.hubs_table().set_index("枢纽节点")
+    assert len(hubs) == 8 and tuple(hubs.loc["成渝", ["地理", "分工"]]) == ("西部", "需求侧")
+    # 任保平's contribution starts at the line of its title in seeds/003 (read here from the file)
+    lines = seeds.lines("003")
+    first, last = digital_facts.ren_span()
+    assert lines[first - 1].startswith("数字经济浪潮下新质生产力的实现路径")
+    assert lines[last].startswith("加快发展新质生产力的重点任务")

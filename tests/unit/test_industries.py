@@ -6,10 +6,11 @@ import math
 import re
 
 import opencc
+import pandas as pd
 import pytest
 
 from nqpf.analysis import industries as ind
-from nqpf.core import seeds
+from nqpf.core import data, seeds
 from nqpf.core.errors import UsageError
 from tests.helpers import wdi_gdp_yi
 
@@ -237,3 +238,23 @@ def test_chapter_facts_by_hand():
     assert f["ext_compound"] == f"{13 * (13 / 7.6) ** (2 / 9):.1f}" and f["ext_year_compound"] == 2028
     # the official series stops in 2022 (data/raw/cn_sei_share_gdp.csv, last row: MIIT's "超过13%")
     assert (f["sei_official_year"], f["sei_official_share"]) == (2022, "13")
+
+
+def test_chapter_tables_by_hand():
+    from nqpf.analysis.industries import facts as ind_facts
+
+    # fig-industries-share: from the seed's 13 % (2023) at the 2015-2023 pace of 7.6 % -> 13 % (seed 004 line 79):
+    # linear 13 + (13 - 7.6) / 9 * 7 = 17.2 in 2030; compound 13 * (13 / 7.6) ** (7 / 9) in 2030
+    parts = ind_facts.share_chart_parts()
+    linear = parts["按线性速度外推"].set_index("year")["value"]
+    compound = parts["按复合速度外推"].set_index("year")["value"]
+    assert linear[2030] == pytest.approx(13 + 0.6 * 7) and compound[2030] == pytest.approx(13 * (13 / 7.6) ** (7 / 9))
+    assert list(parts["达到 2025 年目标所需路径"]["value"]) == [13, 17]  # seed 000 line 17: 超过17%
+    # the share rows: data/raw/cn_sei_share_gdp.csv 2022 "超过13%" is a lower bound; the seed's 2023 13 % too
+    rows = ind_facts.share_rows_table()
+    r22 = rows[(rows["年份"] == 2022) & (rows["类型"] == "数据")].iloc[0]
+    assert r22["占GDP比重（%）"] == 13 and "LOWER-BOUND" in r22["标记"]
+    # seed 002 announces eight SEI fields and lists seven (see test_seed_002_promises_eight_and_lists_seven); the
+    # category table counts every mention once: the mentions file's rows
+    summary = ind_facts.summary_table()
+    assert summary["提及次数"].sum() == len(pd.read_csv(data.RAW / "industry_mentions.csv"))

@@ -229,3 +229,17 @@ def test_appendix_facts_by_hand():
     table = outcome_facts.score_table().set_index("目标（2025 年）")
     assert table.loc["单位 GDP 能耗累计降低（%，2021–2025）", "2025 年结果"] == "16.11（连乘估算）"
     assert table.loc["数字经济核心产业增加值占 GDP 比重（%）", "2025 年结果"] == "≥ 10.50"
+
+
+def test_appendix_tables_by_hand():
+    from nqpf.analysis.outcomes import facts as outcome_facts
+
+    # every row of data/raw/cn_outcomes_2023_2025.csv once (89 data rows under the header), in readers' words
+    rows = outcome_facts.rows_table()
+    assert len(rows) == len(pd.read_csv(data.RAW / "cn_outcomes_2023_2025.csv")) == 89
+    intel = rows[(rows["指标"] == "智能算力规模") & (rows["年份"] == 2025) & (rows["时点"] == "年底")]
+    assert list(intel["数值"]) == ["1,590"]  # "超过1590 EFLOPS" (row compute_intelligent 2025 end)
+    # 15th plan: schooling from 11.3 (2025) to 11.7 (2030): 0.08 a year, starting point "11.3（2025 年）"
+    req = outcome_facts.fyp15_table()
+    school = req[(req["要求"] == "每年须增加（年）") & req["目标"].str.contains("受教育")].iloc[0]
+    assert school["数值"] == pytest.approx(0.4 / 5) and school["起点"].startswith("11.3（2025 年")
