@@ -98,3 +98,63 @@ def test_appendix_two_counts_by_hand():
     listed = [int(n) for n in re.findall(r"列出 (\d+) 项", r["computation"])]
     assert listed == [1, 1, 2, 3, 3, 3, 3, 4, 5]   # the items of each row, counted off the seed's table
     assert r["verdict"] == "agrees"
+
+
+def test_stated_year_by_hand():
+    from nqpf.analysis.factcheck.across import stated_year
+
+    assert stated_year(engine.Claim("004:79", "2023年的13%以上", ("13",), (13.0,))) == 2023
+    assert stated_year(engine.Claim("003:745", "13%以上", ("13",), (13.0,))) is None
+
+
+def test_single_ends_by_hand():
+    from nqpf.analysis.factcheck.arithmetic import single_ends
+
+    a = engine.Claim("004:57", "56.1", ("56.1",), (56.1,))
+    b = engine.Claim("004:57", "126", ("126",), (126.0,))
+    # 56.1 / 126 = 44.52 % rounds to 45. To reach the stated 44 each input moves alone to its favourable end:
+    # 56.05 / 126 = 44.48 % and 56.1 / 126.5 = 44.35 %, both round to 44: either input alone suffices
+    assert single_ends(a, b, engine.Claim("004:57", "44", ("44",), (44.0,)), 100) == ["56.1", "126"]
+    # to reach 43 neither does (44.48 and 44.35 % still round to 44)
+    assert single_ends(a, b, engine.Claim("004:57", "43", ("43",), (43.0,)), 100) == []
+
+
+def test_growth_gap_2013_2019_from_seed_000_line_12():
+    # "2013-2019年，GDP年均增长7.0%，…分别拉动4.4、0、0.5和2.0个百分点": 4.4 + 0 + 0.5 + 2.0 = 6.9, 0.1 short of 7.0
+    line = seeds.line("000", 12)
+    assert "GDP年均增长7.0%" in line and "4.4、0、0.5和2.0个百分点" in line
+    from nqpf.analysis.factcheck.arithmetic import growth_gap_2013_2019
+
+    assert growth_gap_2013_2019() == pytest.approx(7.0 - (4.4 + 0 + 0.5 + 2.0))
+
+
+def test_genai_figures_from_the_seed_lines():
+    # seed 000 line 34: "市场规模约为14.4万亿元"; seed 001 line 97: "AI核心产业规模达5784亿元"
+    assert "市场规模约为14.4万亿元" in seeds.line("000", 34)
+    from nqpf.analysis.factcheck.plausibility import genai_figures
+
+    g = genai_figures()
+    assert (g["genai"].value, g["core"].value) == (14.4, 5784)
+    assert g["times_core"] == pytest.approx(144_000 / 5_784)          # 24.9 times the whole it is part of
+    assert g["share_gdp"] == pytest.approx(14.4 / g["gdp"].value * 100)
+
+
+def test_verdict_counts_and_summary_on_hand_made_rows():
+    import pandas as pd
+
+    rows = pd.DataFrame({"kind": ["arithmetic", "arithmetic", "count", "outside", "outside"],
+                         "verdict": ["agrees", "rounding", "agrees", "conflicts", "agrees (preliminary)"]})
+    assert factcheck.counts(rows) == {"n": 5, "agrees": 2, "agrees_preliminary": 1, "rounding": 1, "conflicts": 1,
+                                      "cannot_check": 0}
+    s = factcheck.summary(rows).set_index("kind")
+    assert list(s.index) == ["arithmetic", "count", "outside", "total"]   # kinds without checks left out
+    assert s.loc["arithmetic", "agrees"] == 1 and s.loc["arithmetic", "rounding"] == 1
+    assert s.loc["total"].tolist() == [2, 1, 1, 1, 0]
+
+
+def test_appendix_facts_by_hand():
+    f = factcheck.facts()
+    # 144,000 / 5,784 = 24.9, printed to the unit: 25; 7.0 − 6.9 = 0.1; 56.1 / 126 = 44.52 % rounds to 45
+    assert (f["genai"], f["core"], f["genai_times"]) == ("14.4", "5784", "25")
+    assert f["gap_2013"] == "0.1" and f["share_rounded"] == "45" and f["share_stated"] == "44"
+    assert f["n"] == sum(f[k] for k in ("agrees", "agrees_preliminary", "rounding", "conflicts", "cannot_check"))

@@ -248,3 +248,67 @@ def test_national_growth_and_gdp_break_by_hand():
     assert bj["gdp_before"] == pytest.approx(before) and bj["gdp_break"] == pytest.approx(after)
     assert bj["splice_factor"] == pytest.approx(after / (before * g))
     assert bj["change_pct"] == pytest.approx(100 * (after / before - 1))
+
+
+def _hand_scores():
+    """The baseline index (entropy weights, weighted sum) recomputed by hand: min-max over 2011-2023, Σ w z."""
+    x = provinces.indicators()
+    x = x[x.index.get_level_values("year").isin(range(2011, 2024))]
+    z = _minmax_by_hand(x)
+    w = provinces.weights("entropy").set_index("indicator")["weight"].reindex(z.columns)
+    return (z * w).sum(axis=1).rename("score")
+
+
+def test_general_facts_are_the_panel_years():
+    from nqpf.analysis.provinces import facts
+
+    raw = _raw()
+    years = sorted(raw[raw.dataset == "RDIntense"]["year"].unique())   # R&D intensity: 2011-2023
+    g = facts.general()
+    assert (g["pv_first"], g["pv_last"], g["pv_n_years"]) == (years[0], years[-1], len(years)) == (2011, 2023, 13)
+    assert g["pv_mid"] == 2017 and g["pv_half_years"] == 7 and g["pv_span"] == 12  # 2011-2017: seven years
+    assert g["pv_n_prov"] == 31
+
+
+def test_ranks_and_changes_from_the_index_by_hand():
+    from nqpf.analysis.provinces import facts
+
+    s = _hand_scores()
+    s23 = s.xs(2023, level="year").sort_values(ascending=False)
+    r = facts.ranks()
+    assert r["pv_top1"] == s23.index[0] and r["pv_top1_score"] == f"{s23.iloc[0]:.2f}"
+    assert r["pv_top2"] == s23.index[1] and r["pv_top5"] == "、".join(s23.index[:5])
+    assert r["pv_bottom3"] == "、".join(s23.index[-3:])
+    rank = {y: s.xs(y, level="year").rank(ascending=False, method="min") for y in (2011, 2023)}
+    move = (rank[2011] - rank[2023]).sort_values()
+    c = facts.changes()
+    assert (c["pv_up_who"], c["pv_up"]) == (move.index[-1], int(move.iloc[-1]))
+    assert (c["pv_down_who"], c["pv_down"]) == (move.index[0], int(-move.iloc[0]))
+
+
+def test_regions_facts_by_hand():
+    from nqpf.analysis.provinces import facts
+
+    s = _hand_scores()
+    f = facts.regions()
+    for y, key in ((2011, "pv_gini_first"), (2023, "pv_gini_last")):
+        assert f[key] == f"{_gini_sorted(s.xs(y, level='year')):.3f}"
+    s23 = s.xs(2023, level="year")
+    means = {"东部": s23[EAST].mean(), "东北": s23[NORTHEAST].mean(),
+             "中部": s23[["山西", "安徽", "江西", "河南", "湖北", "湖南"]].mean()}
+    west = [p for p in s23.index if p not in EAST + NORTHEAST + ["山西", "安徽", "江西", "河南", "湖北", "湖南"]]
+    means["西部"] = s23[west].mean()
+    assert len(west) == 12 and f["pv_region_top"] == max(means, key=means.get)
+    s11 = s.xs(2011, level="year")
+    assert f["pv_cv_first"] == f"{s11.std(ddof=0) / s11.mean():.2f}"
+
+
+def test_robust_facts_by_hand():
+    from nqpf.analysis.provinces import facts
+
+    m = ranking.rank_matrix(2023)
+    rho = [m[a].corr(m[b], method="spearman") for i, a in enumerate(m.columns) for b in m.columns[i + 1:]]
+    f = facts.robust()
+    assert f["pv_n_pairs"] == len(rho) == 28                      # C(8, 2)
+    assert f["pv_rho_median"] == f"{np.median(rho):.2f}" and f["pv_rho_min"] == f"{min(rho):.2f}"
+    assert f["pv_fixed"] == int((m.max(axis=1) == m.min(axis=1)).sum())
