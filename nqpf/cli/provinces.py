@@ -45,7 +45,7 @@ def _subperiods(args):
         if end - start < 2:
             raise UsageError("a trend needs at least three years (--end at least --start + 2)")
         periods = ((start, end),)
-    return pv.path_trend(args.method, args.aggregate, _exclude(args), periods=periods)
+    return pv.path_trend(args.method, args.aggregate, _exclude(args), periods=periods, basis=args.gdp_basis)
 
 
 def _break_trends(args):
@@ -57,8 +57,9 @@ def _break_trends(args):
 ACTIONS = {
     "panel": ("the cleaned long panel: province, year, indicator, value, unit (31 provinces)", (),
               lambda a: pv.panel()),
-    "index": ("province, score, rank in one year (31 rows)", ("method", "aggregate", "year", "beijing"),
-              lambda a: pv.index(a.method, a.aggregate, _year(a), exclude=_exclude(a))[["province", "score", "rank"]]),
+    "index": ("province, score, rank in one year (31 rows)", ("method", "aggregate", "year", "beijing", "basis"),
+              lambda a: pv.index(a.method, a.aggregate, _year(a), exclude=_exclude(a), basis=a.gdp_basis)[
+                  ["province", "score", "rank"]]),
     "weights": ("indicator, weight (|weights| sum to 1; a PCA weight keeps its loading's sign)", ("method",),
                 lambda a: pv.weights(a.method)[["indicator", "weight"]]),
     "robustness": ("rank agreement of the eight methods, rank ranges, leave-one-indicator-out", ("year",),
@@ -73,10 +74,11 @@ ACTIONS = {
     "normalisation": ("whole-panel against per-year scaling, by year", ("method", "aggregate"),
                       lambda a: pv.normalisation_effect(a.method, a.aggregate)),
     "regional": ("Dagum Gini decomposition, Theil, coefficient of variation, by year", ("method", "aggregate",
-                                                                                        "beijing"),
-                 lambda a: pv.inequality(a.method, a.aggregate, _exclude(a))),
+                                                                                        "beijing", "basis"),
+                 lambda a: pv.inequality(a.method, a.aggregate, _exclude(a), a.gdp_basis)),
     "subperiods": ("OLS slope per year (95% CI) of each gap measure over 2011-2023, 2011-2017 and 2017-2023 "
-                   "(or --start/--end), with the best single break", ("method", "aggregate", "beijing", "span"),
+                   "(or --start/--end), with the best single break", ("method", "aggregate", "beijing", "span",
+                                                                      "basis"),
                    _subperiods),
     "convergence": ("sigma and beta convergence of the score, beta with its 95% CI; the conditional test's power",
                     ("method", "aggregate", "beijing", "span"), _convergence),
@@ -119,6 +121,10 @@ def register(sub):
         if "span" in options:
             a.add_argument("--start", type=int, default=None, help=f"first year (default {pv.YEARS[0]})")
             a.add_argument("--end", type=int, default=None, help=f"last year (default {pv.YEARS[-1]})")
+        if "basis" in options:
+            a.add_argument("--gdp-basis", choices=list(pv.BASES), default="published",
+                           help=f"provincial GDP of the GDP ratios: as published (default) or spliced at the "
+                                f"{pv.BREAK_YEAR} census break")
         if "measure" in options:
             a.add_argument("--measure", choices=list(pv.MEASURES), action="append", default=None,
                            help="a gap measure (repeatable; default gini, theil and cv)")

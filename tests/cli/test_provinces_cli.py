@@ -105,3 +105,15 @@ def test_break_trends_csv_and_a_bad_measure():
     proc = nqpf_cli("provinces", "break-trends", "--measure", "atkinson")
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_regional_on_the_spliced_gdp_basis():
+    # splicing rescales only 2011-2018 (the years before the census break): from 2019 on, the indicators and hence
+    # the Gini differ only through the weights and the panel's min-max, which the whole panel sets; 2011 differs
+    pub = _csv("regional").set_index("year")
+    spl = _csv("regional", "--gdp-basis", "spliced").set_index("year")
+    assert len(spl) == 13 and list(spl.index) == list(range(2011, 2024))
+    assert spl.at[2011, "gini"] != pytest.approx(pub.at[2011, "gini"], rel=1e-6)
+    assert spl.at[2019, "gini"] - spl.at[2018, "gini"] > 0.01  # the 2019 rise survives the splice (+0.020)
+    proc = nqpf_cli("provinces", "regional", "--gdp-basis", "revised")
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
