@@ -11,22 +11,35 @@ Bad arguments and bad data end with one line on stderr and a non-zero exit, neve
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib
 import json
 import math
 import sys
 
-import pandas as pd
-
 from nqpf.core.errors import DataError, NqpfError, UsageError
 
-__all__ = ["COMMANDS", "add_actions", "add_format", "add_percentages", "build_parser", "emit", "main", "modernise",
-           "positive_int"]
+__all__ = ["COMMANDS", "TOPICS", "Rows", "add_actions", "add_format", "add_percentages", "build_parser", "emit",
+           "main", "modernise", "positive_int"]
 
-# Modules that register subcommands; chapters append theirs here.
-COMMANDS = ["nqpf.cli.core", "nqpf.cli.tfp", "nqpf.cli.reader", "nqpf.cli.digital", "nqpf.cli.industries",
-            "nqpf.cli.concept", "nqpf.cli.factcheck", "nqpf.cli.corpus", "nqpf.cli.world", "nqpf.cli.outcomes",
-            "nqpf.cli.provinces", "nqpf.cli.policy", "nqpf.cli.findings"]
+# The module that registers each TOPIC; chapters add theirs here. Only the named topic's module is imported
+# (`python -m nqpf corpus frequencies` starts without pandas); an unknown topic or --help imports them all.
+TOPICS = {
+    "data": "nqpf.cli.core", "seeds": "nqpf.cli.core", "tfp": "nqpf.cli.tfp", "book": "nqpf.cli.reader",
+    "digital": "nqpf.cli.digital", "industries": "nqpf.cli.industries", "concept": "nqpf.cli.concept",
+    "factcheck": "nqpf.cli.factcheck", "corpus": "nqpf.cli.corpus", "claims": "nqpf.cli.claims",
+    "world": "nqpf.cli.world", "outcomes": "nqpf.cli.outcomes", "provinces": "nqpf.cli.provinces",
+    "policy": "nqpf.cli.policy", "findings": "nqpf.cli.findings",
+}
+COMMANDS = list(dict.fromkeys(TOPICS.values()))
+
+
+class Rows(list):
+    """Rows (dicts) with their column names: a table printed as CSV or JSON without loading pandas."""
+
+    def __init__(self, rows, columns):
+        super().__init__(rows)
+        self.columns = list(columns)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -133,9 +146,17 @@ def _clean(obj):
 
 def emit(result, fmt: str = "json", out=None) -> None:
     out = out or sys.stdout
+    if isinstance(result, Rows) and fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=result.columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_clean(list(result)))
+        return
     if isinstance(result, dict) and fmt == "csv":  # one row; nested keys as a.b columns
+        import pandas as pd
+
         result = pd.json_normalize(_clean(result), sep=".")
-    if isinstance(result, pd.DataFrame):
+    pd = sys.modules.get("pandas")  # a DataFrame exists only if pandas was imported
+    if pd is not None and isinstance(result, pd.DataFrame):
         if fmt == "csv":
             result.to_csv(out, index=False, lineterminator="\n")
             return
@@ -144,11 +165,12 @@ def emit(result, fmt: str = "json", out=None) -> None:
     out.write("\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(topic: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every topic, or of ``topic`` alone when it is one (the others are not imported)."""
     parser = _Parser(prog="python -m nqpf", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", metavar="TOPIC", parser_class=_Parser)
     sub.required = True
-    for name in COMMANDS:
+    for name in [TOPICS[topic]] if topic in TOPICS else COMMANDS:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -158,7 +180,7 @@ def main(argv=None) -> int:
         argv, note = modernise(sys.argv[1:] if argv is None else list(argv))
         if note:
             print(note, file=sys.stderr)
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0] if argv else None).parse_args(argv)
         result = args.func(args)
         if result is not None:
             emit(result, getattr(args, "format", "json"))

@@ -1,25 +1,30 @@
-"""Subcommands of the text-analysis chapter: ``corpus`` (sizes, keywords, themes, co-occurrence, frequencies)
-and ``claims`` (the ledger of quantitative claims)."""
+"""Subcommands of the text-analysis chapter: ``corpus`` (sizes, keywords, themes, co-occurrence, frequencies).
+
+The analysis modules load inside the command: ``corpus frequencies`` on a folder of one's own needs neither pandas
+nor the seed corpus, and a start-up of a few hundred milliseconds matters when it is run over many folders.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from nqpf.analysis import claims, corpus, policy, textfreq
-from nqpf.cli import add_actions, add_format, positive_int
+from nqpf.cli import Rows, add_format, positive_int
 from nqpf.core.errors import UsageError
-from nqpf.core.paths import rel
 
 
 def _corpus(args):
+    if args.action == "frequencies" and args.input:
+        from nqpf.analysis import textfreq
+
+        counts, docs, _ = textfreq.frequencies(args.input, scheduler=args.scheduler or "processes")
+        return Rows(textfreq.rows(counts, docs, args.top), columns=["term", "count", "documents"])
+    import pandas as pd
+
+    from nqpf.analysis import corpus, policy
+
     if args.action == "terms":
         if not args.input:
             raise UsageError("corpus terms needs --input DIR (a folder of .txt files)")
         # Every file is read, checked and counted before anything is printed: a bad file leaves no output.
         return policy.folder_term_counts(args.input, args.terms, scheduler=args.scheduler)
-    if args.action == "frequencies" and args.input:
-        counts, docs, _ = textfreq.frequencies(args.input, scheduler=args.scheduler or "processes")
-        return pd.DataFrame(textfreq.rows(counts, docs, args.top), columns=["term", "count", "documents"])
     if args.input:
         raise UsageError("--input is only for corpus terms and corpus frequencies")
     if args.action == "summary":
@@ -42,28 +47,6 @@ def _corpus(args):
     raise UsageError(f"unknown action {args.action!r}")
 
 
-def _claims(args):
-    claims.check_kind(args.kind)
-    df = claims.extract(args.seed)
-    return df[df["kind"] == args.kind] if args.kind else df
-
-
-def _claims_counts(args):
-    return claims.counts().reset_index()
-
-
-def _claims_evaluate(args):
-    result = claims.evaluate_corpus() if args.labels == "policy" else claims.evaluate()
-    result["missed"] = [list(k) for k in result["missed"]]
-    result["spurious"] = [list(k) for k in result["spurious"]]
-    return result
-
-
-def _claims_write(args):
-    path = claims.write()
-    return {"file": rel(path), "rows": len(claims.extract())}
-
-
 def register(sub):
     p = sub.add_parser("corpus", help="the seed corpus analysed: sizes, keywords, themes, co-occurrence, tokens;"
                        " terms: dictionary term counts in any folder of .txt files")
@@ -81,20 +64,3 @@ def register(sub):
     p.add_argument("--window", choices=["sentence", "paragraph"], default="sentence")
     add_format(p)
     p.set_defaults(func=_corpus)
-    actions = add_actions(sub.add_parser("claims", help="every quantitative claim in the seeds (the ledger)"))
-    p = actions.add_parser("list", help="the claims, one row each")
-    p.add_argument("--seed", help="only this seed, e.g. 000")
-    p.add_argument("--kind", help=f"only this kind ({', '.join(claims.KINDS)})")
-    add_format(p)
-    p.set_defaults(func=_claims)
-    p = actions.add_parser("counts", help="claims by seed and kind")
-    add_format(p)
-    p.set_defaults(func=_claims_counts)
-    p = actions.add_parser("evaluate", help="precision and recall on the hand-labelled lines (data/labels/)")
-    p.add_argument("--labels", choices=["seeds", "policy"], default="seeds",
-                   help="seeds: the seed samples (claims_gold + claims_heldout); policy: the policy-corpus sample")
-    add_format(p)
-    p.set_defaults(func=_claims_evaluate)
-    p = actions.add_parser("write", help="write the full ledger to data/derived/claims.csv (what `make data` runs)")
-    add_format(p)
-    p.set_defaults(func=_claims_write)

@@ -6,11 +6,14 @@ Used by the policy pipeline (:mod:`nqpf.analysis.policy.dispatch`) and by the to
 
 from __future__ import annotations
 
+import importlib
 import os
 
 __all__ = ["SCHEDULER_ENV", "compute"]
 
 SCHEDULER_ENV = "NQPF_DASK_SCHEDULER"
+_LOCAL = {"sync": "dask.local.get_sync", "synchronous": "dask.local.get_sync", "threads": "dask.threaded.get",
+          "processes": "dask.multiprocessing.get"}
 
 
 def compute(collection, scheduler=None):
@@ -30,4 +33,9 @@ def compute(collection, scheduler=None):
             return client.compute(collection).result()
     if hasattr(scheduler, "compute") and hasattr(scheduler, "scheduler_info"):  # a distributed.Client
         return scheduler.compute(collection).result()
+    if scheduler in _LOCAL:
+        # Dask's own get function: a scheduler *name* makes dask import `distributed` (about 1 s) to look for a
+        # client, which a local run never uses.
+        module, name = _LOCAL[scheduler].rsplit(".", 1)
+        scheduler = getattr(importlib.import_module(module), name)
     return collection.compute(scheduler=scheduler)

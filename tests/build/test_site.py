@@ -90,17 +90,40 @@ class Visit:
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.pending: set = set()
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", self._finished)
         self.page.on("requestfailed", self._failed)
-        self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
         self.page.goto(url, wait_until="load", timeout=90_000)
-        self.page.wait_for_load_state("networkidle", timeout=90_000)  # the machine may be busy: wait, then judge
+        self._settle()
+
+    def _settle(self, quiet_ms: int = 500, limit_ms: int = 90_000):
+        # Playwright's "networkidle" gave no hint of what it waited for when it timed out in CI; wait for
+        # our own list of open requests to stay empty instead, and name what is still open if it never does.
+        waited = quiet = 0
+        while quiet < quiet_ms:
+            step = 100
+            self.page.wait_for_timeout(step)
+            waited += step
+            quiet = quiet + step if not self.pending else 0
+            if waited > limit_ms:
+                self.failed.extend(f"still loading after {limit_ms // 1000} s: {r.url}" for r in self.pending)
+                return
+
+    def _finished(self, request):
+        self.pending.discard(request)
+
+    def _started(self, request):
+        self.requests.append(request.url)
+        self.pending.add(request)
 
     def _block(self, route):
         self.outside.append(route.request.url)
         route.abort()
 
     def _failed(self, request):
+        self.pending.discard(request)
         if request.url not in self.outside:
             self.failed.append(f"{request.failure} {request.url}")
 

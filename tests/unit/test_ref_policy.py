@@ -15,7 +15,7 @@ import pytest
 from scipy.stats import power_divergence
 
 from nqpf.analysis import policy
-from nqpf.analysis.policy.keyness import doc_token_counts, keyness_congress, token_counts
+from nqpf.analysis.policy.contrasts import doc_token_counts, keyness_congress, token_counts
 from nqpf.core.errors import UsageError
 from nqpf.core.paths import CORPUS, USERDICT
 
@@ -160,3 +160,19 @@ def test_talk_table_counts_by_hand_for_beijing_and_shanghai():
     assert t.loc["北京", "text_index"] == pytest.approx(10_000 * t.loc["北京", "text_hits"] / b_chars)
     # ranks of the provincial index: 1 for the highest score, and the table is in that order
     assert list(t["rank"]) == sorted(t["rank"]) and t["score"].is_monotonic_decreasing
+
+
+def test_policy_findings_against_scipy_and_grep():
+    from scipy.stats import pearsonr, spearmanr
+
+    from nqpf.analysis.findings import policy as fp
+
+    found = {f.id: {s.name: s.value for s in f.specifications} for f in fp.findings()}
+    t = policy.talk_table()
+    talk = found["policy-talk-vs-index"]
+    assert talk["文本指数·31 省·Spearman"] == pytest.approx(spearmanr(t["text_index"], t["score"])[0])
+    assert talk["文本指数·31 省·Pearson"] == pytest.approx(pearsonr(t["text_index"], t["score"])[0])
+    # 新质生产力 in the work reports: 1 (2024), 2 (2025), 6 (2026) by grep -o on the files
+    n = {y: (CORPUS / "gov_work_reports" / f"{y}.txt").read_text("utf-8").count("新质生产力") for y in (2024, 2025, 2026)}
+    rising = found["policy-nqpf-rising"]
+    assert (rising["次数，2024→2025"], rising["次数，2025→2026"]) == (n[2025] - n[2024], n[2026] - n[2025]) == (1, 4)

@@ -23,7 +23,8 @@ def test_counts_and_documents_by_hand(tmp_path):
     assert n == 2
     assert (counts["新质生产力"], docs["新质生产力"]) == (3, 2)
     assert counts["年"] == 1 and docs["年"] == 1
-    assert not [t for t in counts if not textfreq._is_chinese(t)]
+    # Only tokens made wholly of CJK unified ideographs (U+4E00–U+9FFF, extension A U+3400–U+4DBF) count.
+    assert all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for t in counts for c in t)
     assert "5G" not in counts and "2024" not in counts
 
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from nqpf.analysis import cleaning
-from nqpf.core import data, text
+from nqpf.core import text
 from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import CORPUS, USERDICT, rel
 
-__all__ = ["CORPUS", "MANIFEST", "PER", "PREMIERS", "premier", "read_text", "analysis_text", "load", "txt_files",
+if TYPE_CHECKING:  # pandas and the schema checks load only where the manifest is read: `corpus frequencies`
+    import pandas as pd  # on a folder of its own starts without them
+
+__all__ = ["CORPUS", "MANIFEST", "PER", "PREMIERS", "premier", "read_text", "analysis_text", "flat_text", "load",
+           "txt_files",
            "manifest", "documents", "terms"]
 
 MANIFEST = CORPUS / "manifest.csv"
@@ -55,9 +58,14 @@ def analysis_text(cleaned: str) -> str:
     return "".join(ln.strip().replace("\u3000", "") for ln in cleaned.split("\n"))
 
 
+def flat_text(path) -> str:
+    """Read, clean and flatten one document: the text terms are counted in."""
+    return analysis_text(cleaning.clean(read_text(path)).text)
+
+
 def load(path) -> tuple[str, int]:
     """Read, clean and flatten one document: (analysis text, number of Chinese characters)."""
-    flat = analysis_text(cleaning.clean(read_text(path)).text)
+    flat = flat_text(path)
     return flat, text.hanzi_count(flat)
 
 
@@ -74,6 +82,8 @@ def txt_files(folder) -> list[Path]:
 
 @lru_cache(maxsize=1)
 def _manifest(corpus: Path) -> pd.DataFrame:
+    from nqpf.core import data
+
     listing = corpus / "manifest.csv"
     df = data.validate(listing).copy()
     for line, row in enumerate(df.itertuples(index=False), start=2):
