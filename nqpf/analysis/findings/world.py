@@ -1,6 +1,8 @@
 """Findings of the international comparison (book/world.md): where China's R&D intensity stands against the OECD
 average and whether it is catching up, and how far China's labour productivity is from the US level, per person
-and per hour worked. Each specification names its source and vintage.
+and per hour worked. Each specification names its source and vintage, and compares like years: China's R&D
+intensity is set against an OECD average of the same year (NBS's 2025 figure has none yet; its cross-year
+comparisons are shown in ``extra`` and not counted).
 """
 
 from __future__ import annotations
