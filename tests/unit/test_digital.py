@@ -230,7 +230,7 @@ def test_cooccurrence_counts():
 def test_findings_by_hand():
     from nqpf.analysis.findings import digital as fd
 
-    specs = {s.name: s.value for s in fd.growth_specs()}
+    specs = {s.name: s.value for s in fd.growth_specs() + fd.cross_vintage_specs()}
     # CAICT 2017-2023: (53.9 / 22.6) ** (1/7) = 1.1322 against the standard GDP over the same growth years
     g = ((wdi_gdp_yi(2023) / wdi_gdp_yi(2016)) ** (1 / 7) - 1) * 100
     caict = next(v for k, v in specs.items() if k.startswith("信通院名义规模"))
