@@ -34,7 +34,7 @@ def _montecarlo(args):
 
 def _convergence(args):
     start, end = args.start or pv.YEARS[0], args.end or pv.YEARS[-1]
-    return pv.convergence(args.method, args.aggregate, start, end, _exclude(args))
+    return pv.convergence(args.method, args.aggregate, start, end, _exclude(args), args.gdp_basis)
 
 
 def _subperiods(args):
@@ -81,7 +81,7 @@ ACTIONS = {
                                                                       "basis"),
                    _subperiods),
     "convergence": ("sigma and beta convergence of the score, beta with its 95% CI; the conditional test's power",
-                    ("method", "aggregate", "beijing", "span"), _convergence),
+                    ("method", "aggregate", "beijing", "span", "basis"), _convergence),
     "trend": ("Gini, between-region share and CV (first, last, slope with 95% CI) and absolute beta under each of "
               "the eight methods", ("beijing",), lambda a: pv.trend_by_method(exclude=_exclude(a))),
     "gdp-break": (f"the derived GDP's break at the census ({pv.BREAK_YEAR}): GDP before and at the break, change (%), "

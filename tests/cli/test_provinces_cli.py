@@ -117,3 +117,10 @@ def test_regional_on_the_spliced_gdp_basis():
     assert spl.at[2019, "gini"] - spl.at[2018, "gini"] > 0.01  # the 2019 rise survives the splice (+0.020)
     proc = nqpf_cli("provinces", "regional", "--gdp-basis", "revised")
     assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_convergence_on_the_spliced_basis_json():
+    proc = nqpf_cli("provinces", "convergence", "--gdp-basis", "spliced", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["n"] == 31 and out["absolute"]["ci_high"] < 0  # β −0.0189, 95 % interval −0.0314 to −0.0065

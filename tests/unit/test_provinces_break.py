@@ -140,3 +140,18 @@ def test_gap_finding_declares_measures_and_break_treatments():
     # the wording follows the computed counts
     k = len(f.specifications) - len(f.flips_under)
     assert f"39 种设定中只有 {k} 种" in f.statement
+
+
+def test_absolute_beta_on_the_spliced_basis_matches_statsmodels_hc1():
+    # the 2011 and 2023 scores lie on two GDP bases unless spliced: β on the spliced index, recomputed with
+    # statsmodels' OLS and HC1 errors (a different code path from regional.beta)
+    import statsmodels.api as sm
+
+    s = pv.index(basis="spliced").pivot(index="province", columns="year", values="score")
+    y = (np.log(s[2023]) - np.log(s[2011])) / 12
+    fit = sm.OLS(y.to_numpy(), sm.add_constant(np.log(s[2011]).to_numpy())).fit(cov_type="HC1")
+    ab = pv.convergence(basis="spliced")["absolute"]
+    assert ab["beta"] == pytest.approx(fit.params[1], rel=1e-9)
+    assert ab["se"] == pytest.approx(fit.bse[1], rel=1e-9)
+    f = {x.name: x.value for x in fp._beta_negative().specifications}
+    assert f["熵值法·加权和·衔接GDP"] == pytest.approx(ab["ci_high"], rel=1e-12) and ab["ci_high"] < 0

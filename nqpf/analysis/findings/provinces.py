@@ -150,14 +150,18 @@ def _beta_negative() -> Finding:
                 continue
             c = pv.convergence(m, a, exclude=excl)
             specs.append(Spec(f"{pv.label(m, a)}{'·不含北京' if excl else ''}", float(c["absolute"]["ci_high"])))
+    for excl in ((), _NO_BJ):  # the start (2011) and the end (2023) lie on two GDP bases unless spliced
+        c = pv.convergence(*pv.BASE, exclude=excl, basis="spliced")
+        name = f"{pv.label(*pv.BASE)}{'·不含北京' if excl else ''}·衔接GDP"
+        specs.append(Spec(name, float(c["absolute"]["ci_high"])))
     return Finding.decide(
         "provinces-beta-convergence", "provinces-regions", "< 0", specs,
         robust="起点低的省份分数增长更快（绝对 β 收敛）：所有设定下 β 的 95% 置信区间都在零以下。",
         depends="起点低的省份分数是否增长更快取决于设定：{n} 种设定中 {k} 种的绝对 β 显著为负"
                 "（不显著不等于不收敛，见正文的置信区间与检验功效）。",
         quantity=f"绝对 β（{_FIRST}–{_LAST}）95% 置信区间上限",
-        note="八种方法，含与不含北京；OLS，HC1 稳健标准误；"
-             "`python -m nqpf provinces convergence [--without-beijing]`。")
+        note=f"八种方法，含与不含北京，以及基准方法在 {pv.BREAK_YEAR} 年断点衔接后的 GDP 上（含与不含北京）；OLS，HC1 "
+             "稳健标准误；`python -m nqpf provinces convergence [--without-beijing] [--gdp-basis spliced]`。")
 
 
 @lru_cache(maxsize=1)

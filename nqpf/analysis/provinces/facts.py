@@ -322,6 +322,11 @@ def regions() -> dict:
     v.g("pv_n_nobj", conv_nobj["n"])
     v.g("pv_beta_nobj", signed(conv_nobj["absolute"]["beta"], ".4f"))
     v.g("pv_beta_nobj_p", conv_nobj["absolute"]["p"], ".2f")
+    for name, excl in (("", ()), ("_nobj", nobj)):
+        ab_s = gp.convergence(exclude=excl, basis="spliced")["absolute"]
+        v.g(f"pv_beta{name}_spliced", signed(ab_s["beta"], ".4f"))
+        v.g(f"pv_beta{name}_spliced_lo", signed(ab_s["ci_low"], ".4f"))
+        v.g(f"pv_beta{name}_spliced_hi", signed(ab_s["ci_high"], ".4f"))
     return dict(v)
 
 

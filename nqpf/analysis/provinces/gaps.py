@@ -107,12 +107,13 @@ def path_trend(method: str = "entropy", aggregate: str = "weighted", exclude=(),
 
 
 def convergence(method: str = "entropy", aggregate: str = "weighted", start: int = YEARS[0], end: int = YEARS[-1],
-                exclude=()) -> dict:
+                exclude=(), basis: str = "published") -> dict:
     """σ (coefficient of variation, start and end) and β-convergence of the score, absolute and with region
     dummies (conditional), each β with its 95 % interval. ``conditional_power``: the power of the conditional
     test to detect a β as large as the absolute estimate (:func:`.regional.power`), and ``conditional_mde``
     the smallest |β| it detects with 80 % power (2.80 standard errors): a β that is not significant is read
-    against these, never as "no convergence"."""
+    against these, never as "no convergence". ``basis``: the provincial GDP of the GDP ratios (a start before
+    and an end after the census break compare two GDP bases unless spliced)."""
     mth.check_method(method, aggregate)
     check_year(start)
     check_year(end)
@@ -120,7 +121,8 @@ def convergence(method: str = "entropy", aggregate: str = "weighted", start: int
         raise UsageError("end year must come after start year")
     excl = check_exclude(exclude)
     keep = [p for p in PROVINCES if p not in excl]
-    s = index(method, aggregate, exclude=excl).pivot(index="province", columns="year", values="score").reindex(keep)
+    s = index(method, aggregate, exclude=excl, basis=check_basis(basis)).pivot(
+        index="province", columns="year", values="score").reindex(keep)
     if s[[start, end]].isna().any().any():
         raise DataError("provinces:convergence", f"a score for each of the {len(keep)} provinces in {start} and {end}")
     if (s[[start, end]] <= 0).any().any():
