@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from nqpf.analysis import digital
+from nqpf.analysis import digital, digital_facts
 from nqpf.cli import add_format, add_percentages
 from nqpf.core.errors import UsageError
 from nqpf.core.growth import cagr, period_growth
 
 ACTIONS = {
     "summary": "the chapter's key figures (default)",
+    "facts": "every number the chapter prints, by glue name, as printed (JSON)",
     "panel": "CAICT scale and share by year, share recomputed on the standard GDP series, nominal growth against GDP",
     "compare": "2023: seed 000's 56.1 beside CAICT's 53.9 trillion yuan",
     "cagr": "CAGR over growth years --from..--to (base: the year before --from; --series) "
@@ -27,6 +28,8 @@ def _run(args):
     a = args.action
     if a == "summary":
         return digital.summary()
+    if a == "facts":
+        return digital_facts.facts()
     if a == "panel":
         return digital.panel().round(4)
     if a == "compare":

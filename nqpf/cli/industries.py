@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from nqpf.analysis import industries
+from nqpf.analysis.industries import facts as industry_facts
 from nqpf.cli import add_format, add_percentages
 
 ACTIONS = ("scenarios", "targets", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",
-           "mentions", "share", "traditional")  # argparse choices; each is handled in _run
+           "mentions", "share", "traditional", "facts")  # argparse choices; each is handled in _run
 
 
 def _share(args):
@@ -26,7 +27,7 @@ _SIMPLE = {"matrix": industries.membership, "disagreements": industries.disagree
            "lists": industries.list_counts, "wording": industries.fyp14_wording,
            "doubling": industries.doubling_check, "low-altitude": industries.low_altitude,
            "mentions": industries.mentions, "traditional": industries.traditional_evidence,
-           "targets": industries.target_specifications}
+           "targets": industries.target_specifications, "facts": industry_facts.facts}
 
 
 def _run(args):

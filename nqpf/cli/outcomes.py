@@ -6,11 +6,13 @@
     python -m nqpf outcomes targets --plan 14|15 [--gdp-growth 4 5 6] [--format json|csv]
     python -m nqpf outcomes gdp-growth [--from 2024] [--to 2025]      # realised nominal GDP growth (JSON)
     python -m nqpf outcomes rd-final                                  # 2024 R&D as its communiqué gives it (JSON)
+    python -m nqpf outcomes facts                                     # every number the appendix prints (JSON)
 """
 
 from __future__ import annotations
 
 from nqpf.analysis import outcomes, rd_bulletin
+from nqpf.analysis.outcomes import facts as outcome_facts
 from nqpf.cli import add_actions, add_format, add_percentages
 from nqpf.core.errors import UsageError
 
@@ -66,6 +68,9 @@ def register(sub):
     a.add_argument("--to", dest="end", type=int, default=2025)
     add_format(a)
     a.set_defaults(func=_gdp_growth)
+    a = actions.add_parser("facts", help="every number the appendix prints, by glue name (JSON)")
+    add_format(a)
+    a.set_defaults(func=lambda args: outcome_facts.facts())
     a = actions.add_parser("rd-final", help="2024 R&D as the communiqué of 2025-09-29 gives it")
     add_format(a)
     a.set_defaults(func=lambda args: outcomes.rd_final())

@@ -54,3 +54,11 @@ def test_cli_core_outcomes():
     # 7.8 % (2020, pre-census GDP), 9.9 % (2023, NBS census basis), "10.5% 以上" (2026 government work report)
     assert (rows[2020]["share"], rows[2023]["share"], rows[2025]["share"]) == (7.8, 9.9, 10.5)
     assert rows[2020]["vintage"] != rows[2023]["vintage"] and "LOWER-BOUND" in rows[2025]["flags"]
+
+
+def test_facts_prints_every_glued_value():
+    proc = nqpf_cli("digital", "facts")
+    assert proc.returncode == 0, proc.stderr
+    f = json.loads(proc.stdout)
+    # (53.9 / 22.6) ** (1 / 7) - 1 = 13.22 % (data/raw/cn_digital_economy_scale.csv rows 2016 and 2023)
+    assert f["dg_caict_cagr"] == "13.2" and f["dg_scale_first_year"] == 2012

@@ -60,3 +60,13 @@ def test_cli_traditional_marks_carried_forward_values():
     rows = list(csv.DictReader(proc.stdout.splitlines()))
     chn = next(r for r in rows if r["indicator"] == "NV.MNF.TECH.ZS.UN" and r["countrycode"] == "CHN")
     assert (chn["reported_year"], chn["latest_year"]) == ("2011", "2022")
+
+
+def test_facts_prints_every_glued_value():
+    import json
+
+    proc = nqpf_cli("industries", "facts")
+    assert proc.returncode == 0, proc.stderr
+    f = json.loads(proc.stdout)
+    # seed 004 line 79: 7.6 % (2014) -> 13 % (2023), (13 - 7.6) / 9 = 0.6 points a year
+    assert f["past_pp"] == "0.6" and f["ext_year_linear"] == 2030

@@ -53,3 +53,14 @@ def test_targets_plan_15_and_realised_growth():
     assert json.loads(proc.stdout)["cagr"] == pytest.approx(((1401879 / 1294271.78) ** 0.5 - 1) * 100, abs=1e-3)
     proc = nqpf_cli("outcomes", "gdp-growth", "--from", "1990")
     assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1 and "1989" in proc.stderr
+
+
+def test_facts_and_the_scoring_columns():
+    proc = nqpf_cli("outcomes", "facts")
+    assert proc.returncode == 0, proc.stderr
+    f = json.loads(proc.stdout)
+    assert (f["oc_n_met"], f["oc_lp_years_missing"]) == (3, "2021–2024")
+    # the score says which years of an "each year" target are missing and which outcome is a chained estimate
+    rows = {r["indicator"]: r for r in csv.DictReader(nqpf_cli("outcomes", "score").stdout.splitlines())}
+    assert rows["labour_productivity_growth_gap"]["years_missing"] == "2021–2024"
+    assert rows["energy_intensity_reduction"]["chained"] == "True"
