@@ -158,3 +158,9 @@ def test_appendix_facts_by_hand():
     assert (f["genai"], f["core"], f["genai_times"]) == ("14.4", "5784", "25")
     assert f["gap_2013"] == "0.1" and f["share_rounded"] == "45" and f["share_stated"] == "44"
     assert f["n"] == sum(f[k] for k in ("agrees", "agrees_preliminary", "rounding", "conflicts", "cannot_check"))
+
+
+def test_claim_reads_the_figure_as_written():
+    # seed 000 line 12: "2013-2019年，GDP年均增长7.0%，…"
+    c = engine.claim("000:12", r"2013-2019年，GDP年均增长{n}%")
+    assert c.raw == "2013-2019年，GDP年均增长7.0%" and c.numbers == ("7.0",) and c.value == 7.0

@@ -312,3 +312,92 @@ def test_robust_facts_by_hand():
     assert f["pv_n_pairs"] == len(rho) == 28                      # C(8, 2)
     assert f["pv_rho_median"] == f"{np.median(rho):.2f}" and f["pv_rho_min"] == f"{min(rho):.2f}"
     assert f["pv_fixed"] == int((m.max(axis=1) == m.min(axis=1)).sum())
+
+
+def test_weights_facts_from_the_raw_file():
+    from nqpf.analysis.provinces import facts
+
+    raw = _raw()
+    raw = raw.assign(p=raw["province_raw"].str.replace(r"\s", "", regex=True))
+    y23 = raw[(raw.year == 2023) & raw.p.isin(clean.PROVINCES)]
+    src = y23[y23.dataset == "RDSource"].pivot(index="p", columns="item", values="value")
+    # enterprise funds' share of R&D (企业资金 ÷ 合计); a blank enterprise cell is the total less the other sources
+    ent = src["企业资金"].fillna(src["合计"] - src[["政府资金", "国外资金", "其他资金"]].sum(axis=1))
+    share = 100 * ent / src["合计"]
+    w = facts.weights()
+    assert w["pv_ent_low"] == share.idxmin() and w["pv_ent_low_v"] == f"{share.min():.1f}"
+    # Beijing's technology outflow (MarketPush 金额, 万元 → 亿元) over its GDP (R&D ÷ intensity × 100)
+    bj = y23[y23.p == "北京"]
+    def v(ds, item):
+        return bj[(bj.dataset == ds) & (bj.item == item)]["value"].item()
+    gdp = v("RDIntense", "RD经费") / v("RDIntense", "RD强度") * 100
+    assert w["pv_bj_out"] == f"{v('MarketPush', '金额') / 1e4 / gdp * 100:.1f}"
+
+
+def test_rank_percentiles_are_order_statistics_of_the_draws():
+    from nqpf.analysis.provinces import montecarlo as mc
+
+    draws = 200
+    pct = provinces.rank_percentiles(2023, draws=draws, seed=3).set_index("province")
+    r = mc.draw_ranks(2023, draws, 3)
+    # the inverted-CDF percentile of 200 draws: the ceil(q × 200)-th smallest rank (10th, 100th, 190th)
+    for p in ("北京", "安徽", "西藏"):
+        ranks = sorted(r.loc[p])
+        assert (pct.loc[p, "rank_p05"], pct.loc[p, "rank_p50"], pct.loc[p, "rank_p95"]) == \
+            (ranks[9], ranks[99], ranks[189]), p
+    assert list(pct.index) == list(clean.PROVINCES)
+
+
+def test_provinces_findings_by_hand():
+    from nqpf.analysis.findings import provinces as fpv
+
+    found = {f.id: {s.name: s.value for s in f.specifications} for f in fpv.findings()}
+    # Beijing first under the baseline: the hand-computed index ranks it first
+    s23 = _hand_scores().xs(2023, level="year")
+    assert found["provinces-beijing-first"]["熵值法·加权和"] == 1 == int((s23 > s23["北京"]).sum()) + 1
+    # the method share of rank variance in 2023: within-province sum of squares over the total, in %
+    m = ranking.rank_matrix(2023).to_numpy(dtype=float)
+    within = ((m - m.mean(axis=1, keepdims=True)) ** 2).sum()
+    total = ((m - m.mean()) ** 2).sum()
+    assert found["provinces-method-share"]["八种方法 2023"] == pytest.approx(100 * within / total)
+
+
+def _raw_gdp(year):
+    """Each province's derived GDP (R&D expenditure ÷ intensity × 100) of ``year`` from the raw CSV."""
+    raw = _raw()
+    raw = raw.assign(p=raw["province_raw"].str.replace(r"\s", "", regex=True))
+    rd = raw[(raw.dataset == "RDIntense") & (raw.year == year) & raw.p.isin(clean.PROVINCES)]
+    w = rd.pivot(index="p", columns="item", values="value")
+    return w["RD经费"] / w["RD强度"] * 100
+
+
+def test_break_summary_and_census_break_facts_by_hand():
+    from nqpf.analysis.provinces import facts
+
+    change = 100 * (_raw_gdp(2019) / _raw_gdp(2018) - 1)     # the fourth economic census revised 2019's GDP
+    nat = 100 * (_wdi_cny_gdp(2019) / _wdi_cny_gdp(2018) - 1)
+    s = _hand_scores()
+    gini = {y: _gini_sorted(s.xs(y, level="year")) for y in (2018, 2019)}
+    b = gaps.break_summary()
+    assert (b["break_year"], b["n"], b["n_down"]) == (2019, 31, int((change < 0).sum()))
+    assert b["largest_fall_who"] == change.idxmin() and b["largest_fall_pct"] == pytest.approx(change.min())
+    assert b["national_growth_pct"] == pytest.approx(nat)
+    assert b["gini_jump"] == pytest.approx(gini[2019] - gini[2018])
+    f = facts.census_break()
+    assert f["pv_brk_n_down"] == int((change < 0).sum()) and f["pv_brk_fall_who"] == change.idxmin()
+    assert f["pv_brk_fall_pct"] == f"{change.min():.1f}".replace("-", "−")
+    assert f["pv_brk_nat_growth"] == f"{nat:.1f}"
+    ratio = s.xs(2011, level="year")["北京"] / s.xs(2011, level="year").drop("北京").mean()
+    assert f["pv_bj_ratio_first"] == f"{ratio:.1f}"
+
+
+def test_break_trends_published_and_before_by_numpy():
+    s = _hand_scores()
+    path = {y: _gini_sorted(s.xs(y, level="year")) for y in range(2011, 2024)}
+    t = gaps.break_trends(measures=("gini",)).set_index("treatment")
+    # as published: the least-squares line through all 13 years; before the break: through 2011-2018
+    assert t.loc["published", "slope"] == pytest.approx(np.polyfit(list(path), list(path.values()), 1)[0])
+    before = {y: v for y, v in path.items() if y < 2019}
+    row = next(r for k, r in t.iterrows() if r["first"] == 2011 and r["last"] == 2018)
+    assert row["slope"] == pytest.approx(np.polyfit(list(before), list(before.values()), 1)[0])
+    assert t.loc["published", "value_first"] == pytest.approx(path[2011])

@@ -377,6 +377,66 @@ REFERENCE: dict[str, Ref] = {
         "sorted-formula Gini and NBS region means of the hand index"),
     "provinces.facts.robust": R("test_ref_provinces.py::test_robust_facts_by_hand",
         "pandas Spearman over the 28 method pairs; fixed ranks counted"),
+    "provinces.facts.weights": R(
+        "test_ref_provinces.py::test_weights_facts_from_the_raw_file",
+        "RDSource 企业资金 ÷ 合计 and Beijing's MarketPush over GDP from the raw CSV"),
+    "provinces.montecarlo.rank_percentiles": R(
+        "test_ref_provinces.py::test_rank_percentiles_are_order_statistics_of_the_draws",
+        "the 10th, 100th and 190th of 200 sorted draws"),
+    "findings.provinces.findings": R(
+        "test_ref_provinces.py::test_provinces_findings_by_hand",
+        "hand-computed index; sums of squares with NumPy"),
+    "findings.policy.findings": R(
+        "test_ref_policy.py::test_policy_findings_against_scipy_and_grep",
+        "grep counts 1, 2, 6 of 新质生产力; SciPy's point estimates"),
+    "factcheck.engine.claim": R(
+        "test_ref_factcheck.py::test_claim_reads_the_figure_as_written",
+        "seed 000 line 12 read by eye"),
+    "digital.panel": R(
+        "test_digital.py::test_share_recomputed_from_scale_and_gdp",
+        "539,000 / 1,294,272 and / 1,260,582 by hand; 50.2 / 45.5"),
+    "digital.series": R(
+        "test_digital.py::test_growth_over_a_span_rejects_missing_years",
+        "22.6 (2016) and 53.9 (2023) rows: (53.9 / 22.6) ** (1/7)"),
+    "digital.compute_facts": R(
+        "test_digital.py::test_compute_paths_and_facts",
+        "1.3 ** 5 = 3.71293; 2000 / 590 (seed 003)"),
+    "digital.compute_paths": R(
+        "test_digital.py::test_compute_paths_and_facts",
+        "1.3 ** 5 and 1.4 ** 2 by hand"),
+    "digital.cooccurrence_places": R(
+        "test_digital.py::test_cooccurrence_counts",
+        "seed 003 line 574 (一是决策革命) read by hand"),
+    "outcomes.latest": R(
+        "test_outcomes.py::test_figure_picks_by_period_not_first_match",
+        "'超过1590 EFLOPS' at end-2025 (the source row)"),
+    "outcomes.table": R(
+        "test_outcomes.py::test_every_figure_is_in_its_quote",
+        "each value found in the sentence it was read from"),
+    "industries.sources.last_official_year": R(
+        "test_industries.py::test_official_share_missing_year_is_a_data_error",
+        "no official SEI share after 2022 (cn_sei_share_gdp.csv)"),
+    "industries.sources.mentions": R(
+        "test_industries.py::test_fyp14_list_matches_the_plan_text_in_seed_000",
+        "seed 000 line 40 split on 、 in the test"),
+    "tfp.facts": R(
+        "test_tfp.py::test_chapter_facts_match_hand_computations_from_the_pwt_csv",
+        "China's PWT 11.0 rows copied by hand; log growth by hand"),
+    "tfp.chapter_facts.facts": R(
+        "test_tfp.py::test_chapter_facts_match_hand_computations_from_the_pwt_csv",
+        "China's PWT 11.0 rows copied by hand"),
+    "digital.seed_value": R(
+        "test_digital.py::test_hub_nodes_match_the_seed",
+        "seed 000 line 36: eight hub nodes listed, ten data-centre clusters (read in the test)"),
+    "provinces.gaps.break_summary": R(
+        "test_ref_provinces.py::test_break_summary_and_census_break_facts_by_hand",
+        "derived GDP 2018/2019 from the raw CSV; WDI national growth; sorted-formula Gini"),
+    "provinces.facts.census_break": R(
+        "test_ref_provinces.py::test_break_summary_and_census_break_facts_by_hand",
+        "as above; Beijing's score over the others' mean from the hand index"),
+    "provinces.gaps.break_trends": R(
+        "test_ref_provinces.py::test_break_trends_published_and_before_by_numpy",
+        "NumPy polyfit of the sorted-formula Gini path, 2011-2023 and 2011-2018"),
     # --- concept, fact check, findings ---------------------------------------------------------------------------
     "concept.facts": R("test_concept.py::test_chapter_facts_match_hand_computations",
                        "cn_rd_expenditure.csv 2012 10298.4, 2023 33357.1 quoted; growth by hand"),
@@ -611,27 +671,13 @@ EXEMPT: dict[str, str] = {
 
 PENDING: dict[str, str] = {
     "provinces.facts.system": "counts of the indicator system: no reference test yet",
-    "provinces.facts.weights": "printed weights: no reference test yet",
-    "provinces.facts.census_break": "new (census break); owned by the provinces helper",
-    "provinces.gaps.break_trends": "new (census break); owned by the provinces helper",
-    "provinces.gaps.break_summary": "new (census break); owned by the provinces helper",
-    "provinces.montecarlo.rank_percentiles": "only shape and reproducibility are tested",
     "provinces.ranking.leave_one_out": "no reference value (the policy test of that name is policy.leave_one_out)",
-    "factcheck.engine.claim": "reads seed text; compared with the ledger, not a reference",
     "findings.digital.core_target_specs": "new; owned by the digital helper",
     "findings.digital.cross_vintage_specs": "new; owned by the digital helper",
     "findings.industries.findings": "owned by another helper, not yet covered",
-    "findings.policy.findings": "no reference test of its specifications",
-    "findings.provinces.findings": "only the number of specifications is tested",
-    "digital.compute_facts": "owned by another helper, not yet covered",
-    "digital.compute_paths": "owned by another helper, not yet covered",
-    "digital.cooccurrence_places": "owned by another helper, not yet covered",
     "digital.core_outcomes": "owned by another helper, not yet covered",
     "digital.core_target": "owned by another helper, not yet covered",
-    "digital.panel": "owned by another helper, not yet covered",
     "digital.seed_figures": "owned by another helper: only that figures stand in their lines",
-    "digital.seed_value": "owned by another helper, not yet covered",
-    "digital.series": "owned by another helper, not yet covered",
     "digital.summary": "owned by another helper, not yet covered",
     "digital_facts.conclusion_line": "owned by another helper (new), not yet covered",
     "digital_facts.facts": "owned by another helper (new), not yet covered",
@@ -652,8 +698,6 @@ PENDING: dict[str, str] = {
     "outcomes.facts.score_table": "owned by another helper (new), not yet covered",
     "outcomes.rows.best": "owned by another helper (new), not yet covered",
     "outcomes.fyp15_targets": "owned by another helper, not yet covered",
-    "outcomes.latest": "owned by another helper, not yet covered",
-    "outcomes.table": "owned by another helper, not yet covered",
     "outcomes.when": "owned by another helper, not yet covered",
     "industries.facts.disagreements_table": "owned by another helper (new), not yet covered",
     "industries.facts.facts": "owned by another helper (new), not yet covered",
@@ -666,8 +710,6 @@ PENDING: dict[str, str] = {
     "industries.facts.traditional_table": "owned by another helper (new), not yet covered",
     "industries.sei.default_gdp_scenarios": "owned by another helper, not yet covered",
     "industries.sources.figure": "owned by another helper, not yet covered",
-    "industries.sources.last_official_year": "owned by another helper: only its error is tested",
-    "industries.sources.mentions": "owned by another helper, not yet covered",
     "industries.sources.official_share": "owned by another helper: only its error is tested",
     "industries.sources.seed_figures": "owned by another helper: only that figures stand in their lines",
     "industries.sources.sei_share": "owned by another helper, not yet covered",
@@ -675,7 +717,6 @@ PENDING: dict[str, str] = {
     "industries.taxonomy.category_summary": "owned by another helper, not yet covered",
     "industries.taxonomy.fyp14_wording": "owned by another helper, not yet covered",
     "industries.traditional.traditional_evidence": "owned by another helper, not yet covered",
-    "tfp.facts": "owned by another helper, not yet covered",
     "tfp.accounting.compare": "owned by another helper, not yet covered",
     "tfp.accounting.per_worker": "owned by another helper, not yet covered",
     "tfp.accounting.period_rows": "owned by another helper, not yet covered",
@@ -685,8 +726,6 @@ PENDING: dict[str, str] = {
     "tfp.pwt_levels.levels": "owned by another helper, not yet covered",
     "tfp.pwt_levels.mean_log_growth": "owned by another helper, not yet covered",
     "tfp.specifications.share_change": "owned by another helper, not yet covered",
-    "tfp.chapter_facts.facts": "owned by another helper: test_chapter_facts_match_hand_computations_from_the_pwt_csv "
-                               "does not call it by name",
     "tfp.chapter_facts.annual_table": "owned by another helper, not yet covered",
     "tfp.chapter_facts.bc_shown_table": "owned by another helper, not yet covered",
     "tfp.chapter_facts.country_table": "owned by another helper, not yet covered",
@@ -821,9 +860,6 @@ def test_reference_share_in_world_policy_provinces():
         assert c / n >= TARGET, f"{p}: {c} of {n} ({c / n:.0%})"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 20 target not reached yet: most uncovered functions belong to the "
-                   "topics other helpers own (digital, tfp, outcomes, industries; see PENDING); strict, so the marker "
-                   "must go once the share is reached")
 def test_reference_share_overall():
     covered, counted = shares()["all"]
     assert covered / counted >= TARGET, (f"{covered} of {counted} public analysis functions have a reference test "
