@@ -180,10 +180,14 @@ def register(topic: str | None = None) -> list[Finding]:
 
 
 def get(fid: str) -> Finding:
-    """One finding by id (from whichever topic module holds it)."""
-    for f in register():
-        if f.id == fid:
-            return f
+    """One finding by id (from whichever topic module holds it). The module the id is named after is tried
+    first, so one finding does not wait for, or fail with, every other topic."""
+    names = _topic_modules()
+    first = [n for n in names if fid.startswith(f"{n}-")]
+    for name in first + [n for n in names if n not in first]:
+        for f in _topic(name):
+            if f.id == fid:
+                return f
     raise UsageError(f"no finding {fid!r}; `python -m nqpf findings list` gives the ids")
 
 
