@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from nqpf.analysis import industries
-from nqpf.analysis.industries import facts as industry_facts
+from nqpf.analysis import industries_facts as industry_facts
 from nqpf.cli import add_format, add_percentages
 
 ACTIONS = ("scenarios", "targets", "matrix", "disagreements", "lists", "wording", "pace", "doubling", "low-altitude",

@@ -223,7 +223,7 @@ def test_low_altitude_base_and_consistency():
 
 
 def test_chapter_facts_by_hand():
-    from nqpf.analysis.industries import facts as ind_facts
+    from nqpf.analysis import industries_facts as ind_facts
 
     f = ind_facts.facts()
     # data/raw/industry_seed_figures.csv: sei_share_2014 7.6 and sei_share_2023 13 (seed 004 line 79),
@@ -241,7 +241,7 @@ def test_chapter_facts_by_hand():
 
 
 def test_chapter_tables_by_hand():
-    from nqpf.analysis.industries import facts as ind_facts
+    from nqpf.analysis import industries_facts as ind_facts
 
     # fig-industries-share: from the seed's 13 % (2023) at the 2015-2023 pace of 7.6 % -> 13 % (seed 004 line 79):
     # linear 13 + (13 - 7.6) / 9 * 7 = 17.2 in 2030; compound 13 * (13 / 7.6) ** (7 / 9) in 2030

@@ -39,7 +39,8 @@ def test_drone_base_is_a_fact_check_not_a_chapter_verdict():
     # by hand: 126.7 / 1.322 = 95.84; CAAC's 2022 stock, 95.8, lies in the range the seed's rounding allows
     assert row["verdict"] == "agrees" and "95.8" in row["computation"]
     text = (BOOK / "industries.md").read_text(encoding="utf-8")
-    assert 'factcheck.verdict("drones_2022_base")' in text and "两者一致" not in text
+    facts = (ROOT / "nqpf" / "analysis" / "industries_facts.py").read_text(encoding="utf-8")  # the chapter's facts()
+    assert 'factcheck.verdict("drones_2022_base")' in text + facts and "两者一致" not in text
 
 
 def test_factcheck_appendix_does_no_arithmetic_of_its_own():
