@@ -401,3 +401,30 @@ def test_break_trends_published_and_before_by_numpy():
     row = next(r for k, r in t.iterrows() if r["first"] == 2011 and r["last"] == 2018)
     assert row["slope"] == pytest.approx(np.polyfit(list(before), list(before.values()), 1)[0])
     assert t.loc["published", "value_first"] == pytest.approx(path[2011])
+
+
+def test_panel_weights_by_the_entropy_and_critic_formulas():
+    # entropy (Shannon): p = x / Σx with x = z + 1e-4, e_j = −Σ p ln p / ln m, w ∝ 1 − e_j;
+    # CRITIC (Diakoulaki et al. 1995): w ∝ σ_j Σ_k (1 − r_jk), σ the sample standard deviation
+    x = provinces.indicators()
+    z = _minmax_by_hand(x[x.index.get_level_values("year").isin(range(2011, 2024))]).to_numpy()
+    a = z + 1e-4
+    p = a / a.sum(axis=0)
+    e = -(p * np.log(p)).sum(axis=0) / np.log(len(a))
+    ent = provinces.weights("entropy")["weight"].to_numpy()
+    assert ent == pytest.approx((1 - e) / (1 - e).sum(), abs=1e-12)
+    c = z.std(axis=0, ddof=1) * (1 - np.corrcoef(z, rowvar=False)).sum(axis=0)
+    assert provinces.weights("critic")["weight"].to_numpy() == pytest.approx(c / c.sum(), abs=1e-12)
+
+
+def test_national_checks_of_rd_expenditure_by_hand():
+    raw = _raw()
+    raw = raw.assign(p=raw["province_raw"].str.replace(r"\s", "", regex=True))
+    rd = raw[(raw.dataset == "RDIntense") & (raw.item == "RD经费") & (raw.year == 2023)]
+    nation = rd.loc[rd.p == "全国", "value"].item()                  # 33,357.1 亿元 (2023 bulletin)
+    total = rd.loc[rd.p.isin(clean.PROVINCES), "value"].sum()
+    c = provinces.checks()
+    row = c[(c.dataset == "RDIntense") & (c.item == "RD经费") & (c.year == 2023)].iloc[0]
+    assert nation == 33_357.1
+    assert row["provinces_sum"] == pytest.approx(total)
+    assert row["rel_diff"] == pytest.approx(100 * (total - nation) / nation)
