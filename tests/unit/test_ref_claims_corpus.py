@@ -90,3 +90,19 @@ def test_rows_order_by_count_then_term():
     # counts 3, 3, 2, 1; the two 3s ordered by term (code point: 数 U+6570 before 算 U+7B97)
     assert [r["term"] for r in textfreq.rows(counts, docs)] == ["数据", "算力", "模型", "算法"]
     assert textfreq.rows(counts, docs, top=1) == [{"term": "数据", "count": 3, "documents": 2}]
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003"])
+def test_term_counts_equal_str_count_on_the_seed_files(seed):
+    # 新质生产力 and 全要素生产率 are user-dictionary terms that no longer term contains, so each occurrence in the
+    # text (lines joined, white space dropped) is one token; seeds 000-003 are in simplified script
+    with open(ROOT / "seeds" / "manifest.csv", encoding="utf-8", newline="") as f:
+        file = next(r["file"] for r in csv.DictReader(f) if r["file"].startswith(seed))
+    flat = "".join("".join(ln.split()) for ln in (ROOT / "seeds" / file).read_text(encoding="utf-8").splitlines())
+    freq = corpus.frequencies(seed).set_index("term")["count"]
+    toks = [t.text for t in corpus.tokens(seed)]
+    th = corpus.theme_counts().set_index(["seed", "term"])["count"]
+    for term in ("新质生产力", "全要素生产率"):
+        n = flat.count(term)
+        assert freq.get(term, 0) == toks.count(term) == n, term
+    assert th.loc[(seed, "全要素生产率")] == flat.count("全要素生产率")

@@ -285,17 +285,12 @@ REFERENCE: dict[str, Ref] = {
                              "three sentences counted by hand"),
     "corpus.document": R("test_corpus.py::test_broken_line_in_seed_003_is_joined_and_cited_by_original_lines",
                          "seed 003 lines 519 and 521 read by hand"),
-    "corpus.frequencies": R("test_corpus.py::test_frequencies_count_tokens", "tokens counted in the test"),
     "corpus.keywords": R("test_corpus.py::test_keywords_leave_out_terms_every_document_uses",
                          "a term every document uses, chosen by hand"),
     "corpus.terms_by_unit": R("test_digital.py::test_sentences_span_broken_lines_and_carry_line_numbers",
                               "the sentence of seed lines 567-569 read by hand"),
-    "corpus.theme_counts": R("test_corpus.py::test_theme_coverage_is_per_thousand_content_tokens",
-                             "per thousand content tokens, counted in the test"),
     "corpus.theme_coverage": R("test_corpus.py::test_theme_coverage_is_per_thousand_content_tokens",
                                "per thousand content tokens, counted in the test"),
-    "corpus.tokens": R("test_corpus.py::test_content_tokens_drop_stop_words_punctuation_numbers_and_single_characters",
-                       "a hand-made sentence"),
     "corpus.units_containing": R("test_corpus.py::test_cooccurrence_counts_sentences", "three sentences by hand"),
     "rd_bulletin.industries": R("test_rd_bulletin.py::test_industries_table",
                                 "bulletin lines 192-283: 采矿业 541.9 = the sum of its parts"),
@@ -434,6 +429,15 @@ REFERENCE: dict[str, Ref] = {
     "provinces.inputs.checks": R(
         "test_ref_provinces.py::test_national_checks_of_rd_expenditure_by_hand",
         "2023 R&D: the 31 provinces summed from the raw CSV against the national 33,357.1"),
+    "corpus.frequencies": R(
+        "test_ref_claims_corpus.py::test_term_counts_equal_str_count_on_the_seed_files",
+        "str.count of 新质生产力 and 全要素生产率 on the seed files (whole user-dictionary terms)"),
+    "corpus.tokens": R(
+        "test_ref_claims_corpus.py::test_term_counts_equal_str_count_on_the_seed_files",
+        "str.count on the seed files, as above"),
+    "corpus.theme_counts": R(
+        "test_ref_claims_corpus.py::test_term_counts_equal_str_count_on_the_seed_files",
+        "全要素生产率 counted with str.count on the seed files"),
     # --- concept, fact check, findings ---------------------------------------------------------------------------
     "concept.facts": R("test_concept.py::test_chapter_facts_match_hand_computations",
                        "cn_rd_expenditure.csv 2012 10298.4, 2023 33357.1 quoted; growth by hand"),
