@@ -270,7 +270,6 @@ REFERENCE: dict[str, Ref] = {
                                          "hand-labelled held-out lines of the policy corpus"),
     "claims.evaluate.wilson": R("test_claims.py::test_score_and_wilson_interval_by_hand",
                                 "Wilson interval for 12 of 12: 0.7575 by hand"),
-    "claims.extract.check_kind": R("test_claims.py::test_check_kind", "the kinds listed by hand"),
     "claims.extract.extract": R("test_claims.py::test_figures_as_written", "seed lines read by hand"),
     "claims.extract.extract_text": R("test_claims_policy.py::test_extract_text_cites_file_lines",
                                      "1113万人 on line 3 of a hand-made file"),
@@ -438,6 +437,9 @@ REFERENCE: dict[str, Ref] = {
     "corpus.theme_counts": R(
         "test_ref_claims_corpus.py::test_term_counts_equal_str_count_on_the_seed_files",
         "全要素生产率 counted with str.count on the seed files"),
+    "concept.structure": R(
+        "test_ref_concept.py::test_structure_sections_have_the_files_rows",
+        "rows per section of concept_structure.csv counted with csv"),
     # --- concept, fact check, findings ---------------------------------------------------------------------------
     "concept.facts": R("test_concept.py::test_chapter_facts_match_hand_computations",
                        "cn_rd_expenditure.csv 2012 10298.4, 2023 33357.1 quoted; growth by hand"),
@@ -449,7 +451,6 @@ REFERENCE: dict[str, Ref] = {
                            "growth years 2013-2023 from the 2012 level by hand"),
     "concept.rd_table": R("test_rd.py::test_rd_table_joins_both_files_with_flags",
                           "the 2024 communiqué line 48 (nbs_2024_rd_bulletin.txt)"),
-    "concept.structure": R("test_concept.py::test_three_factors_from_three_seeds", "three seeds read by hand"),
     "concept.timeline": R("test_concept.py::test_days_from_first_mention_to_the_work_report",
                           "2023-09-07 to 2024-03-05: 180 days counted by hand"),
     "factcheck.across.definition_differences": R("test_factcheck.py::test_across_seeds",
@@ -634,6 +635,7 @@ REFERENCE: dict[str, Ref] = {
 }
 
 EXEMPT: dict[str, str] = {
+    "claims.extract.check_kind": "argument check (its error is tested in test_claims)",
     "policy.tiles.tile_grid": "nqpf.core.geo.TILES as a table (the layout is checked against the map in "
                               "test_core_primitives)",
     "claims.evaluate.read_labels": "loader of a labelled file (schema by its manifest)",
