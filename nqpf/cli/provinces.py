@@ -106,7 +106,7 @@ def register(sub):
                                    "(31 provinces, 2011-2023) under four weightings and two aggregations.")
     actions = add_actions(p)
     for name, (text, options, func) in ACTIONS.items():
-        a = actions.add_parser(name, help=text, description=text)
+        a = actions.add_parser(name, help=text.replace("%", "%%"), description=text)  # argparse %-formats help
         if "method" in options:
             a.add_argument("--method", choices=mth.WEIGHTINGS, default="entropy", help="weighting (default entropy)")
         if "aggregate" in options:

@@ -124,3 +124,11 @@ def test_convergence_on_the_spliced_basis_json():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["n"] == 31 and out["absolute"]["ci_high"] < 0  # β −0.0189, 95 % interval −0.0314 to −0.0065
+
+
+def test_help_lists_every_action():
+    # argparse %-formats help strings: "95% CI" once made `provinces --help` raise instead of printing
+    proc = nqpf_cli("provinces", "--help")
+    assert proc.returncode == 0, proc.stderr
+    for action in ("subperiods", "gdp-break", "break-trends", "95% CI"):
+        assert action in proc.stdout

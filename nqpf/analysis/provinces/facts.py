@@ -364,6 +364,10 @@ def census_break() -> dict:
     v.g("pv_brk_other_who", who)
     v.g("pv_brk_other_year", int(year))
     v.g("pv_brk_other_pct", signed(ch.min(), ".1f"))
+    # how far provinces' nominal growth spreads in an ordinary year: the median over the other years of the
+    # interquartile range across provinces (percentage points), against the break's jumps
+    growth = (100 * (w / w.shift(axis=1) - 1)).drop(columns=[FIRST, b["break_year"]])
+    v.g("pv_brk_growth_iqr", (growth.quantile(0.75) - growth.quantile(0.25)).median(), ".1f")
     for m in gp.GAP_MEASURES:
         for t in gp.TREATMENTS:
             row = bt.loc[(m, t)]
