@@ -115,7 +115,7 @@ epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
 # Tests run on every core (pytest-xdist); the book is built once, in the background, while the tests that do not
 # need it run (tests/conftest.py).
 test: venv texdeps browser axe js lint ## lint, unit tests and a strict build of the whole book (HTML and PDF)
-	$(PY) -m pytest -n $(JOBS) --dist loadgroup
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup --durations=25
 
 lint: venv ## ruff (pyflakes, pycodestyle, import order; configured in pyproject.toml)
 	$(PY) -m ruff check .
