@@ -428,3 +428,45 @@ def test_national_checks_of_rd_expenditure_by_hand():
     assert nation == 33_357.1
     assert row["provinces_sum"] == pytest.approx(total)
     assert row["rel_diff"] == pytest.approx(100 * (total - nation) / nation)
+
+
+def _hand_entropy_index(drop=None):
+    """Baseline index by hand, optionally without one indicator: min-max, entropy weights (x = z + 1e-4), Σ w z."""
+    x = provinces.indicators()
+    z = _minmax_by_hand(x[x.index.get_level_values("year").isin(range(2011, 2024))])
+    if drop:
+        z = z.drop(columns=drop)
+    a = z.to_numpy() + 1e-4
+    p = a / a.sum(axis=0)
+    e = -(p * np.log(p)).sum(axis=0) / np.log(len(a))
+    w = (1 - e) / (1 - e).sum()
+    return pd.Series(z.to_numpy() @ w, index=z.index)
+
+
+def test_leave_one_out_by_hand():
+    loo = provinces.leave_one_out(2023).set_index("dropped")
+    full = _hand_entropy_index().xs(2023, level="year").rank(ascending=False, method="min")
+    for code in ("tech_in_gdp", "rd_intensity"):
+        r = _hand_entropy_index(code).xs(2023, level="year").rank(ascending=False, method="min")
+        assert loo.loc[code, "spearman"] == pytest.approx(full.corr(r, method="spearman"))   # pandas, not SciPy
+        assert loo.loc[code, "max_shift"] == int((r - full).abs().max())
+
+
+def test_normalisation_effect_panel_columns_by_hand():
+    s = _hand_scores()
+    ne = ranking.normalisation_effect().set_index("year")
+    for y in (2011, 2023):
+        assert ne.loc[y, "mean_panel"] == pytest.approx(s.xs(y, level="year").mean())
+        assert ne.loc[y, "max_panel"] == pytest.approx(s.xs(y, level="year").max())
+
+
+def test_variants_share_first_counted_from_the_draws():
+    from nqpf.analysis.provinces import montecarlo as mc
+
+    v = provinces.variants(2023, draws=200, seed=5)
+    allv = v[v["variant"] == "all"].set_index("province")
+    r = mc.draw_ranks(2023, 200, 5)
+    first = sum(1 for rank in r.loc["北京"] if rank == 1)     # draws in which Beijing is first, counted
+    assert allv.loc["北京", "share_first"] == pytest.approx(first / 200)
+    assert allv.loc["北京", "rank_p50"] == sorted(r.loc["北京"])[99]
+    assert set(v["variant"]) == set(mc.VARIANTS)

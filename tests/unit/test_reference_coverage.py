@@ -440,6 +440,15 @@ REFERENCE: dict[str, Ref] = {
     "concept.structure": R(
         "test_ref_concept.py::test_structure_sections_have_the_files_rows",
         "rows per section of concept_structure.csv counted with csv"),
+    "provinces.ranking.leave_one_out": R(
+        "test_ref_provinces.py::test_leave_one_out_by_hand",
+        "the index without one indicator recomputed with NumPy (entropy formula); pandas' Spearman"),
+    "provinces.ranking.normalisation_effect": R(
+        "test_ref_provinces.py::test_normalisation_effect_panel_columns_by_hand",
+        "mean and maximum of the hand-computed panel-scaled scores"),
+    "provinces.montecarlo.variants": R(
+        "test_ref_provinces.py::test_variants_share_first_counted_from_the_draws",
+        "draws with Beijing first counted; the 100th of 200 sorted ranks"),
     # --- concept, fact check, findings ---------------------------------------------------------------------------
     "concept.facts": R("test_concept.py::test_chapter_facts_match_hand_computations",
                        "cn_rd_expenditure.csv 2012 10298.4, 2023 33357.1 quoted; growth by hand"),
@@ -676,10 +685,7 @@ EXEMPT: dict[str, str] = {
 }
 
 PENDING: dict[str, str] = {
-    "provinces.montecarlo.variants": "only that Beijing is first in most draws (no independent value)",
-    "provinces.ranking.normalisation_effect": "only its error when the merge loses a province",
     "provinces.facts.system": "counts of the indicator system: no reference test yet",
-    "provinces.ranking.leave_one_out": "no reference value (the policy test of that name is policy.leave_one_out)",
     "findings.digital.core_target_specs": "new; owned by the digital helper",
     "findings.digital.cross_vintage_specs": "new; owned by the digital helper",
     "findings.industries.findings": "owned by another helper, not yet covered",
