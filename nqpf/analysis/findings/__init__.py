@@ -103,16 +103,26 @@ class Finding:
         return out
 
 
+LABEL_LISTS_AT_MOST = 4  # failing specifications a label names one by one
+
+
 def label(f: Finding) -> str:
     """The robustness label printed after a finding: 稳健 only when the code says so.
 
     >>> label(Finding("x", "s", "> 0", "", [], "robust", [], "…"))
     '稳健（全部 0 种设定下成立）'
+    >>> specs = [Spec(c, -1.0) for c in "ABCDEF"]
+    >>> label(Finding("x", "s", "> 0", "", specs, "depends", list("ABCDE"), "…"))
+    '取决于设定（6 种设定中 1 种成立；不成立：A、B、C等 5 种，全部见 python -m nqpf findings show x）'
     """
-    n = len(f.specifications)
+    n, flips = len(f.specifications), f.flips_under
     if f.verdict == "robust":
         return f"稳健（全部 {n} 种设定下成立）"
-    return f"取决于设定（{n} 种设定中 {n - len(f.flips_under)} 种成立；不成立：{'、'.join(f.flips_under)}）"
+    if len(flips) > LABEL_LISTS_AT_MOST:  # a label is read in a sentence: the full list is one command away
+        named = f"{'、'.join(flips[:3])}等 {len(flips)} 种，全部见 python -m nqpf findings show {f.id}"
+    else:
+        named = "、".join(flips)
+    return f"取决于设定（{n} 种设定中 {n - len(flips)} 种成立；不成立：{named}）"
 
 
 def _topic_modules() -> list[str]:
