@@ -167,7 +167,12 @@ def _copy_datatables(app) -> None:
 
 
 def _copy_javascript(app) -> None:
-    """MathJax and DataTables into the site, from the packages `make js` installed (never from the network)."""
+    """MathJax and DataTables into the site, from the packages `make js` installed (never from the network).
+
+    Before any page is written (builder-inited), so that Sphinx finds the files and adds its checksum (?v=…) to
+    their URLs: a reader's browser fetches them again when the lock changes."""
+    if app.builder.name != "html":  # the site only: not the EPUB (also an html format)
+        return
     problems = installed_mismatches()
     if problems:
         logger.warning("the site's JavaScript does not match js/package-lock.json in %s: %s; run `make js`",
@@ -185,7 +190,6 @@ def _page_written(app, pagename, templatename, context, doctree):
 def _build_finished(app, exc):
     if exc is not None or app.builder.name != "html":  # the site only: not the EPUB (also an html format)
         return
-    _copy_javascript(app)
     # The notebooks depend on pages, glued values and numbers: a build that wrote no page (a no-op) changed none,
     # and skipping them keeps a no-op build about a second shorter.
     if getattr(app, "nqpf_page_written", False) or not (Path(app.outdir) / notebooks.SITE_FOLDER).exists():
@@ -233,10 +237,8 @@ def _page_context(app, pagename, templatename, context, doctree):
         return
     if "nqpf-datatable" in context.get("body", ""):  # before _dedupe_scripts copies the page's script list
         # Deferred scripts run in page order once the page is parsed: jQuery, DataTables, then the tables' set-up.
-        # The package's version in the URL: a reader's browser fetches the files again when the lock changes.
-        locked = envinfo.js_packages()
-        for name, path in DATATABLES_FILES.items():
-            url = f"{DATATABLES_DIR}/{name}?v={locked[path.split('/')[0]]['version']}"
+        for name in DATATABLES_FILES:
+            url = f"{DATATABLES_DIR}/{name}"
             if name.endswith(".css"):
                 app.add_css_file(url)
             else:
@@ -338,6 +340,7 @@ def launch_url(provider: str, url: str, pagename: str, notebooks_branch: str) ->
 def setup(app):
     app.add_config_value("nqpf_notebooks_branch", "notebooks", "html")
     app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _copy_javascript)
     app.connect("build-finished", _build_finished)
     app.connect("doctree-resolved", _alt_text)
     app.connect("html-page-context", _offer_notebook, priority=500)
