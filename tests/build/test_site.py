@@ -96,9 +96,9 @@ class Visit:
         self.page.on("requestfailed", self._failed)
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
         self.page.goto(url, wait_until="load", timeout=90_000)
-        self._settle()
+        self.settle()
 
-    def _settle(self, quiet_ms: int = 500, limit_ms: int = 90_000):
+    def settle(self, quiet_ms: int = 500, limit_ms: int = 90_000):
         # Playwright's "networkidle" gave no hint of what it waited for when it timed out in CI; wait for
         # our own list of open requests to stay empty instead, and name what is still open if it never does.
         waited = quiet = 0
@@ -258,7 +258,7 @@ def test_math_is_typeset_by_the_sites_own_mathjax(browser, tmp_path):
         visit = Visit(browser, urljoin(url, "page.html"))
         try:
             visit.page.wait_for_selector("mjx-container", timeout=30_000)
-            visit.page.wait_for_load_state("networkidle")
+            visit.settle()  # the fonts MathJax asked for have arrived
             rendered = visit.page.locator("mjx-container").count()
             fonts = [u for u in visit.requests if "/_static/mathjax/output/chtml/fonts/woff-v2/" in u]
             assert not visit.errors and not visit.failed and not visit.outside, (visit.errors, visit.failed,
