@@ -159,7 +159,7 @@ notebooks: venv ## executed .ipynb copies of every chapter -> $(B)/notebooks/boo
 
 # Coverage floor of `make unit` (% of nqpf): 81.6 measured on tests/unit and the doctests (2026-12-07; nqpf/analysis
 # 91.8), set a point lower while topic modules are still being split; raise it as tests are added.
-COVERAGE_FLOOR := 80
+COVERAGE_FLOOR := 84
 unit: venv lint ## lint and the fast tests (doctests included), without building the book; coverage of nqpf
 	$(PY) -m pytest -m "not build" -n $(JOBS) --cov=nqpf --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
