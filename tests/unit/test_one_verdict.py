@@ -22,13 +22,14 @@ def test_no_chapter_words_its_own_verdict():
 
 def test_chapters_that_judge_seed_figures_glue_the_fact_check_verdict():
     # The chapter asks for the verdict itself, or through its topic's facts() module (chapters do no arithmetic:
-    # nqpf/analysis/<topic>_facts.py); either way the words come from factcheck.verdict.
+    # nqpf/analysis/<topic>_facts.py or <topic>/chapter_facts.py); either way the words come from factcheck.verdict.
     pattern = re.compile(r"factcheck\.verdict\(\"[a-z0-9_]+\"\)")
     for name in ("tfp", "digital", "industries", "concept"):
         text = (BOOK / f"{name}.md").read_text(encoding="utf-8")
-        facts = ROOT / "nqpf" / "analysis" / f"{name}_facts.py"
-        if facts.exists():
-            text += facts.read_text(encoding="utf-8")
+        analysis = ROOT / "nqpf" / "analysis"
+        for facts in (analysis / f"{name}_facts.py", analysis / name / "chapter_facts.py", analysis / name / "facts.py"):
+            if facts.exists():
+                text += facts.read_text(encoding="utf-8")
         assert pattern.search(text), name
 
 
