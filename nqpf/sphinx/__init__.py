@@ -3,4 +3,4 @@
 Submodules are imported by Sphinx; nothing is imported here.
 """
 
-__all__ = ["apparatus", "changes", "ext", "preexecute", "reader"]
+__all__ = ["apparatus", "changes", "ext", "kernels", "preexecute", "reader"]

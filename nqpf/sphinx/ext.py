@@ -10,7 +10,7 @@
 - Data usage is recorded where it happens: each page's kernel knows the page (``NQPF_DOCNAME``) and the loader
   notes the files it loads (:mod:`nqpf.core.usage`). The name is given to that one kernel, never put into this
   process's environment: a page that misses the notebook cache is executed when its source is read, in a kernel
-  started with its own name (:func:`nqpf.sphinx.preexecute.execute_notebook`, as the pre-execution does), and
+  started with its own name (:mod:`nqpf.sphinx.kernels`, as the pre-execution does), and
   cached, so myst-nb reads it from the cache like a pre-executed page (pages read in parallel cannot see each
   other's names). Pages that read the record (the data catalogue) are read last and again whenever another page
   is read, and their code carries the record's hash, so a changed record re-executes them while a no-op build
@@ -21,11 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import subprocess
-from contextlib import nullcontext
-from pathlib import Path, PurePosixPath
-from tempfile import TemporaryDirectory
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -37,6 +34,7 @@ from nqpf.core import seeds, usage
 from nqpf.core.errors import NqpfError
 from nqpf.core.paths import ROOT, USERDICT
 from nqpf.core.text import quiet_jieba
+from nqpf.sphinx import kernels
 
 logger = logging.getLogger(__name__)
 
@@ -345,8 +343,7 @@ def _exec_table_zh(app, doctree, docname):
 USAGE_READER = "catalogue_with_usage("
 
 
-def _usage_dir(app) -> Path:
-    return Path(app.outdir).parent / ".data-usage"
+_usage_dir = kernels.usage_dir
 
 
 def _pages_with(env, *marks: str) -> list[str]:
@@ -395,77 +392,12 @@ def _source_read(app, docname, source):
         source[0] += f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
 
 
-def _notebook(app, docname, text):
-    """The notebook myst-nb makes of this page's final source, and its execution settings, as its parser does
-    (myst_nb.sphinx_.Parser.parse: kernel aliases, notebook-level ``mystnb`` metadata); None if the page is not a
-    notebook that myst-nb's cache mode would execute."""
-    from myst_nb.core.nb_to_tokens import nb_node_to_dict
-    from myst_nb.core.read import create_nb_reader
-
-    env = app.env
-    config = getattr(env, "mystnb_config", None)
-    path = Path(env.doc2path(docname))
-    reader = create_nb_reader(str(path), env.myst_config, config, text) if config is not None else None
-    if reader is None:
-        return None
-    nb = reader.read(text)
-    kernel = nb.metadata.get("kernelspec", {}).get("name")
-    for rgx, alias in (config.kernel_rgx_aliases or {}).items():
-        if kernel is not None and re.fullmatch(rgx, kernel):
-            nb.metadata["kernelspec"]["name"] = alias
-            break
-    if config.metadata_key in nb.metadata:
-        overrides = nb_node_to_dict(nb.metadata[config.metadata_key])
-        overrides.pop("output_folder", None)
-        config = config.copy(**overrides)
-    if any(PurePosixPath(path.as_posix()).match(p) for p in config.execution_excludepatterns):
-        return None
-    if config.execution_mode != "cache":
-        if config.execution_mode != "off":  # myst-nb would run it in a kernel that is not told its page
-            logger.warning("execution mode %r: the page's kernel is not told its page, so the data catalogue would "
-                           "miss the files it loads (the book builds with execute_notebooks: cache)",
-                           config.execution_mode, location=docname)
-        return None
-    return nb, path, reader.read_fmt, config
-
-
-def _execute_uncached(app, docname, source):
-    """A notebook page missing from the cache runs now, in a kernel started with this page's name and the usage
-    folder in its own environment, and is cached as myst-nb caches it; myst-nb's parser then finds it in the cache.
-    A failed run is not cached: myst-nb executes the page again and reports the error the usual way."""
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-    from jupyter_cache.cache.db import NbProjectRecord
-
-    from nqpf.sphinx import preexecute
-
-    found = _notebook(app, docname, source[0])
-    if found is None:
-        return
-    nb, path, read_fmt, config = found
-    cache = get_cache(config.execution_cache_path or ".jupyter_cache")
-    try:
-        cache.match_cache_notebook(nb)
-        return
-    except KeyError:
-        pass
-    record = cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt else cache.add_nb_to_project(str(path))
-    NbProjectRecord.remove_tracebacks([record.pk], cache.db)
-    logger.info("executing %s in a kernel of its own", docname)
-    with TemporaryDirectory() if config.execution_in_temp else nullcontext(str(path.parent)) as cwd:
-        result = preexecute.execute_notebook(nb, os.path.abspath(cwd), preexecute.page_env(docname, _usage_dir(app)),
-                                             config.execution_timeout, config.execution_allow_errors)
-    if result.err is None:
-        cache.cache_notebook_bundle(CacheBundleIn(nb, record.uri, data={"execution_seconds": result.time}),
-                                    check_validity=False, overwrite=True)
-
-
 def setup(app):
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-outdated", _commit_outdated)
     app.connect("env-before-read-docs", _read_order)
     app.connect("source-read", _source_read)
-    app.connect("source-read", _execute_uncached, priority=900)  # on the final source: the hash myst-nb computes
+    app.connect("source-read", kernels.execute_uncached, priority=900)  # on the final source: myst-nb's hash
     app.connect("config-inited", _config_inited)
     app.connect("env-get-updated", _appendix_numbers, priority=100)  # before Sphinx numbers the toc (500)
     app.connect("env-get-updated", _appendix_letters, priority=900)  # after it

@@ -20,7 +20,7 @@ from myst_nb.core.read import create_nb_reader, myst_nb_reader_plugin
 from myst_parser.config.main import MdParserConfig
 
 from nqpf.core import usage
-from nqpf.sphinx import ext, preexecute
+from nqpf.sphinx import ext, kernels, preexecute
 
 PAGE = """---
 jupytext:
@@ -128,7 +128,7 @@ def test_a_failing_page_is_not_cached(tmp_path):
     path.write_text(PAGE.replace("import os", "raise ValueError('x')\nimport os").format(
         name="bad", docname=usage.DOCNAME, folder=usage.DIR), encoding="utf-8")
     source = [path.read_text(encoding="utf-8")]
-    ext._execute_uncached(app, "bad", source)
+    kernels.execute_uncached(app, "bad", source)
     from jupyter_cache import get_cache
 
     assert get_cache(str(tmp_path / "cache")).list_cache_records() == []
@@ -138,7 +138,7 @@ def test_a_failing_page_is_not_cached(tmp_path):
 def test_a_page_that_is_no_notebook_runs_nothing(tmp_path, text):
     app = _App(tmp_path, tmp_path / "cache")
     (tmp_path / "plain.md").write_text(text, encoding="utf-8")
-    assert ext._notebook(app, "plain", text) is None
+    assert kernels.notebook(app, "plain", text) is None
 
 
 def test_the_pre_execution_gives_each_page_its_name_and_caches_every_page(tmp_path, monkeypatch):
@@ -165,14 +165,12 @@ def test_the_pre_execution_gives_each_page_its_name_and_caches_every_page(tmp_pa
 
 
 def test_a_mode_that_runs_pages_outside_the_cache_is_reported(tmp_path, monkeypatch):
-    from nqpf.sphinx.ext import logger
-
     warned = []
-    monkeypatch.setattr(logger, "warning", lambda msg, *args, **kw: warned.append(msg % args))
+    monkeypatch.setattr(kernels.logger, "warning", lambda msg, *args, **kw: warned.append(msg % args))
     app = _App(tmp_path, tmp_path / "cache")
     text = PAGE.format(name="f", docname=usage.DOCNAME, folder=usage.DIR)
     (tmp_path / "f.md").write_text(text, encoding="utf-8")
     app.env.mystnb_config = app.env.mystnb_config.copy(execution_mode="force")
-    assert ext._notebook(app, "f", text) is None and "'force'" in warned[0]
+    assert kernels.notebook(app, "f", text) is None and "'force'" in warned[0]
     app.env.mystnb_config = app.env.mystnb_config.copy(execution_mode="off")  # nothing runs: nothing to report
-    assert ext._notebook(app, "f", text) is None and len(warned) == 1
+    assert kernels.notebook(app, "f", text) is None and len(warned) == 1
