@@ -5,7 +5,8 @@ rules, traditional characters converted), segmented with the project's user dict
 wholly of Chinese characters are counted. Output: ``term, count, documents`` (how many files contain the term),
 most frequent first.
 
-The work is a ``dask.bag`` over file paths cut into partitions of about equal bytes; each partition returns its
+The work is a ``dask.bag`` over file paths cut into partitions of about equal bytes (on one machine eight a
+worker, whatever the size of the folder, so memory stays flat); each partition returns its
 term counts and document counts, and the partitions' results are merged in a tree (``Bag.reduction``), so the
 client never holds more than a few vocabularies however large the corpus. Schedulers: ``processes`` (default:
 dask's local process pool, forked so the loaded dictionary is shared; no cluster is started), ``threads``,
@@ -15,6 +16,7 @@ the counts plain jieba gives on every Chinese token (tested); ``engine="jieba"``
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
@@ -22,9 +24,10 @@ from collections import Counter
 from nqpf.core import text
 from nqpf.core.errors import UsageError
 
-__all__ = ["SCHEDULERS", "count_document", "frequencies", "rows"]
+__all__ = ["PARTS_PER_WORKER", "SCHEDULERS", "count_document", "frequencies", "rows"]
 
 SCHEDULERS = ("sync", "threads", "processes")
+PARTS_PER_WORKER = 8
 # One Chinese character (the ranges of nqpf.core.text.is_hanzi), as a compiled run: a C-speed test per token.
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 
@@ -83,10 +86,17 @@ def frequencies(folder, scheduler: str = "processes", engine: str = "fast", work
         raise UsageError(f"--scheduler is one of {', '.join(SCHEDULERS)} or tcp://host:port, not {scheduler!r}")
     files = [str(p) for p in txt_files(folder)]
     text.preload(engine)  # loaded once here; forked workers share it
-    bag = dispatch.bag(files).reduction(lambda part: _partition(part, engine), _merge, split_every=8)
+    workers = workers or os.cpu_count() or 1
+    partition_bytes = None  # a cluster: the pipeline's usual ~4 MB tasks
+    if not str(scheduler).startswith("tcp://"):
+        # On one machine a fixed number of tasks (8 a worker), however large the folder: every partition's
+        # vocabulary passes through this process, so more tasks would mean more memory here, not more speed.
+        partition_bytes = max(1, math.ceil(sum(os.path.getsize(f) for f in files) / (PARTS_PER_WORKER * workers)))
+    bag = dispatch.bag(files, partition_bytes).reduction(lambda part: _partition(part, engine), _merge,
+                                                         split_every=8)
     settings = {"multiprocessing.context": "fork"} if os.name == "posix" else {}
     if scheduler == "processes":
-        settings["num_workers"] = workers or os.cpu_count() or 1
+        settings["num_workers"] = workers
     with dask.config.set(settings):
         counts, docs = dispatch.compute(bag, scheduler)
     return counts, docs, len(files)
