@@ -3,5 +3,5 @@
 Submodules are imported where used (``from nqpf.render import book``); nothing is imported here.
 """
 
-__all__ = ["benchmarks", "book", "chartdata", "datacat", "datapackage", "editions", "findings", "front", "labels", "notebooks",
-           "palette", "plotting", "release", "tilegrid"]
+__all__ = ["benchmarks", "book", "chartdata", "datacat", "datapackage", "editions", "findings", "front", "labels",
+           "notebooks", "palette", "plotting", "release", "tilegrid"]

@@ -27,7 +27,8 @@ def test_chapters_that_judge_seed_figures_glue_the_fact_check_verdict():
     for name in ("tfp", "digital", "industries", "concept"):
         text = (BOOK / f"{name}.md").read_text(encoding="utf-8")
         analysis = ROOT / "nqpf" / "analysis"
-        for facts in (analysis / f"{name}_facts.py", analysis / name / "chapter_facts.py", analysis / name / "facts.py"):
+        for facts in (analysis / f"{name}_facts.py", analysis / name / "chapter_facts.py",
+                      analysis / name / "facts.py"):
             if facts.exists():
                 text += facts.read_text(encoding="utf-8")
         assert pattern.search(text), name
