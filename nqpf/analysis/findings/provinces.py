@@ -79,21 +79,27 @@ def _gap_specs(measure: str) -> list[Spec]:
 _MEASURE_ZH = {"gini": "基尼系数", "theil": "泰尔指数", "cv": "变异系数"}
 
 
-def _measure_specs(measure: str) -> list[Spec]:
+def _measure_specs(measure: str, end: str = "ci_high") -> list[Spec]:
     """One gap measure's specifications: the five treatments of the census break in the GDP denominator (baseline
     method), the other seven methods and the baseline without Beijing (whole path as published). The value is the
-    upper end of the 95 % interval of the slope per year."""
+    upper end of the 95 % interval of the slope per year (``end="ci_low"``: the lower end)."""
     zh = _MEASURE_ZH[measure]
     bt = pv.break_trends(*pv.BASE, measures=(measure,)).set_index("treatment")
-    specs = [Spec(f"{zh}·{row['name']}", float(row["ci_high"])) for _, row in bt.iterrows()]
+    specs = [Spec(f"{zh}·{row['name']}", float(row[end])) for _, row in bt.iterrows()]
     for m, a in pv.combos():
         if (m, a) == pv.BASE:
             continue
         t = pv.path_trend(m, a, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
-        specs.append(Spec(f"{zh}·{pv.label(m, a)}", float(t["ci_high"])))
+        specs.append(Spec(f"{zh}·{pv.label(m, a)}", float(t[end])))
     t = pv.path_trend(*pv.BASE, exclude=_NO_BJ, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
-    specs.append(Spec(f"{zh}·不含北京", float(t["ci_high"])))
+    specs.append(Spec(f"{zh}·不含北京", float(t[end])))
     return specs
+
+
+def _widening(measures) -> str:
+    """The specifications whose whole interval lies above zero (the gap significantly widens), as a clause."""
+    up = [s.name for m in measures for s in _measure_specs(m, "ci_low") if s.value > 0]
+    return f"；另有 {len(up)} 种显著扩大（{'、'.join(up)}）" if up else "；没有一种设定显著扩大"
 
 
 def _holding_by_measure(specs) -> str:
@@ -114,7 +120,8 @@ def _gap_narrowing() -> Finding:
                f"{pv.BREAK_YEAR} 年 GDP 口径断点的五种处理下，逐年斜率的 95% 置信区间都在零以下。",
         depends="不能笼统地说省际差距在缩小：它取决于差距指标、方法和对 " + str(pv.BREAK_YEAR)
                 + " 年 GDP 口径断点的处理，{n} 种设定中只有 {k} 种的逐年斜率显著为负（" + _holding_by_measure(specs)
-                + "）。",
+                + "）" + _widening(pv.GAP_MEASURES) + "。置信区间按普通最小二乘计算，未校正逐年残差的序列相关，"
+                "实际区间会更宽。",
         quantity="差距指标逐年 OLS 斜率的 95% 置信区间上限（每年）",
         note=f"三种差距指标（基尼系数、泰尔指数、变异系数）× 设定：基准方法下对 {pv.BREAK_YEAR} 年省级 GDP 口径断点"
              f"的五种处理（全程首次公布值、全程加 {pv.BREAK_YEAR} 年水平移动虚拟变量、全程用衔接后的 GDP、"
