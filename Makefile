@@ -56,7 +56,7 @@ texdeps:
 # benchmark results a chapter reports change, the cached
 # outputs may be stale, so the cache and Sphinx's saved doctrees are dropped and every chapter runs again.
 cache-guard:
-	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json bench/results_policy.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
+	@mkdir -p $(B); h=$$( { find nqpf data seeds -type f ! -path 'data/derived/*' ! -name '*.pyc'; ls bench/results_text.json bench/results_policy.json bench/results_freq.json 2>/dev/null; } | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16); \
 	if [ "$$(cat $(B)/.inputs-hash 2>/dev/null)" != "$$h" ]; then \
 	  [ -d $(B)/.jupyter_cache ] && echo "inputs changed (nqpf/, data/, seeds/ or bench results): clearing the notebook cache"; \
 	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/.doctrees-* $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
@@ -72,8 +72,12 @@ endef
 # Notebooks run in parallel (jupyter-cache's executor, $(JOBS) workers) before Sphinx, which then reads every
 # page from the cache: the same outputs as a serial build (nqpf.sphinx.preexecute).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# The stamp lives in the cache folder (cache-guard's clearing removes it): when no page and no table of contents
+# is newer than the last complete run, every notebook is cached and the 2 s of starting the executor are saved.
+PREEXECUTED = $(B)/.jupyter_cache/.preexecuted
 preexecute: venv cache-guard
-	@$(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS)
+	@if [ -f $(PREEXECUTED) ] && [ -z "$$(find $(SRC)/book $(TOC) -newer $(PREEXECUTED) \( -name '*.md' -o -name '*.yml' \) -print -quit)" ]; then exit 0; fi; \
+	$(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS) && touch $(PREEXECUTED)
 
 html: venv js cache-guard preexecute ## the website, strict: any warning, stderr output or cell error fails
 	$(call sphinx,html,html)
