@@ -19,8 +19,8 @@ import sys
 
 from nqpf.core.errors import DataError, NqpfError, UsageError
 
-__all__ = ["COMMANDS", "TOPICS", "Rows", "add_actions", "add_format", "add_percentages", "build_parser", "emit",
-           "main", "modernise", "positive_int"]
+__all__ = ["COMMANDS", "EXTRAS", "TOPICS", "Rows", "add_actions", "add_format", "add_percentages", "build_parser",
+           "emit", "main", "modernise", "positive_int"]
 
 # The module that registers each TOPIC; chapters add theirs here. Only the named topic's module is imported
 # (`python -m nqpf corpus frequencies` starts without pandas); an unknown topic or --help imports them all.
@@ -32,6 +32,11 @@ TOPICS = {
     "policy": "nqpf.cli.policy", "findings": "nqpf.cli.findings",
 }
 COMMANDS = list(dict.fromkeys(TOPICS.values()))
+
+
+# Modules of pyproject.toml's optional extras, and the extra that installs each.
+EXTRAS = {"rjieba": "text", "dask": "text", "distributed": "text", "jupytext": "book", "jupyter_cache": "book",
+          "myst_nb": "book", "nbformat": "book", "nbclient": "book", "sphinx": "book", "frictionless": "dev"}
 
 
 class Rows(list):
@@ -190,6 +195,14 @@ def main(argv=None) -> int:
         return 3
     except NqpfError as exc:
         print(f"nqpf: error: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:  # an optional dependency (pyproject.toml's extras) is not installed
+        top = (exc.name or "").split(".")[0]
+        extra = EXTRAS.get(top)
+        if extra is None:
+            raise
+        print(f"nqpf: error: this command needs {top}, which is not installed: pip install 'nqpf[{extra}]'",
+              file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
