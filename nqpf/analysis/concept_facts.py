@@ -12,8 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from nqpf.analysis import concept
-from nqpf.analysis.tfp.chapter_facts import check
-from nqpf.core.numbers import prose
+from nqpf.core.numbers import check_printable, prose
 
 __all__ = ["facts", "GROWTH_PERIOD", "FACTORS", "factor_grid", "xin_zhi_table", "timeline_lanes",
            "first_mention", "timeline_zoom", "events_before", "events_after", "rd_chart_table"]
@@ -33,7 +32,7 @@ def _facts() -> tuple:
     _timeline(f)
     _numbers(f)
     _rd(f)
-    return tuple(check(f, "book/concept").items())
+    return tuple(check_printable(f, "book/concept").items())
 
 
 def _event(tl: pd.DataFrame, key: str) -> pd.Series:

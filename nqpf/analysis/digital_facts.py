@@ -8,8 +8,7 @@ beside each name below), so the page shows exactly these texts; a value that is 
 
 from __future__ import annotations
 
-import math
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pandas as pd
@@ -18,12 +17,14 @@ from nqpf.analysis import digital, outcomes
 from nqpf.core import data, seeds
 from nqpf.core.errors import DataError
 from nqpf.core.growth import WAN_YI, period_growth
+from nqpf.core.numbers import check_printable, put
 
-__all__ = ["facts", "check", "panel_table", "scale_chart_table", "growth_years", "growth_chart_table",
+__all__ = ["facts", "panel_table", "scale_chart_table", "growth_years", "growth_chart_table",
            "two_figures_table", "target_path", "target_chart_parts", "target_table", "hubs_table", "places_table",
            "ren_span", "conclusion_line"]
 
 PAGE = "book/digital"
+_put = partial(put, page=PAGE)  # one glued value, checked before it is formatted
 
 
 def facts() -> dict:
@@ -31,20 +32,6 @@ def facts() -> dict:
     return dict(_facts())
 
 
-def check(out: dict, page: str = PAGE) -> dict:
-    """``out`` unchanged if every value is a finite number or a text; else :class:`DataError` naming it."""
-    for k, v in out.items():
-        bad = v is None or (isinstance(v, (float, np.floating)) and not math.isfinite(v))
-        if bad or not isinstance(v, (str, int, float, np.integer, np.floating)):
-            raise DataError(page, "every glued value is a finite number or a text", detail=f"{k} = {v!r}")
-    return out
-
-
-def _put(f: dict, name: str, value, fmt: str | None = None) -> None:
-    """One glued value: formatted with ``fmt`` as the prose prints it; NaN is refused before formatting."""
-    if isinstance(value, (float, np.floating)) and not math.isfinite(value):
-        raise DataError(PAGE, "every glued value is a finite number or a text", detail=f"{name} = {value!r}")
-    f[name] = value if fmt is None else format(value, fmt)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +46,7 @@ def _facts() -> tuple:
     _target(f)
     _compute(f)
     _corpus(f)
-    return tuple(check(f).items())
+    return tuple(check_printable(f, PAGE).items())
 
 
 def _summary(f):

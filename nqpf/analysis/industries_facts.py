@@ -8,8 +8,7 @@ return the chapter's tables and chart data, already shaped.
 
 from __future__ import annotations
 
-import math
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pandas as pd
@@ -36,12 +35,13 @@ from nqpf.analysis.industries.sources import (
 )
 from nqpf.analysis.industries.taxonomy import category_summary, disagreements, list_counts, membership, missing_from
 from nqpf.analysis.industries.traditional import PEERS, TRADITIONAL_CODES, traditional_evidence, traditional_facts
-from nqpf.core.errors import DataError
+from nqpf.core.numbers import put
 
 __all__ = ["facts", "summary_table", "disagreements_table", "traditional_table", "share_rows_table",
            "share_chart_parts", "EXTRAPOLATE_TO", "specifications_table", "scenarios_table", "scenarios_chart_table"]
 
 PAGE = "book/industries"
+_put = partial(put, page=PAGE)  # one glued value, checked before it is formatted
 EXTRAPOLATE_TO = 2030  # the chart's extrapolations of the 2015-2023 pace run from 2023 to here
 
 
@@ -50,10 +50,6 @@ def facts() -> dict:
     return dict(_facts())
 
 
-def _put(f: dict, name: str, value, fmt: str | None = None) -> None:
-    if value is None or (isinstance(value, (float, np.floating)) and not math.isfinite(value)):
-        raise DataError(PAGE, "every glued value is a finite number or a text", detail=f"{name} = {value!r}")
-    f[name] = value if fmt is None else format(value, fmt)
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from numbers import Real
 
-from nqpf.core.errors import UsageError
+from nqpf.core.errors import DataError, UsageError
 
 SEPARATOR_FROM = 10_000  # Chinese prose writes 9999 and 12,345: separators only from five digits up
 
@@ -63,3 +64,32 @@ def prose(value, digits: int = 1) -> str:
         d = abs(d)  # no "-0.0"
     text = f"{d:,.{digits}f}" if abs(d) >= SEPARATOR_FROM else f"{d:.{digits}f}"
     return text
+
+
+def printable(page: str, name: str, value):
+    """``value`` if a page can print it (a finite number, NumPy's included, or a text); else a
+    :class:`DataError` naming the page and the glue name, so NaN never reaches the prose.
+
+    >>> printable("book/x", "x_share", 4.1)
+    4.1
+    >>> printable("book/x", "x_share", float("nan"))
+    Traceback (most recent call last):
+    ...
+    nqpf.core.errors.DataError: book/x: rule 'every glued value is a finite number or a text' violated: x_share = nan
+    """
+    if isinstance(value, str) or (isinstance(value, Real) and math.isfinite(value)):
+        return value
+    raise DataError(page, "every glued value is a finite number or a text", detail=f"{name} = {value!r}")
+
+
+def check_printable(values: dict, page: str) -> dict:
+    """``values`` unchanged if every one is :func:`printable` (a chapter's ``facts()`` before it is handed out)."""
+    for name, value in values.items():
+        printable(page, name, value)
+    return values
+
+
+def put(values: dict, name: str, value, fmt: str | None = None, *, page: str) -> None:
+    """Store one glued value, formatted with ``fmt`` as the prose prints it; checked before formatting (a NaN
+    formatted would be the text "nan"). A chapter's facts module binds its page: ``partial(put, page=PAGE)``."""
+    values[name] = printable(page, name, value) if fmt is None else format(printable(page, name, value), fmt)

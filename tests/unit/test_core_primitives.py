@@ -145,3 +145,17 @@ def test_one_tile_layout_with_the_right_places():
     from nqpf.render import tilegrid
 
     assert tilegrid.TILES is geo.TILES
+
+
+def test_put_checks_a_glued_value_before_formatting_it():
+    from nqpf.core.errors import DataError
+    from nqpf.core.numbers import put
+
+    values = {}
+    put(values, "x_pi", 3.14159, ".2f", page="book/x")  # formatted as the prose prints it
+    put(values, "x_who", "北京", page="book/x")
+    assert values == {"x_pi": "3.14", "x_who": "北京"}
+    with pytest.raises(DataError, match="x_gap"):  # format(nan, ".1f") would have glued the text "nan"
+        put(values, "x_gap", float("nan"), ".1f", page="book/x")
+    with pytest.raises(DataError, match="x_none"):
+        put(values, "x_none", None, page="book/x")

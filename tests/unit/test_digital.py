@@ -296,10 +296,10 @@ def test_facts_compute_by_hand(dg_facts):
 
 
 def test_facts_refuse_a_missing_number():
-    from nqpf.analysis import digital_facts
+    from nqpf.core.numbers import check_printable
 
     with pytest.raises(DataError, match="dg_x"):
-        digital_facts.check({"dg_x": float("nan")})
+        check_printable({"dg_x": float("nan")}, "book/digital")
 
 
 def test_chapter_tables_by_hand():

@@ -679,8 +679,6 @@ EXEMPT: dict[str, str] = {
     "tfp.specifications.alpha_name": "label of a specification",
     "tfp.specifications.spec_label": "label of a specification",
     "tfp.accounting.pwt": "loader of the PWT extract (schema by its manifest)",
-    "tfp.chapter_facts.check": "refuses NaN before gluing (tested: test_a_missing_number_never_reaches_the_page)",
-    "digital_facts.check": "refuses NaN before gluing",
     "concept_facts.facts": "gathers printed values from concept functions that are listed separately",
 }
 

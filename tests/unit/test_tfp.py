@@ -416,11 +416,11 @@ def test_chapter_facts_are_finite_numbers_or_texts(chapter_facts):
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), None, pd.NA])
 def test_a_missing_number_never_reaches_the_page(bad):
-    from nqpf.analysis.tfp import chapter_facts as tfp_facts
     from nqpf.core.errors import DataError
+    from nqpf.core.numbers import check_printable
 
     with pytest.raises(DataError, match="tfp_x"):
-        tfp_facts.check({"tfp_ok": 1.5, "tfp_x": bad})
+        check_printable({"tfp_ok": 1.5, "tfp_x": bad}, "book/tfp")
 
 
 def test_a_nan_from_the_data_stops_the_facts(monkeypatch, chapter_facts):

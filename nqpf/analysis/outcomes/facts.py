@@ -8,10 +8,8 @@ the others already written with :func:`nqpf.core.numbers.prose`; a value that is
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from nqpf.analysis.outcomes.plan import fyp15_requirements, fyp15_targets, rd_final, realised_gdp_growth
@@ -19,7 +17,7 @@ from nqpf.analysis.outcomes.rows import CONFIDENCE_ZH, INDICATOR_ZH, POINT_ZH, S
 from nqpf.analysis.outcomes.scoring import score
 from nqpf.core import data
 from nqpf.core.errors import DataError
-from nqpf.core.numbers import prose
+from nqpf.core.numbers import check_printable, prose
 
 __all__ = ["facts", "score_table", "fyp15_table", "rows_table"]
 
@@ -32,12 +30,6 @@ def facts() -> dict:
     return dict(_facts())
 
 
-def _check(out: dict) -> dict:
-    for k, v in out.items():
-        bad = v is None or (isinstance(v, (float, np.floating)) and not math.isfinite(v))
-        if bad or not isinstance(v, (str, int, float, np.integer, np.floating)):
-            raise DataError(PAGE, "every glued value is a finite number or a text", detail=f"{k} = {v!r}")
-    return out
 
 
 def _value(indicator: str, year: int, **kw) -> float:
@@ -54,7 +46,7 @@ def _facts() -> tuple:
     _industries(f)
     _compute(f)
     _next(f)
-    return tuple(_check(f).items())
+    return tuple(check_printable(f, PAGE).items())
 
 
 def _scores(f, sc):

@@ -8,7 +8,6 @@ and chart data, already shaped (periods as rows, Chinese economy names, flags in
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 import numpy as np
@@ -17,9 +16,9 @@ import pandas as pd
 from nqpf.analysis import tfp
 from nqpf.core import data
 from nqpf.core.errors import DataError
-from nqpf.core.numbers import prose
+from nqpf.core.numbers import check_printable, prose
 
-__all__ = ["facts", "check", "PERIODS", "HEAT_PERIODS", "COUNTRIES", "LEVEL_YEAR", "INDEX_BASE",
+__all__ = ["facts", "PERIODS", "HEAT_PERIODS", "COUNTRIES", "LEVEL_YEAR", "INDEX_BASE",
            "period_table", "stack_bottoms", "annual_table", "seed_shown_table", "vintage_table", "vintage_index",
            "heat_tables", "heat_chart_table", "heat_range", "robustness_chart", "country_table", "levels_sorted",
            "level_specs_table", "bc_shown_table"]
@@ -43,13 +42,6 @@ def facts() -> dict:
     return dict(_facts())
 
 
-def check(out: dict, page: str = "book/tfp") -> dict:
-    """``out`` unchanged if every value is a finite number or a string; else :class:`DataError` naming it."""
-    for k, v in out.items():
-        bad = v is None or (isinstance(v, (float, np.floating)) and not math.isfinite(v))
-        if bad or not isinstance(v, (str, int, float, np.integer, np.floating)):
-            raise DataError(page, "every glued value is a finite number or a text", detail=f"{k} = {v!r}")
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +58,7 @@ def _facts() -> tuple:
     _countries(f, pwt11)
     _bc(f, pwt11)
     _exercises(f, pwt11)
-    return tuple(check(f).items())
+    return tuple(check_printable(f, "book/tfp").items())
 
 
 def _findings(f):

@@ -18,9 +18,8 @@ from nqpf.analysis.world.tables import coverage, latest_table, no_china_series, 
 from nqpf.analysis.world.timing import LEADERS_RISING_MIN, RHO_MIN, catchup_all, scope
 from nqpf.analysis.world.wdi import HEADLINE, wdi
 from nqpf.core import data
-from nqpf.core.errors import DataError
 from nqpf.core.gdp import china_gdp
-from nqpf.core.numbers import prose
+from nqpf.core.numbers import check_printable, prose
 from nqpf.core.series import frozen_since
 
 __all__ = ["facts", "LP_PERIOD", "PWT_PERIOD", "CORE_CATCHUP"]
@@ -39,11 +38,6 @@ def facts() -> dict:
     return dict(_facts())
 
 
-def _check(out: dict) -> dict:
-    for k, v in out.items():
-        if v is None or (isinstance(v, float) and not math.isfinite(v)):
-            raise DataError("book/world", "every glued value is a number", detail=f"{k} = {v!r}")
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +51,7 @@ def _facts() -> tuple:
     _catchup(f)
     _scatter(f)
     _oecd(f)
-    return tuple(_check(f).items())
+    return tuple(check_printable(f, "book/world").items())
 
 
 def _data(f):
