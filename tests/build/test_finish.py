@@ -21,7 +21,8 @@ OVERFULL_LIMIT_PT = 30
 OBJECT_REPR = re.compile(r"<[\w.]+ object>|object at 0x[0-9a-f]+")
 NUMBER = re.compile(r"^(表|图)\s*([0-9A-Z]+\.[0-9]+)")
 ENGLISH_CHROME = ("© Copyright", "entries per page", "Showing ", "Launch on", "Launch interactive content",
-                  "Run Time (s)", "列印", "Print to PDF", "Search this book", "Toggle primary sidebar")
+                  "Run Time (s)", "列印", "Print to PDF", "Search this book", "Toggle primary sidebar",
+                  "Click to show", "Click to hide")
 RAW_CODES = {"items", "pp", "yuan", "percent", "persons", "UNCERTAIN", "DERIVED", "ESTIMATE", "ROUNDED", "over",
              "about", "nearly", "zh-Hans", "zh-Hant"}
 
