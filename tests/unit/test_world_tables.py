@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from nqpf.analysis import findings, world
-from nqpf.analysis.world.chapter_facts import _check
 from nqpf.core.errors import DataError, UsageError
+from nqpf.core.numbers import check_printable
 
 # GB.XPD.RSDV.GD.ZS rows of wdi_selected.csv
 RD = {("CHN", 2013): 1.96246, ("CHN", 2023): 2.57729, ("OED", 2013): 2.35398351785893,
@@ -141,7 +141,7 @@ def test_catchup_table_writes_censored_without_a_length():
 
 def test_facts_refuse_a_missing_number():
     with pytest.raises(DataError, match="world_x = nan"):
-        _check({"world_x": float("nan")})
+        check_printable({"world_x": float("nan")}, "book/world")
     f = world.facts()
     assert all(isinstance(v, (int, float, str)) for v in f.values())
     assert f["world_rd_chn"] == pytest.approx(2.57729)
