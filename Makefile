@@ -25,7 +25,7 @@ export NQPF_CACHE    ?= $(abspath $(B))/.cache
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: book html pdf chapter-pdfs epub test unit lint bench clean venv texdeps cache-guard browser notebooks data axe js edition datapackage release preexecute
+.PHONY: book html html-build pdf pdf-build chapter-pdfs epub test unit lint bench clean venv texdeps cache-guard browser notebooks data axe js edition datapackage release preexecute
 
 book: html pdf chapter-pdfs epub ## the HTML site, the PDF, one PDF a chapter and the EPUB, all put into the site
 	cp $(PDF) $(B)/html/nqpf-book.pdf
@@ -69,6 +69,23 @@ define sphinx
 	$(JB) build --builder $(2) $(JBARGS); rc=$$?; mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
 endef
 
+# A build that could change nothing does not start jupyter-book (its start-up, reading and checking take seconds).
+# Its inputs: every file the book reads (pages, toc, configuration, the package, data, seeds, the bench results the
+# appendix reports, the citation and changelog, the venv and the site's JavaScript); its key: the commit the book
+# prints (and whether tracked files differ from it) and the variables choosing what is built. A successful build
+# keeps a stamp made *before* it started, holding the key: a file changed while it ran is newer than the stamp, so
+# the next build runs; a failed build leaves no stamp. $(call fresh,NAME,OUTPUT) succeeds when NAME is up to date.
+BUILD_INPUTS = $(SRC)/book book $(TOC) $(CONFIG) nqpf data seeds bench js/package-lock.json requirements.txt \
+  pyproject.toml CITATION.cff CHANGELOG.md Makefile debian-packages.txt $(VENV)/.installed $(JS_STAMP)
+BUILD_KEY = $$(git rev-parse --short=12 HEAD 2>/dev/null)$$(test -z "$$(git status --porcelain --untracked-files=no \
+  2>/dev/null)" || echo +dirty) $(abspath $(SRC)) $(abspath $(TOC)) $(abspath $(CONFIG)) $(JBFLAGS)
+fresh = test -s $(2) && test -f $(B)/.built-$(1) && [ "$$(cat $(B)/.built-$(1))" = "$(BUILD_KEY)" ] && \
+  [ -z "$$(find $(sort $(BUILD_INPUTS)) \( -name __pycache__ -o -name _build -o -name .ipynb_checkpoints \) -prune \
+  -o -newer $(B)/.built-$(1) -print -quit 2>/dev/null)" ]
+# $(call stamp_start,NAME) before the build, $(call stamp_done,NAME) after it succeeded.
+stamp_start = mkdir -p $(B) && rm -f $(B)/.built-$(1) && echo "$(BUILD_KEY)" > $(B)/.building-$(1)
+stamp_done = mv $(B)/.building-$(1) $(B)/.built-$(1)
+
 # Notebooks run in parallel (jupyter-cache's executor, $(JOBS) workers) before Sphinx, which then reads every
 # page from the cache: the same outputs as a serial build (nqpf.sphinx.preexecute).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -79,10 +96,18 @@ preexecute: venv cache-guard
 	@if [ -f $(PREEXECUTED) ] && [ -z "$$(find $(SRC)/book $(TOC) -newer $(PREEXECUTED) \( -name '*.md' -o -name '*.yml' \) -print -quit)" ]; then exit 0; fi; \
 	$(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS) && touch $(PREEXECUTED)
 
-html: venv js cache-guard preexecute ## the website, strict: any warning, stderr output or cell error fails
+html: venv js ## the website, strict: any warning, stderr output or cell error fails
+	@if $(call fresh,html,$(B)/html/index.html); then echo "html: up to date ($(B)/html)"; \
+	else $(call stamp_start,html) && $(MAKE) --no-print-directory html-build && $(call stamp_done,html); fi
+
+html-build: cache-guard preexecute
 	$(call sphinx,html,html)
 
-pdf: venv js texdeps cache-guard preexecute ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
+pdf: venv js texdeps ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
+	@if $(call fresh,pdf,$(PDF)); then echo "pdf: up to date ($(PDF))"; \
+	else $(call stamp_start,pdf) && $(MAKE) --no-print-directory pdf-build && $(call stamp_done,pdf); fi
+
+pdf-build: cache-guard preexecute
 	$(call sphinx,latex,pdflatex)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.

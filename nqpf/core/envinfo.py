@@ -8,8 +8,10 @@ import re
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is made: the Sphinx extensions import this module at start-up
+    import pandas as pd
 
 # Every direct dependency, as pinned in requirements.txt: what the build and the tests run (jupyter-book, pytest,
 # ruff …) and every distribution whose modules nqpf imports (tests/unit/test_core_envinfo.py checks both ways).
@@ -50,6 +52,8 @@ def js_packages(lock: Path = JS_LOCK) -> dict[str, dict]:
 
 
 def versions() -> pd.DataFrame:
+    import pandas as pd
+
     rows = [{"组件": "Python", "版本": platform.python_version()}, {"组件": "平台", "版本": sys.platform}]
     for name in PACKAGES:
         try:

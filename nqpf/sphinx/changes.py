@@ -16,8 +16,6 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from nqpf.render import editions
-
 logger = logging.getLogger(__name__)
 
 STATUS_ZH = {"changed": "数值改变", "new": "新增", "removed": "删除"}
@@ -80,6 +78,8 @@ def _resolve(app, doctree, docname):
     found = list(doctree.findall(changes_node))
     if not found:
         return
+    from nqpf.render import editions  # pandas: imported only when the page is written
+
     build = Path(app.outdir).parent / "jupyter_execute"
     version = editions.latest()
     if version is None:

@@ -35,6 +35,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nqpf.core import usage
 from nqpf.core.paths import ROOT
 from nqpf.render.notebooks import source, toc_pages
+from nqpf.sphinx import warmkernel
 
 __all__ = ["READER", "page_env", "execute_notebook", "notebook_pages", "run", "main"]
 
@@ -57,7 +58,7 @@ def execute_notebook(nb, cwd: str, env: dict[str, str], timeout: int = 600,
     meta = nb.metadata.get("execution", {})
     timeout, allow_errors = meta.get("timeout", timeout), meta.get("allow_errors", allow_errors)
     client = NotebookClient(nb, timeout=timeout, allow_errors=allow_errors, record_timing=False,
-                            resources={"metadata": {"path": cwd}})
+                            resources={"metadata": {"path": cwd}}, kernel_manager_class=warmkernel.WarmKernelManager)
     error = exc_string = None
     start = time.perf_counter()
     try:
@@ -112,8 +113,11 @@ class _Executor(JupyterExecutorLocalMproc):
         records = self.get_records(filter_uris, filter_pks, clear_tracebacks=True, force=force)
         if not records:
             return ExecutorRunResult()
-        # Largest sources first (a proxy for run time), so the workers finish close together.
-        records = sorted(records, key=lambda r: -Path(r.uri).stat().st_size)
+        # Kernels fork from one process that imported what every chapter imports (nqpf.sphinx.warmkernel), started
+        # once, before the workers, which inherit its address; run() stops it.
+        warmkernel.start()
+        last = last_run_times(self.cache)
+        records = sorted(records, key=lambda r: run_order(r.uri, last))
         ctx = mproc.get_context("fork")
         with ctx.Pool(min(self.jobs, len(records)), initializer=_init_worker, initargs=(ctx.Lock(),)) as pool:
             results = pool.map(_PageWorker(self.root, self.usage_dir),
@@ -122,6 +126,37 @@ class _Executor(JupyterExecutorLocalMproc):
         return ExecutorRunResult(succeeded=[p for i, p in results if i == 0],
                                  excepted=[p for i, p in results if i == 1],
                                  errored=[p for i, p in results if i == 2])
+# The longest notebooks, longest first (CPU seconds on 2 cores, 2026-12): the order of a first run, before the cache
+# holds any run time. Longest first, the two workers finish close together instead of one starting the longest last.
+LONGEST = ("provinces", "policy", "world", "tfp", "corpus", "industries", "digital", "outcomes", "concept",
+           "factcheck")
+
+
+def last_run_times(cache) -> dict[str, float]:
+    """The run time of each notebook's latest cached execution, by its path."""
+    out = {}
+    for record in sorted(cache.list_cache_records(), key=lambda r: r.created):
+        seconds = (record.data or {}).get("execution_seconds")
+        if seconds:
+            out[record.uri] = seconds
+    return out
+
+
+def run_order(uri: str, last: dict[str, float]) -> tuple:
+    """Sort key of a notebook: by its last run time in the cache (longest first), else by its place in LONGEST,
+    else by the size of its source (largest first).
+
+    >>> sorted(["/b/tfp.md", "/b/provinces.md", "/b/y.md"], key=lambda u: run_order(u, {"/b/y.md": 3.0}))
+    ['/b/y.md', '/b/provinces.md', '/b/tfp.md']
+    """
+    if uri in last:
+        return (0, -last[uri])
+    stem = Path(uri).stem
+    if stem in LONGEST:
+        return (1, LONGEST.index(stem))
+    return (2, -Path(uri).stat().st_size)
+
+
 def notebook_pages(toc: Path, root: Path = ROOT) -> list[Path]:
     """The toc's pages that are notebooks (MyST with a jupytext header) and do not read the usage record."""
     out = []
@@ -149,6 +184,7 @@ def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 
             result = executor.run_and_cache(filter_uris=[str(p) for p in phase], timeout=timeout)
             executed += len(result.succeeded)
             failed += result.excepted + result.errored
+    warmkernel.stop()
     return {"pages": len(pages), "executed": executed, "failed": failed,
             "seconds": round(time.perf_counter() - start, 1)}
 

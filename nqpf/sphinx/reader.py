@@ -28,7 +28,6 @@ from docutils import nodes
 from sphinx.util import logging
 
 from nqpf.core import envinfo
-from nqpf.render import notebooks
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +138,8 @@ def reference_resolver(app):
 
 def _write_notebooks(app) -> None:
     """The site's notebooks read well in plain Jupyter: the download (_sources/, executed) and the Colab copy."""
+    from nqpf.render import notebooks  # jupytext: imported only when notebooks are written
+
     out = Path(app.outdir) / notebooks.SITE_FOLDER
     executed = Path(app.outdir).parent / "jupyter_execute"
     resolve = reference_resolver(app)
@@ -192,7 +193,9 @@ def _build_finished(app, exc):
         return
     # The notebooks depend on pages, glued values and numbers: a build that wrote no page (a no-op) changed none,
     # and skipping them keeps a no-op build about a second shorter.
-    if getattr(app, "nqpf_page_written", False) or not (Path(app.outdir) / notebooks.SITE_FOLDER).exists():
+    from nqpf.render.notebooks import SITE_FOLDER
+
+    if getattr(app, "nqpf_page_written", False) or not (Path(app.outdir) / SITE_FOLDER).exists():
         _write_notebooks(app)
 
 
