@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from nqpf.analysis import findings
@@ -72,17 +70,7 @@ def test_digital_growth_keeps_one_vintage_per_rate():
     assert next(x for k, x in cross.items() if "7.8%" in k) == pytest.approx(((9.9 / 7.8) ** (1 / 3) - 1) * 100)
 
 
-def test_digital_core_target_needs_independent_sources():
-    f = _get("digital-core-target-2025")
-    v = _specs("digital-core-target-2025")
-    # cn_outcomes_2023_2025.csv (data/raw): 国务院 2026 政府工作报告 "10.5%以上" -> at least 10.45;
-    # 国家数据局 2024 "10%左右" -> at least 9.5; 国家统计局 2023 9.9 -> at least 9.85; target 10
-    assert sorted(v.values()) == pytest.approx([9.5 - 10, 9.85 - 10, 10.45 - 10])
-    assert len({name.split("（")[0] for name in v}) == 3            # three publishers, one specification each
-    assert f.verdict == "depends" and len(f.flips_under) == 2
-    assert all(not name.startswith("国务院") for name in f.flips_under)
-    assert "只有一个来源" in f.statement and "国家统计局尚未公布 2025 年" in f.statement
-    assert "稳健" not in findings.label(f)
+# digital-core-target-2025: readings of the 2025 outcome, tests in test_digital_referee.py
 
 
 def test_world_rd_compares_like_years():
@@ -101,23 +89,4 @@ def test_world_rd_compares_like_years():
     assert cross == pytest.approx(2.8 - oecd_ppp_2023) and cross > 0
 
 
-def test_japan_korea_negative_only_in_some_specifications():
-    f = _get("tfp-jpn-kor-negative-2013-2023")
-    v = _specs("tfp-jpn-kor-negative-2013-2023")
-    assert len(v) == 16                                           # PWT 10.01 ends in 2019
-    # pwt110_selected.csv, 2012 and 2023 rows (rgdpna, rnna, emp, avh, hc):
-    # JPN 5129414 / 5522683.5, 28024686 / 29998940, 62.73429871 / 67.93271637, -, 3.518575907 / 3.656504393
-    # KOR 2177522.25 / 2912586, 10048379 / 14877307, 24.95499802 / 28.44015312, 2110.26 / 1910.23,
-    #     3.516756535 / 3.87371254
-    ln = math.log
-    jpn = (ln(5522683.5 / 5129414) - 0.4 * ln(29998940 / 28024686)
-           - 0.6 * (ln(67.93271637 / 62.73429871) + ln(3.656504393 / 3.518575907))) / 11 * 100   # -0.220
-    kor = (ln(2912586 / 2177522.25) - 0.4 * ln(14877307 / 10048379)
-           - 0.6 * (ln(28.44015312 / 24.95499802) + ln(3.87371254 / 3.516756535))) / 11 * 100  # -0.023
-    assert v["PWT 11.0·rnna·人数·α=0.4"] == pytest.approx(max(jpn, kor), abs=1e-9) and max(jpn, kor) < 0
-    kor_hours = (ln(2912586 / 2177522.25) - 0.3 * ln(14877307 / 10048379)
-                 - 0.7 * (ln(28.44015312 / 24.95499802) + ln(1910.23 / 2110.26) + ln(3.87371254 / 3.516756535))
-                 ) / 11 * 100                                                                    # +0.761
-    assert v["PWT 11.0·rnna·工时·α=0.3"] >= kor_hours - 1e-9 and kor_hours > 0
-    assert f.verdict == "depends" and "PWT 11.0·rkna·工时·α=1−labsh" in f.flips_under
-    assert "取决于设定" in f.statement and "稳健" not in findings.label(f)
+# tfp-jpn-kor-negative-2013-2023 (labour with and without hc): test_tfp_referee.py

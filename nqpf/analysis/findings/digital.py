@@ -10,23 +10,29 @@ growth rate or share.
   Readings that mix vintages (CAICT's scale of its day against the post-census GDP, the seeds' endpoints, NBS's 7.8 %
   before the census against 9.9 % after it) are computed and kept apart in ``extra["cross_vintage"]``: they do not
   count towards the verdict.
-- ``digital-core-target-2025``: the core industries reached 10 % of GDP by 2025. One specification per
-  independent publisher (its latest figure, read at the low end of what it states); only the 2026 government work
-  report speaks of 2025, so the claim is robust only if every independent source confirms it.
+- ``digital-core-target-2025``: the core industries reached 10 % of GDP in 2025. The specifications are readings
+  of the one published 2025 outcome (the 2026 government work report, medium confidence): its stated lower bound,
+  the low end of its rounding interval, and that low end over a GDP raised as much as the fifth census raised 2023's.
+  Figures for 2023 and 2024 are other years: context (``extra["context"]``), never specifications. The statement
+  says the conclusion rests on one source of medium confidence; the outcomes appendix scores the same target with
+  the same row (:func:`nqpf.analysis.outcomes.score`), and the two must agree.
 - ``outcomes-basic-research-missed``: basic research stayed below 8 % of R&D in 2025.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nqpf.analysis import digital, outcomes
-from nqpf.analysis.findings import Finding, Spec, holds
+from nqpf.analysis.findings import Finding, Spec
 from nqpf.core import data, growth, numbers
 from nqpf.core import gdp as core_gdp
+from nqpf.core.errors import DataError
 from nqpf.core.numbers import prose
 
-__all__ = ["findings", "growth_specs", "cross_vintage_specs", "core_target_specs", "CAICT_ERAS"]
+__all__ = ["findings", "growth_specs", "cross_vintage_specs", "core_target_specs", "core_target_context",
+           "census_revision", "CAICT_ERAS"]
 
 SCALE, SHARE, GDP_AS_PUBLISHED = "cn_digital_economy_scale", "cn_digital_economy_share_gdp", "cn_nominal_gdp"
 # CAICT's shares are the scale over the GDP of the day. Those published before NBS's fourth-census revision of GDP
@@ -37,6 +43,8 @@ CAICT_ERAS = ((2015, 2018, "第四次经济普查修订前发布"), (2019, 2023,
 # 2022 row (50.2, attribution flagged uncertain); GDP 2022 (final verification, Dec 2023) and 2023 (preliminary,
 # Jan 2024) as NBS published them then are both on the fourth-census basis.
 CAICT_REPORT_YEARS = (2022, 2023)
+TARGET_YEAR = 2025   # the 14th plan's target year
+CENSUS_YEAR = 2023   # the fifth economic census's reference year (published Dec 2024)
 
 
 def _relative(gd: float, gy: float) -> float:
@@ -130,44 +138,81 @@ def _growth_finding() -> Finding:
         extra={"cross_vintage": {s.name: float(s.value) for s in cross}})
 
 
+def census_revision() -> dict:
+    """How much the fifth economic census raised the GDP of its reference year: NBS's first release of 2023 GDP
+    (pre-census, as published) against the census-revised 2023 GDP of the book's standard series (亿元)."""
+    first = float(_year_series(GDP_AS_PUBLISHED)[CENSUS_YEAR])
+    revised = float(core_gdp.china_gdp().set_index("year")["value"][CENSUS_YEAR])
+    return {"year": CENSUS_YEAR, "first_release": first, "revised": revised, "factor": revised / first}
+
+
 def core_target_specs() -> tuple[list[Spec], float]:
-    """One specification per independent publisher: its latest figure for 2023-2025 at the low end of what it
-    states, minus the target (pp); and the target."""
-    target = float(outcomes.figure("digital_core_share", 2025, kind="target")["value"])
-    gwr = outcomes.figure("digital_core_share", 2025)                              # LOWER-BOUND, medium
-    nda = outcomes.figure("digital_core_share", 2024, basis="国家数据局 briefing")  # ROUNDED, medium
-    nbs = outcomes.figure("digital_core_share", 2023, basis="census")              # NBS accounting, medium
+    """Readings of the one published 2025 outcome (the 2026 government work report's "10.5% 以上"), each minus
+    the target (pp), and the target. Figures for other years (NBS 2023, 国家数据局 2024) are context, not readings:
+    they are not outcomes of 2025."""
+    target = float(outcomes.figure("digital_core_share", TARGET_YEAR, kind="target")["value"])
+    gwr = outcomes.figure("digital_core_share", TARGET_YEAR)                       # LOWER-BOUND, medium
+    stated = float(gwr["value"])
+    rev = census_revision()
+    written = f"“{prose(stated)}% 以上”"
     specs = [
-        Spec(f"国务院（{int(gwr['year'])} 年“{prose(gwr['value'])}% 以上”，{gwr['document']}）",
-             _low(float(gwr["value"])) - target),
-        Spec(f"国家数据局（{int(nda['year'])} 年“{prose(nda['value'], 0)}% 左右”，取整）",
-             _low(float(nda["value"])) - target),
-        Spec(f"国家统计局（{int(nbs['year'])} 年 {prose(nbs['value'])}%，第五次经济普查口径的核算）",
-             _low(float(nbs["value"])) - target),
+        Spec(f"所写的下限 {prose(stated)}%（{gwr['document']}：{written}）", stated - target),
+        Spec(f"取整区间的下端 {prose(_low(stated), 2)}%（{prose(stated)} 可由 {prose(_low(stated), 2)} 四舍五入而来）",
+             _low(stated) - target),
+        Spec(f"取整下端、且分母按第五次经济普查对 {rev['year']} 年 GDP 的上调幅度（"
+             f"{prose((rev['factor'] - 1) * 100, 2)}%）再上调、分子不变",
+             _low(stated) / rev["factor"] - target),
     ]
     return specs, target
 
 
+def core_target_context() -> list[dict]:
+    """The other years' figures of the core share (not readings of 2025): year, value, publisher, flags,
+    confidence; the low-confidence 10.4 % is listed too, marked."""
+    rows = outcomes.table()
+    rows = rows[(rows["indicator"] == "digital_core_share") & (rows["kind"] == "outcome")
+                & (rows["year"] != TARGET_YEAR) & (rows["year"] >= CENSUS_YEAR)]
+    return [{"year": int(r.year), "value": float(r.value), "publisher": r.publisher, "flags": r.flags,
+             "confidence": r.confidence, "basis": r.basis} for r in rows.sort_values(["year", "basis"]).itertuples()]
+
+
 def _core_target_finding() -> Finding:
     specs, target = core_target_specs()
-    rule, t = ">= 0", prose(target, 0)
-    confirm = [s.name for s in specs if holds(rule, s.value)]
-    who = f"只有{'、'.join(confirm)}能确认" if confirm else "没有一个能确认"
-    year1 = int(outcomes.figure("digital_core_share", 2025, kind="target")["year"])
-    direct = sum(f"（{year1} 年" in s.name for s in specs)  # sources whose latest figure is for the target year
-    head = ("目前只有一个来源直接说到" if direct == 1 else f"{direct} 个来源直接说到") + f" {year1} 年"
-    low = outcomes.figure("digital_core_share", 2024, basis="press summary")
-    return Finding.decide(
-        "digital-core-target-2025", "digital-target", rule, specs,
-        quantity=f"各独立来源最新数字所能保证的核心产业增加值占 GDP 比重减去 {t}% 的目标（百分点）",
-        robust=f"数字经济核心产业增加值占 GDP 的比重达到了“十四五”规划 {t}% 的目标："
-               "{n} 个互相独立的来源都能确认。",
-        depends=f"核心产业占比是否达到“十四五”规划 {t}% 的目标，{head}：在 {{n}} 个互相独立的来源中，{who}；"
-                f"{{flips}}的最新数字按取整区间的下端还不到 {t}%，国家统计局尚未公布 {year1} 年的核算数。",
-        note="每个来源取其最新一年，按所写数字的取整区间下端读（“以上”为下限，“10% 左右”至少是 9.5%）。"
-             "同一机构的几次发布只计一次（国家数据局 2023 年的“10%”与 2024 年两次的“10% 左右”）；低可信度的 "
-             f"{int(low['year'])} 年 {prose(low['value'])}%（英文机器摘要，出自国家数据局局长的文章）不是独立来源，"
-             "也不单独用来评分。三个来源的可信度均为中。")
+    t = prose(target, 0)
+    rows = outcomes.table()
+    of_year = rows[(rows["indicator"] == "digital_core_share") & (rows["kind"] == "outcome")
+                   & (rows["year"] == TARGET_YEAR)]
+    gwr = outcomes.figure("digital_core_share", TARGET_YEAR)
+    conf = outcomes.CONFIDENCE_ZH[gwr["confidence"]]
+    sources = "唯一" if len(of_year) == 1 else f"{len(of_year)} 个来源之一"
+    doc = re.sub(r"(\d{4})年", r"\1 年", str(gwr["document"]))
+    who = f"{sources}直接说到 {TARGET_YEAR} 年的来源是 {doc}"
+    nbs23 = outcomes.figure("digital_core_share", CENSUS_YEAR, basis="census")
+    nda24 = outcomes.figure("digital_core_share", TARGET_YEAR - 1, basis="国家数据局 briefing")
+    context = (f"{CENSUS_YEAR} 年的 {prose(nbs23['value'])}%（国家统计局）与 {TARGET_YEAR - 1} 年的"
+               f"“{prose(nda24['value'], 0)}% 左右”（国家数据局）是其他年份的数字，只作背景，"
+               f"不是 {TARGET_YEAR} 年结果的读法")
+    low = outcomes.figure("digital_core_share", TARGET_YEAR - 1, basis="press summary")
+    rev = census_revision()
+    f = Finding.decide(
+        "digital-core-target-2025", "digital-target", ">= 0", specs,
+        quantity=f"{TARGET_YEAR} 年核心产业增加值占 GDP 比重的各种读法减去 {t}% 的目标（百分点）",
+        robust=f"数字经济核心产业增加值占 GDP 的比重达到了“十四五”规划 {t}% 的目标：{who}，"
+               f"对它的 {{n}} 种读法都不低于 {t}%；这是单一来源的结论，可信度{conf}。{context}。",
+        depends=f"核心产业占比是否达到“十四五”规划 {t}% 的目标取决于读法：{who}，"
+                f"在{{flips}}下低于 {t}%；这是单一来源的结论，可信度{conf}。{context}。",
+        note=f"三种读法都只读 {TARGET_YEAR} 年的结果：所写的下限；“以上”前的数字按取整区间的下端；再假定今后的 GDP "
+             f"修订像第五次经济普查那样上调分母（{rev['year']} 年 GDP 从首次公布的 {rev['first_release']:,.0f} 亿元"
+             f"上调到 {rev['revised']:,.0f} 亿元，含最终核实与普查两次修订），"
+             "而核心产业增加值不随之上调，这是最不利的情形。"
+             f"国家统计局尚未公布 {TARGET_YEAR} 年的核算数。低可信度的 {int(low['year'])} 年 {prose(low['value'])}%"
+             "（英文机器摘要）不用来评分。",
+        extra={"context": core_target_context(), "census_revision": rev})
+    status = outcomes.score().set_index("indicator").loc["digital_core_share", "status"]
+    if (f.verdict == "robust") != (status == "met"):  # the chapter and the appendix print one verdict
+        raise DataError(f"findings:{f.id}", "the finding and the outcomes appendix's score agree",
+                        detail=f"finding {f.verdict}, score {status}")
+    return f
 
 
 def _basic_research_finding() -> Finding:

@@ -1,6 +1,9 @@
 """Findings of the growth-accounting chapter (book/tfp.md), each decided over every specification of
 :func:`nqpf.analysis.tfp.robustness` (capital rnna/rkna × labour in heads/hours × α = 1 − labsh, 0.3, 0.4, 0.5 ×
 PWT 11.0/10.01) or over the ways PWT offers to compare TFP levels.
+``tfp-jpn-kor-negative-2013-2023`` adds one dimension to that grid, labour with or without PWT's human-capital index
+hc, and its sentence names what the specifications under which it holds have in common, read from their names
+(:func:`shared_parts`).
 
 The 1979–2012 period starts from the 1978 level (the year reform began) and tiles with 2013–2019. PWT 10.01 ends
 in 2019, so the comparison with 2013–2023 has the sixteen PWT 11.0 specifications only; so has
@@ -13,9 +16,10 @@ import pandas as pd
 
 from nqpf.analysis import tfp
 from nqpf.analysis.findings import Finding, Spec
+from nqpf.analysis.tfp.accounting import period_rows
 from nqpf.core.periods import Period
 
-__all__ = ["findings", "LEVEL_YEAR", "LEVEL_THRESHOLD"]
+__all__ = ["findings", "shared_parts", "LEVEL_YEAR", "LEVEL_THRESHOLD"]
 
 BEFORE = tfp.ROBUSTNESS_PERIODS[0]
 LEVEL_YEAR = 2023          # PWT 11.0's last year
@@ -92,20 +96,55 @@ def _level_finding() -> Finding:
 
 CATCHUP = ("JPN", "KOR")               # economies that approached the frontier earlier
 CATCHUP_PERIOD = tfp.ROBUSTNESS_PERIODS[2]  # 2013-2023
+HC_PART = {True: "含 hc", False: "不含 hc"}  # labour with PWT's human-capital index, or raw heads / hours
+# How a part of a specification's name reads in a sentence: "they all …" and "the … specifications".
+_PART_ZH = {"人数": "按就业人数计劳动", "工时": "按工时计劳动", "含 hc": "把 PWT 的人力资本指数 hc 计入劳动",
+            "不含 hc": "不把人力资本 hc 计入劳动", "rnna": "资本取 rnna", "rkna": "资本取 rkna"}
 
 
 def catchup_table() -> pd.DataFrame:
     """Japan's and Korea's TFP contribution (log points ×100 a year) in :data:`CATCHUP_PERIOD` under every
-    specification a vintage covers, side by side; ``higher`` is the larger of the two (both negative iff < 0)."""
+    specification a vintage covers, side by side, with labour measured with PWT's human-capital index hc (as in
+    :func:`nqpf.analysis.tfp.robustness`) and without it (the hc term left in the residual); ``higher`` is the
+    larger of the two (both negative iff < 0). ``name`` ends in :data:`HC_PART`."""
     key = ["vintage", "capital", "labour", "alpha"]
-    cols = {}
+    cols, hc_term = {}, {}
     for c in CATCHUP:
         rob = tfp.robustness(*CATCHUP_PERIOD, country=c).dropna(subset=["tfp"]).set_index(key)
         cols[c] = rob["tfp"]
         flags = rob[["default", "pwt_method"]]
-    out = pd.DataFrame(cols).join(flags).reset_index()
+        hc_term[c] = pd.Series({k: _hc_contribution(c, *k) for k in rob.index})
+    with_hc = pd.DataFrame(cols).join(flags).reset_index().assign(hc=True)
+    without = (pd.DataFrame({c: cols[c] + hc_term[c] for c in CATCHUP}).join(flags).reset_index()
+               .assign(hc=False, default=False, pwt_method=False))
+    out = pd.concat([with_hc, without], ignore_index=True)
     out["higher"] = out[list(CATCHUP)].max(axis=1)
-    out["name"] = [tfp.spec_label(r) for r in out.to_dict("records")]
+    out["name"] = [f"{tfp.spec_label(r)}·{HC_PART[r['hc']]}" for r in out.to_dict("records")]
+    return out
+
+
+def _hc_contribution(country: str, vintage: str, capital: str, labour: str, alpha: str) -> float:
+    """(1 − ᾱ)·Δln hc, mean over the period's growth years: what leaving hc out of labour adds to the residual."""
+    a = None if alpha == "1-labsh" else float(alpha)
+    ann = tfp.annual(tfp.pwt(vintage), country, a, capital, tfp.LABOUR[labour])
+    return float(period_rows(ann, country, *CATCHUP_PERIOD)["human_capital"].mean())
+
+
+def shared_parts(held: list[str], every: list[str]) -> list[tuple[str, list[str]]]:
+    """What the specifications under which a claim holds have in common, read from their names (parts joined by
+    ·): for each position whose values among ``held`` are one value and a proper subset of those among ``every``,
+    that value and the other values of the position.
+
+    >>> every = ["a·x·1", "a·y·1", "b·x·1", "b·y·1"]
+    >>> shared_parts(["a·x·1", "b·x·1"], every)
+    [('x', ['y'])]
+    """
+    split_h, split_e = [n.split("·") for n in held], [n.split("·") for n in every]
+    out = []
+    for i in range(len(split_e[0])):
+        seen, known = {p[i] for p in split_h}, {p[i] for p in split_e}
+        if len(seen) == 1 and seen < known:
+            out.append((next(iter(seen)), sorted(known - seen)))
     return out
 
 
@@ -114,25 +153,32 @@ def _catchup_finding() -> Finding:
     a = Period(*CATCHUP_PERIOD).label
     zh = "和".join(tfp.COUNTRY_ZH[c] for c in CATCHUP)
     n_neg = "、".join(f"{tfp.COUNTRY_ZH[c]} {int((t[c] < 0).sum())} 种" for c in CATCHUP)
-    hours = t[t["labour"] == "emp*avh"]
-    hours_flip = int((hours["higher"] >= 0).sum())
+    names = list(t["name"])
+    held = [n for n, v in zip(names, t["higher"]) if v < 0]
+    common = shared_parts(held, names) if held else []
     default_holds = bool((t.loc[t["default"], "higher"] < 0).all()) and bool(t["default"].any())
     pwt_flips = bool((t.loc[t["pwt_method"], "higher"] >= 0).any())
     vintages = "、".join(f"PWT {v}" for v in sorted(set(t["vintage"]), reverse=True))
+    if common:
+        parts = [_PART_ZH.get(v, v) for v, _ in common]
+        others = "、".join(f"{_PART_ZH.get(o, o)}的 {sum(o in n.split('·') for n in names)} 种设定"
+                          for _, rest in common for o in rest)
+        where = f"，这 {len(held)} 种都{'并且'.join(parts)}：{others}中，没有一种两国都为负"
+    else:
+        where = ""
     depends = (f"{a} 年{zh}的 TFP 增长是否都为负取决于设定：{vintages} 的 {{n}} 种设定中只有 {{k}} 种两国都为负"
-               f"（为负的：{n_neg}）" + ("，本书的默认设定是其中之一" if default_holds else "")
-               + (f"；按工时计算劳动投入时（{len(hours)} 种设定），没有一种两国都为负" if hours_flip == len(hours)
-                  else f"；按工时计算劳动投入的 {len(hours)} 种设定中只有 {len(hours) - hours_flip} 种两国都为负")
-               + ("" if not pwt_flips else "，PWT 自己的设定（rkna、工时、1−labsh）也是如此"
-                  if hours_flip == len(hours) else "，PWT 自己的设定（rkna、工时、1−labsh）不在其中") + "。")
+               f"（为负的：{n_neg}）{where}"
+               + ("；本书的默认设定是其中之一" if default_holds else "")
+               + ("，PWT 自己的设定（rkna、工时、1−labsh、含 hc）不在其中" if pwt_flips else "") + "。")
     return Finding.decide(
         "tfp-jpn-kor-negative-2013-2023", "tfp-countries", "< 0",
         [Spec(r.name, float(r.higher)) for r in t.itertuples()],
         robust=f"{a} 年{zh}的 TFP 增长都为负：{vintages} 的 {{n}} 种设定下都是如此。", depends=depends,
         quantity=f"{a} 年{zh} TFP 年均贡献中较大的一个（对数百分点；两国都为负当且仅当它小于 0）",
-        note="资本 rnna/rkna × 劳动人数/工时 × 资本份额 1−labsh、0.3、0.4、0.5；命令 "
+        note="资本 rnna/rkna × 劳动人数/工时 × 资本份额 1−labsh、0.3、0.4、0.5 × 劳动是否乘以 PWT 的人力资本指数 hc"
+             "（不含 hc 时，人力资本的贡献留在残差里）；命令 "
              f"`python -m nqpf tfp robustness --country JPN --start {CATCHUP_PERIOD[0]} --end {CATCHUP_PERIOD[1]}`"
-             "（KOR 同）。PWT 10.01 止于 2019 年，故只有 PWT 11.0 的设定。",
+             "（KOR 同；该命令的劳动都含 hc）。PWT 10.01 止于 2019 年，故只有 PWT 11.0 的设定。",
         extra={c: {r.name: float(getattr(r, c)) for r in t.itertuples()} for c in CATCHUP})
 
 

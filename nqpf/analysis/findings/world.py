@@ -70,7 +70,10 @@ def rd_below_oecd() -> Finding:
         "world-rd-below-oecd", SECTION_RD, "< 0", specs,
         robust=f"按同一年比较（{y} 年），无论用哪一种 OECD 平均，中国的研发强度（WDI {prose(chn, 2)}%）都低于它："
                f"世界银行按美元 GDP 加权的 OECD 成员平均为 {prose(_rd('OED', y), 2)}%，"
-               f"按 OECD 自身购买力平价口径推算约 {prose(lo, 2)}%–{prose(hi, 2)}%。" + later,
+               f"按 OECD 自身购买力平价口径外推约为 {prose(lo, 2)}%–{prose(hi, 2)}%（外推值，不是 OECD 公布的数字："
+               f"本书所用的 OECD《主要科学技术指标》（MSTI）OECD 整体研发强度只有 {my} 年的两次发布，"
+               f"外推把 {my} 年它与 WDI 平均之差原样加到 {y} 年的 WDI 平均上，假定 {y - my} 年间这一差距不变）。"
+               + later,
         depends=f"按同一年比较（{y} 年），中国的研发强度（WDI {prose(chn, 2)}%）低于世界银行按美元 GDP 加权的 OECD "
                 f"成员平均（{prose(_rd('OED', y), 2)}%），但在以下设定下并不更低：{{flips}}。" + later,
         quantity="中国研发强度减同一年的 OECD（或高收入经济体）平均，百分点",

@@ -66,9 +66,10 @@ def _scores(f, sc):
             f[f"oc_{key}_conf"] = r["confidence_zh"]
     # one figure for the R&D growth outcome wherever it is printed (prose and table: two decimals)
     f["oc_rd_growth_outcome_txt"] = prose(sc.loc["rd_growth", "outcome"], 2)
-    x = get("outcomes-basic-research-missed")
-    f["oc_finding_basic"] = x.statement
-    f["oc_finding_basic_label"] = label(x)
+    for key, fid in (("basic", "outcomes-basic-research-missed"), ("digital_core", "digital-core-target-2025")):
+        x = get(fid)  # the digital chapter prints the same finding: one verdict, one confidence label
+        f[f"oc_finding_{key}"] = x.statement
+        f[f"oc_finding_{key}_label"] = label(x)
 
 
 def _rd(f, sc):

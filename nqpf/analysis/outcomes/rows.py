@@ -81,7 +81,8 @@ def when(row) -> str:
     if point == "year":
         return f"{int(row['year'])} 年"
     if point in PERIOD_RANK:
-        return f"{int(row['year'])} 年{POINT_ZH[point]}"
+        words = POINT_ZH[point]
+        return f"{int(row['year'])} 年{' ' if words[0].isdigit() else ''}{words}"  # 年 6 月底, as 2025 年
     return POINT_ZH.get(point, point)
 
 
