@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 import yaml
 
 from nqpf.core import usage
 from nqpf.core.errors import DataError, UsageError
 from nqpf.core.paths import CORPUS, DERIVED, LABELS, LEXICON, RAW, rel
+
+if TYPE_CHECKING:  # pandera is imported only when a file is checked for the first time (see _verdict_key)
+    import pandera.pandas as pa
 
 FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMINARY", "TARGET", "PROJECTION")
 # The flags in Chinese, for tables and labels (nqpf.render.labels reads them too).
@@ -74,6 +79,8 @@ def resolve(name) -> Path:
 
 
 def _schema(meta: dict) -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
     spec = meta["schema"]
     columns = {}
     for col in spec["columns"]:
@@ -148,6 +155,12 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
         m = re.search(r"line (\d+)", str(exc))
         raise DataError(rel(path), "CSV well formed", int(m.group(1)) if m else None, str(exc).strip()) from None
     spec = meta["schema"]
+    key = _verdict_key(digest, spec)
+    typed = _typed_if_validated(df, spec, key)
+    if typed is not None:
+        return typed
+    import pandera.pandas as pa
+
     try:
         df = _schema(meta).validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -165,7 +178,63 @@ def validate(path: Path, meta: dict | None = None) -> pd.DataFrame:
             if k in prev and not v > prev[k]:
                 raise DataError(rel(path), f"'{order[0]}' strictly increasing", i + 2, f"{v} after {prev[k]}")
             prev[k] = v
+    _record_verdict(key, df)
     return df
+
+
+# Verdict cache: a file whose exact bytes passed every rule of the same schema, under the same rules code and the
+# same pandas/pandera/numpy, passes again. Importing pandera and running it costs every fresh kernel about 0.5 s
+# before the first check; on a hit the frame is only typed as pandera typed it (column dtypes recorded with the
+# verdict). Any change of the bytes, the manifest's schema, this module or the libraries is a new key: checked again.
+def _verdict_dir() -> Path:
+    from nqpf.core.paths import CACHE  # read here: tests and builds point NQPF_CACHE elsewhere
+
+    return CACHE / "validated"
+
+
+@lru_cache(maxsize=1)
+def _rules_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for lib in ("pandas", "pandera", "numpy"):
+        try:
+            h.update(f"{lib}={version(lib)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{lib}=none".encode())
+    return h.hexdigest()
+
+
+def _verdict_key(digest: str, spec: dict) -> str:
+    h = hashlib.sha256(f"{digest}\n{_rules_version()}\n".encode())
+    h.update(json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return h.hexdigest()[:32]
+
+
+def _typed_if_validated(df: pd.DataFrame, spec: dict, key: str) -> pd.DataFrame | None:
+    """The frame typed as the recorded validation typed it, or None when this key was never validated."""
+    try:
+        dtypes = json.loads((_verdict_dir() / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    try:
+        out = df.astype({c["name"]: _TYPES[c["type"]] for c in spec["columns"]})
+    except (KeyError, ValueError, TypeError):
+        return None
+    if [str(t) for t in out.dtypes] != dtypes or list(out.columns) != [c["name"] for c in spec["columns"]]:
+        return None
+    return out
+
+
+def _record_verdict(key: str, df: pd.DataFrame) -> None:
+    folder = _verdict_dir()
+    tmp = folder / f".{key}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps([str(t) for t in df.dtypes]), encoding="utf-8")
+        os.replace(tmp, folder / f"{key}.json")  # atomic: notebooks run in parallel
+    except OSError:  # a read-only cache only costs the next reader a full check
+        pass
 
 
 @lru_cache(maxsize=64)

@@ -14,15 +14,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import jupytext
-import nbformat
 import yaml
 
 from nqpf.core import seeds
 from nqpf.core.errors import NqpfError, UsageError
 from nqpf.core.paths import ROOT
+
+if TYPE_CHECKING:  # nbformat and jupytext (3 s of imports) load only where notebooks are read or written
+    import nbformat
 
 SITE_FOLDER = "_notebooks"  # inside the built site: _build/html/_notebooks/book/<chapter>.ipynb
 
@@ -140,6 +141,8 @@ def plain_markdown(text: str, values: dict[str, str], resolve: Callable[[str, st
 def for_jupyter(nb: nbformat.NotebookNode, values: dict[str, str],
                 resolve: Callable[[str, str], str] | None = None) -> nbformat.NotebookNode:
     """Rewrite every Markdown cell for plain Jupyter and put the note about glued numbers first."""
+    import nbformat
+
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = plain_markdown(cell.source, values, resolve)
@@ -201,6 +204,9 @@ def is_notebook(path: Path) -> bool:
 def to_notebook(path: Path, repo_url: str = "", values: dict[str, str] | None = None,
                 resolve: Callable[[str, str], str] | None = None, plain: bool = True) -> nbformat.NotebookNode:
     """A chapter as a notebook; ``plain``: Markdown rewritten for plain Jupyter with the glued ``values``."""
+    import jupytext
+    import nbformat
+
     nb = jupytext.read(path)
     nb.metadata.pop("jupytext", None)  # the .ipynb stands alone, not paired with the .md
     if repo_url:
@@ -215,6 +221,8 @@ def to_notebook(path: Path, repo_url: str = "", values: dict[str, str] | None = 
 
 def write_notebook(path: Path, dest: Path, repo_url: str = "", values: dict[str, str] | None = None,
                    resolve: Callable[[str, str], str] | None = None) -> Path:
+    import nbformat
+
     dest.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(to_notebook(path, repo_url, values, resolve), dest)
     return dest
@@ -230,6 +238,8 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600) -> nbforma
 def write_all(out: Path, toc: Path | str | None = None, run: bool = False, repo_url: str = "",
               pages: list[str] | None = None) -> list[dict]:
     """Write every notebook page of the toc (or the named pages) as ``out/<docname>.ipynb``."""
+    import nbformat
+
     chosen = toc_pages(toc)
     if pages:
         unknown = sorted(set(pages) - set(chosen))
