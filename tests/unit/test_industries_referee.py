@@ -27,7 +27,6 @@ def test_sei_targets_are_the_plan_rows_plus_seed_000():
 def test_default_gdp_scenarios_from_the_wdi_rows():
     sc = sei.default_gdp_scenarios().set_index("scenario")["gdp_growth"]
     # standard GDP = NY.GDP.MKTP.CD x PA.NUS.FCRF (wdi_selected.csv, CHN)
-    gdp = {2014: None}
     usd = {2015: 11280814787468.9, 2022: 18316765021690.2, 2023: 18270356654533.2, 2025: 19498039388042.6}
     rate = {2015: 6.22748867298455, 2022: 6.73715811237119, 2023: 7.08399842343631, 2025: 7.18984737402171}
     gdp = {y: usd[y] * rate[y] for y in usd}
@@ -35,3 +34,50 @@ def test_default_gdp_scenarios_from_the_wdi_rows():
     assert sc["2024–2025年实际名义"] == pytest.approx(((gdp[2025] / gdp[2023]) ** 0.5 - 1) * 100)
     assert (sc["低"], sc["中"], sc["高"]) == (3.0, 5.0, 9.0)
     assert list(sc) == sorted(sc)                                                        # ordered by growth
+
+
+# standard GDP (亿元 not needed: ratios only) = NY.GDP.MKTP.CD x PA.NUS.FCRF, wdi_selected.csv CHN rows
+USD = {2014: 10674533168257.4, 2022: 18316765021690.2, 2023: 18270356654533.2, 2025: 19498039388042.6}
+RATE = {2014: 6.14343409448867, 2022: 6.73715811237119, 2023: 7.08399842343631, 2025: 7.18984737402171}
+GDP = {y: USD[y] * RATE[y] for y in USD}
+
+
+def _past(end, share):
+    """SEI value added's nominal growth 2015..end: the share's growth times GDP's (shares 7.6 % in 2014)."""
+    n = end - 2014
+    return ((share / 7.6) ** (1 / n) * (GDP[end] / GDP[2014]) ** (1 / n) - 1) * 100
+
+
+def test_scenarios_tables_by_hand():
+    from nqpf.analysis import industries_facts
+
+    t = industries_facts.scenarios_table().set_index("名义 GDP 情景")
+    # from 13 % (2023, seed 004 line 79) to 17 % (2025, seed 000 line 17) with GDP at 5 %: 1.05 x sqrt(17 / 13) - 1
+    assert t.loc["中", "所需增加值增长（%）"] == pytest.approx((1.05 * (17 / 13) ** 0.5 - 1) * 100)   # 20.07
+    assert t.loc["中", "2015–2023 年增加值增长（%，DERIVED）"] == pytest.approx(_past(2023, 13))      # 12.4
+    chart = industries_facts.scenarios_chart_table().set_index("名义 GDP 情景")
+    assert chart.loc["高", "所需增加值增长（%）"] == pytest.approx((1.09 * (17 / 13) ** 0.5 - 1) * 100)
+
+
+def test_specifications_table_and_the_sei_finding_by_hand():
+    from nqpf.analysis import industries_facts
+    from nqpf.analysis.findings import industries as find
+
+    t = industries_facts.specifications_table().set_index("设定")
+    # from the last official figure, 2022's "超过13%" (cn_sei_share_gdp.csv), GDP growth 2023-2025 realised
+    g = (GDP[2025] / GDP[2022]) ** (1 / 3)
+    req = (g * (17 / 13) ** (1 / 3) - 1) * 100
+    row = t.loc["官方2022年13%"]
+    assert row["所需增加值增长（%）"] == pytest.approx(req)
+    assert row["过去的增加值增长（%）"] == pytest.approx(_past(2022, 13))
+    assert row["差距（百分点）"] == pytest.approx(req - _past(2022, 13))
+    # the seed's 13 % in 2023 with 2024-2025 realised growth: required above the past pace
+    seed_req = ((GDP[2025] / GDP[2023]) ** 0.5 * (17 / 13) ** 0.5 - 1) * 100
+    assert t.loc["种子2023年13%（实际GDP增长）", "所需增加值增长（%）"] == pytest.approx(seed_req)
+    f = find.sei_target_2025()
+    assert f in find.findings()
+    v = {s.name: s.value for s in f.specifications}
+    assert v["官方2022年13%"] == pytest.approx(req - _past(2022, 13), abs=1e-6)
+    assert v["种子2023年13%（实际GDP增长）"] == pytest.approx(seed_req - _past(2023, 13), abs=1e-6)
+    assert seed_req - _past(2023, 13) > 0
+    assert f.flips_under == [k for k, x in v.items() if x <= 0]

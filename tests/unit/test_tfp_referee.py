@@ -53,3 +53,117 @@ def test_shared_parts_by_hand():
     every = ["A·x·含", "A·y·含", "B·x·含", "B·y·含", "A·x·不含", "B·y·不含"]
     assert ftfp.shared_parts(["A·x·含", "B·x·含"], every) == [("x", ["y"]), ("含", ["不含"])]
     assert ftfp.shared_parts(["A·x·含", "B·y·不含"], every) == []        # nothing in common
+
+
+# ---------------------------------------------------------------- growth accounting helpers, by hand from the CSV
+# pwt110_selected.csv, CHN rows (rgdpna, rnna, emp, hc):
+#   1978: 658703, 2240512.25, 446.7073059, 1.684067011
+#   2012: 16135730, 63722176, 772.4234009, 2.510403633
+#   2019: 25842820, 126968344, 765.7302246, 2.698987007
+Y = {1978: 658703, 2012: 16135730, 2019: 25842820}
+K = {1978: 2240512.25, 2012: 63722176, 2019: 126968344}
+L = {1978: 446.7073059, 2012: 772.4234009, 2019: 765.7302246}
+H = {1978: 1.684067011, 2012: 2.510403633, 2019: 2.698987007}
+
+
+def _hand(y0, y1, a=0.4):
+    """Per-year means of log growth x 100 with a fixed alpha: with a fixed alpha the sums telescope."""
+    n = y1 - y0
+    g = {k: 100 * math.log(s[y1] / s[y0]) / n for k, s in (("Y", Y), ("K", K), ("L", L), ("H", H))}
+    tfp = g["Y"] - a * g["K"] - (1 - a) * (g["L"] + g["H"])
+    return g, tfp
+
+
+def test_period_rows_and_mean_log_growth_by_hand():
+    from nqpf.analysis import tfp
+    from nqpf.analysis.tfp.accounting import period_rows
+    from nqpf.core.errors import UsageError
+
+    p = tfp.pwt("11.0")
+    rows = period_rows(tfp.annual(p, "CHN", 0.4), "CHN", 2013, 2019)
+    assert list(rows.index) == list(range(2013, 2020))                  # growth years from the 2012 base
+    g, t = _hand(2012, 2019)
+    assert rows["gdp"].mean() == pytest.approx(g["Y"]) and rows["tfp"].mean() == pytest.approx(t)
+    assert tfp.mean_log_growth(p, "CHN", "rgdpna", 2013, 2019) == pytest.approx(g["Y"])     # 6.73
+    with pytest.raises(UsageError):
+        period_rows(tfp.annual(p, "CHN", 0.4), "CHN", 2013, 2030)
+
+
+def test_shares_per_worker_and_compare_by_hand():
+    from nqpf.analysis import tfp
+
+    # a hand-made decomposition: 10 = 4 + 1 + 0.5 + 4.5
+    s = tfp.shares({"gdp": 10.0, "capital": 4.0, "labour": 1.0, "human_capital": 0.5, "tfp": 4.5})
+    assert (s["capital_share"], s["labour_total_share"], s["tfp_share"]) == pytest.approx((40, 15, 45))
+    p = tfp.pwt("11.0")
+    g, t = _hand(2012, 2019)
+    w = tfp.per_worker(p, "CHN", 2013, 2019, alpha=0.4)
+    assert w["employment"] == pytest.approx(g["L"]) and w["output_per_worker"] == pytest.approx(g["Y"] - g["L"])
+    assert w["capital"] == pytest.approx(0.4 * (g["K"] - g["L"])) and w["education"] == pytest.approx(0.6 * g["H"])
+    assert w["tfp"] == pytest.approx(t)
+    c = tfp.compare(p, ["CHN"], 2013, 2019, alpha=0.4).set_index("country")
+    assert c.loc["CHN", "tfp"] == pytest.approx(t) and c.loc["CHN", "tfp_share"] == pytest.approx(100 * t / g["Y"])
+
+
+def test_share_change_by_hand():
+    from nqpf.analysis import tfp
+
+    ch = tfp.share_change((2013, 2019)).set_index("name")
+    g0, t0 = _hand(1978, 2012)
+    g1, t1 = _hand(2012, 2019)
+    row = ch.loc["PWT 11.0·rnna·人数·α=0.4"]
+    assert row["before"] == pytest.approx(100 * t0 / g0["Y"]) and row["after"] == pytest.approx(100 * t1 / g1["Y"])
+    assert row["change"] == pytest.approx(100 * t1 / g1["Y"] - 100 * t0 / g0["Y"])
+    assert len(ch) == 32                                 # 16 specifications x PWT 11.0 and 10.01 (both cover 2019)
+
+
+def test_levels_are_the_ctfp_rows():
+    from nqpf.analysis import tfp
+
+    lv = tfp.levels(tfp.pwt("11.0"), ["CHN", "USA"])
+    # pwt110_selected.csv: CHN ctfp 2012 0.414909303, 2023 0.470938355; the USA is 1 by construction
+    assert lv.loc[2012, "CHN"] == pytest.approx(0.414909303) and lv.loc[2023, "CHN"] == pytest.approx(0.470938355)
+    assert (lv["USA"].dropna() == 1).all()
+
+
+# ---------------------------------------------------------------- the chapter's tables, by hand from the CSV
+# pwt110_selected.csv, CHN (rgdpna, rnna, emp, hc, labsh):
+#   1978: 658703, 2240512.25, 446.7073059, 1.684067011, 0.592194736
+#   1979: 708715.3125, 2418464.75, 459.5737305, 1.713660836, 0.592194736
+#   2018: 24391402, 116379784, 769.2402954, 2.673642397, 0.577055395
+#   2019: 25842820, 126968344, 765.7302246, 2.698987007, 0.577753484
+ROWS = {1978: (658703, 2240512.25, 446.7073059, 1.684067011, 0.592194736),
+        1979: (708715.3125, 2418464.75, 459.5737305, 1.713660836, 0.592194736),
+        2018: (24391402, 116379784, 769.2402954, 2.673642397, 0.577055395),
+        2019: (25842820, 126968344, 765.7302246, 2.698987007, 0.577753484)}
+
+
+def _tornqvist_tfp(y):
+    """One year's TFP growth (log x 100), alpha the two-year mean of 1 - labsh (PWT's Törnqvist share)."""
+    (y0, k0, l0, h0, s0), (y1, k1, l1, h1, s1) = ROWS[y - 1], ROWS[y]
+    a = 1 - (s0 + s1) / 2
+    return 100 * (math.log(y1 / y0) - a * math.log(k1 / k0) - (1 - a) * (math.log(l1 / l0) + math.log(h1 / h0)))
+
+
+def test_annual_table_and_vintage_index_by_hand():
+    from nqpf.analysis.tfp import chapter_facts
+
+    ann = chapter_facts.annual_table()
+    assert ann.loc[2019, "gdp"] == pytest.approx(100 * math.log(25842820 / 24391402))          # 5.78
+    assert ann.loc[2019, "tfp"] == pytest.approx(_tornqvist_tfp(2019))
+    idx = chapter_facts.vintage_index()
+    assert idx.loc[1978, "PWT 11.0"] == 1.0
+    assert idx.loc[1979, "PWT 11.0"] == pytest.approx(math.exp(_tornqvist_tfp(1979) / 100))
+
+
+def test_period_table_and_levels_sorted_by_hand():
+    from nqpf.analysis.tfp import chapter_facts
+
+    per = chapter_facts.period_table().set_index("period")
+    # GDP's mean log growth 2013-2019 from the 2012 level: 100 ln(25842820 / 16135730) / 7 = 6.73
+    assert per.loc["2013–2019", "gdp"] == pytest.approx(100 * math.log(25842820 / 16135730) / 7)
+    # ctfp 2023 (USA = 1): IND 0.39723745 < CHN 0.470938355 < JPN 0.639849067 < KOR 0.660838425 < USA 1
+    # < DEU 1.02178359
+    lv = chapter_facts.levels_sorted()
+    assert [n.split()[-1] for n in lv.index] == ["IND", "CHN", "JPN", "KOR", "USA", "DEU"]
+    assert lv.iloc[1] == pytest.approx(0.470938355)
