@@ -16,6 +16,18 @@ from nqpf.analysis.provinces.clean import PROVINCES, REGION
 from nqpf.core.errors import DataError
 
 
+@pytest.fixture
+def fresh_gaps():
+    """The gap tables are cached per specification: a test that patches the scores must neither see nor leave one."""
+    def clear():
+        for f in (gaps._inequality, gaps._path_trend, gaps._break_trends, gaps._convergence):
+            f.cache_clear()
+
+    clear()
+    yield
+    clear()
+
+
 def _scores(year=2023, exclude=()):
     s = pv.index("entropy", "weighted", year, exclude=exclude).set_index("province")["score"]
     return s.reindex([p for p in PROVINCES if p not in exclude])
@@ -52,7 +64,7 @@ def test_theil_of_one_year_recomputed_from_the_raw_scores():
     assert row["cv"] == pytest.approx(y.std(ddof=0) / mu, rel=1e-12)
 
 
-def test_a_zero_score_keeps_the_theil_columns(monkeypatch):
+def test_a_zero_score_keeps_the_theil_columns(monkeypatch, fresh_gaps):
     # thirty scores of 1 and one 0: μ = 30/31, each 1 has y/μ = 31/30, so T = (30/31)(31/30) ln(31/30) = ln(31/30)
     # (the zero's term is 0 · ln 0 = 0, the limit). Before the fix, the Theil columns were silently dropped.
     fake = pd.DataFrame({"province": list(PROVINCES), "year": 2023, "score": [0.0 if p == "西藏" else 1.0
@@ -70,7 +82,7 @@ def test_theil_refuses_negative_values_and_an_all_zero_group():
         reg.theil([0, 0, 2], ["a", "a", "b"])
 
 
-def test_a_missing_province_stops_the_inequality_table(monkeypatch):
+def test_a_missing_province_stops_the_inequality_table(monkeypatch, fresh_gaps):
     short = pv.index("entropy", "weighted")
     short = short[short["province"] != "青海"]
     monkeypatch.setattr(gaps, "index", lambda *a, **k: short.copy())

@@ -51,7 +51,6 @@ def slope_text(row, fmt: str, scale=1) -> str:
 def general() -> dict:
     """Years and counts, and each finding's sentence and label (chosen by its computed verdict)."""
     from nqpf.analysis import findings as fd
-    from nqpf.analysis.findings import provinces as pv_findings
 
     v = _Values()
     v.g("pv_first", FIRST)
@@ -61,7 +60,7 @@ def general() -> dict:
     v.g("pv_n_prov", len(clean.PROVINCES))
     v.g("pv_n_years", len(inp.YEARS))
     v.g("pv_half_years", MID - FIRST + 1)
-    for f in pv_findings.findings():
+    for f in fd.register("provinces"):  # the register's disk cache: computed once per set of inputs
         key = "pv_f_" + f.id.removeprefix("provinces-").replace("-", "_")
         v.g(key, f.statement)
         v.g(key + "_label", fd.label(f))

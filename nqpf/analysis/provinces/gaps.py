@@ -14,6 +14,10 @@ two sides of the break separately.
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+
+import numpy as np
 import pandas as pd
 
 from nqpf.analysis.provinces import method as mth
@@ -55,22 +59,28 @@ def inequality(method: str = "entropy", aggregate: str = "weighted", exclude=(),
     does not hold each province once stops with a DataError. ``basis``: the provincial GDP of the GDP ratios.
     """
     mth.check_method(method, aggregate)
-    excl = check_exclude(exclude)
-    s = index(method, aggregate, exclude=excl, basis=check_basis(basis))
+    return _inequality(method, aggregate, check_exclude(exclude), check_basis(basis)).copy()
+
+
+@lru_cache(maxsize=64)
+def _inequality(method: str, aggregate: str, excl: tuple, basis: str) -> pd.DataFrame:
+    # the findings, the facts and the CLI ask for the same few paths many times: each is computed once
+    s = index(method, aggregate, exclude=excl, basis=basis)
     expected = set(PROVINCES) - set(excl)
     rows = []
     for y, g in s.groupby("year"):
         if set(g["province"]) != expected or len(g) != len(expected):
             raise DataError(f"provinces:inequality {y}", f"each of the {len(expected)} provinces once",
                             detail=f"{len(g)} rows")
-        groups = g["province"].map(REGION).to_numpy()
-        d = reg.dagum(g["score"], groups)
-        t = reg.theil(g["score"], groups)
+        groups = np.array([REGION[p] for p in g["province"]], dtype=object)
+        score = g["score"].to_numpy()
+        d = reg.dagum(score, groups)
+        t = reg.theil(score, groups)
         row = {"year": int(y), "gini": d["gini"], "within": d["within"], "between": d["between"],
                "transvariation": d["transvariation"]}
         row.update({f"gini_{k}": v for k, v in d["within_gini"].items()})
         row.update({"theil": t["theil"], "theil_within": t["within"], "theil_between": t["between"],
-                    "cv": reg.cv(g["score"])})
+                    "cv": reg.cv(score)})
         rows.append(row)
     out = pd.DataFrame(rows)
     for k in ("within", "between", "transvariation"):
@@ -84,20 +94,30 @@ def path_trend(method: str = "entropy", aggregate: str = "weighted", exclude=(),
     """For each gap measure and period: the first and last year's value, their change, and the OLS slope per year
     with its 95 % confidence interval (:func:`.regional.slope`); ``direction`` is 下降 / 上升 when the interval
     excludes 0, else 无明确趋势. Also the best single break of a broken line over the whole period."""
-    ineq = inequality(method, aggregate, exclude, basis).set_index("year")
-    rows = []
-    for m in measures or MEASURES:
+    mth.check_method(method, aggregate)
+    measures = tuple(measures or MEASURES)
+    for m in measures:
         if m not in MEASURES:
             raise UsageError(f"unknown gap measure '{m}' (one of {', '.join(MEASURES)})")
+    periods = tuple((int(first), int(last)) for first, last in periods)
+    for first, last in periods:
+        check_year(first)
+        check_year(last)
+    return _path_trend(method, aggregate, check_exclude(exclude), measures, periods, check_basis(basis)).copy()
+
+
+@lru_cache(maxsize=128)
+def _path_trend(method: str, aggregate: str, excl: tuple, measures: tuple, periods: tuple,
+                basis: str) -> pd.DataFrame:
+    ineq = _inequality(method, aggregate, excl, basis).set_index("year")
+    rows = []
+    for m in measures:
         for first, last in periods:
-            check_year(first)
-            check_year(last)
             path = ineq.loc[first:last, m]
             fit = reg.slope(path.index, path.to_numpy())
-            direction = "下降" if fit["ci_high"] < 0 else "上升" if fit["ci_low"] > 0 else "无明确趋势"
             rows.append({"measure": m, "first": first, "last": last, "value_first": float(path.iloc[0]),
                          "value_last": float(path.iloc[-1]), "change": float(path.iloc[-1] - path.iloc[0]),
-                         **fit, "direction": direction})
+                         **fit, "direction": _direction(fit)})
         h = reg.hinge(ineq.index, ineq[m].to_numpy())
         for r in rows[-len(periods):]:
             r.update({"break": h["break"], "slope_before_break": h["slope_before"],
@@ -119,9 +139,14 @@ def convergence(method: str = "entropy", aggregate: str = "weighted", start: int
     check_year(end)
     if end <= start:
         raise UsageError("end year must come after start year")
-    excl = check_exclude(exclude)
+    return copy.deepcopy(_convergence(method, aggregate, int(start), int(end), check_exclude(exclude),
+                                      check_basis(basis)))
+
+
+@lru_cache(maxsize=64)
+def _convergence(method: str, aggregate: str, start: int, end: int, excl: tuple, basis: str) -> dict:
     keep = [p for p in PROVINCES if p not in excl]
-    s = index(method, aggregate, exclude=excl, basis=check_basis(basis)).pivot(
+    s = index(method, aggregate, exclude=excl, basis=basis).pivot(
         index="province", columns="year", values="score").reindex(keep)
     if s[[start, end]].isna().any().any():
         raise DataError("provinces:convergence", f"a score for each of the {len(keep)} provinces in {start} and {end}")
@@ -182,15 +207,24 @@ def break_trends(method: str = "entropy", aggregate: str = "weighted", exclude=(
     with its 95 % interval and ``direction``; ``shift``: the level shift at the break (the ``step`` treatment
     only). Columns: measure, treatment, name, basis, first, last, value_first, value_last, slope, se, ci_low,
     ci_high, p, n, shift, direction."""
-    rows = []
+    measures = tuple(measures)
     for m in measures:
         if m not in MEASURES:
             raise UsageError(f"unknown gap measure '{m}' (one of {', '.join(MEASURES)})")
-    for key in treatments or TREATMENTS:
+    treatments = tuple(treatments or TREATMENTS)
+    for key in treatments:
         if key not in TREATMENTS:
             raise UsageError(f"unknown treatment of the break '{key}' (one of {', '.join(TREATMENTS)})")
+    mth.check_method(method, aggregate)
+    return _break_trends(method, aggregate, check_exclude(exclude), measures, treatments).copy()
+
+
+@lru_cache(maxsize=64)
+def _break_trends(method: str, aggregate: str, excl: tuple, measures: tuple, treatments: tuple) -> pd.DataFrame:
+    rows = []
+    for key in treatments:
         name, basis, first, last, step = TREATMENTS[key]
-        ineq = inequality(method, aggregate, exclude, basis).set_index("year").loc[first:last]
+        ineq = _inequality(method, aggregate, excl, basis).set_index("year").loc[first:last]
         for m in measures:
             path = ineq[m]
             fit = reg.step_slope(path.index, path.to_numpy(), BREAK_YEAR) if step else \

@@ -152,6 +152,7 @@ def check_basis(basis: str) -> str:
     return basis
 
 
+@lru_cache(maxsize=4)
 def national_growth(year: int = BREAK_YEAR) -> float:
     """Nominal GDP growth of ``year`` (ratio to the year before) from the book's one-vintage national series."""
     from nqpf.core.gdp import china_gdp

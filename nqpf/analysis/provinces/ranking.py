@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from nqpf.analysis.provinces import method as mth
@@ -73,8 +74,12 @@ def normalised(scope: str = "panel", drop=None, exclude=(), basis: str = "publis
     ``drop``: indicators left out; ``exclude``: provinces left out before scaling (e.g. ``("北京",)``);
     ``basis``: the provincial GDP of the GDP ratios (``inputs.BASES``).
     """
-    x = indicators(check_basis(basis))
-    drops, excl = _drops(drop), check_exclude(exclude)
+    return _normalised(scope, _drops(drop), check_exclude(exclude), check_basis(basis)).copy()
+
+
+@lru_cache(maxsize=64)
+def _normalised(scope: str, drops: tuple, excl: tuple, basis: str) -> pd.DataFrame:
+    x = indicators(basis)
     if drops:
         x = x.drop(columns=list(drops))
     if excl:
@@ -106,8 +111,19 @@ def _scores(method: str, aggregate: str, scope: str, drops: tuple, excl: tuple,
     else:
         s = mth.aggregate(z, w, aggregate)
     out = s.reset_index()
-    out["rank"] = out.groupby("year")["score"].transform(mth.rank_desc).astype(int)
+    out["rank"] = _ranks_within(out["year"].to_numpy(), out["score"].to_numpy())
     return out[["province", "year", "score", "rank"]]
+
+
+def _ranks_within(years: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Rank 1 = highest score within each year, ties sharing the better rank (as :func:`.method.rank_desc`):
+    one plus the number of the year's scores strictly above."""
+    rank = np.empty(len(score), dtype=int)
+    for y in np.unique(years):
+        i = np.flatnonzero(years == y)
+        v = score[i]
+        rank[i] = 1 + (v[None, :] > v[:, None]).sum(axis=1)
+    return rank
 
 
 def index(method: str = "entropy", aggregate: str = "weighted", year: int | None = None, *, scope: str = "panel",
@@ -166,8 +182,6 @@ def method_share(ranks) -> float:
     >>> method_share([[1, 1], [2, 2]]), method_share([[1, 2], [2, 1]])
     (0.0, 1.0)
     """
-    import numpy as np
-
     flat = np.asarray(ranks, dtype=float)
     return float(((flat - flat.mean(axis=1, keepdims=True)) ** 2).sum() / ((flat - flat.mean()) ** 2).sum())
 
@@ -187,6 +201,12 @@ def robustness(year: int = 2023, exclude=()) -> dict:
     with each indicator dropped.
     """
     check_year(year)
+    out = _robustness(int(year), check_exclude(exclude))
+    return {k: v.copy() if isinstance(v, pd.DataFrame) else dict(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def _robustness(year: int, exclude: tuple) -> dict:
     ranks = rank_matrix(year, exclude)
     labels = list(ranks.columns)
     pairs = []
