@@ -1,0 +1,86 @@
+"""Kernels forked from the warm template (nqpf.sphinx.warmkernel) behave as freshly started kernels.
+
+Each notebook below is run once in a kernel started the usual way (jupyter_client launches
+``python -m ipykernel_launcher``) and once or twice in kernels forked from the template; the outputs must be the
+same: what the kernel is told (page name, working folder, sys.path), matplotlib's inline backend and its settings,
+the PNG bytes of a figure, and no state carried from one notebook's kernel to the next.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from nqpf.core import usage
+from nqpf.sphinx import warmkernel
+
+CELLS = [
+    # What the kernel is told: its page (read by nqpf.core.usage when it is imported), folder and path.
+    "import os, sys\nfrom nqpf.core import usage\n"
+    "print(usage._PAGE, os.environ.get('NQPF_DOCNAME'), os.getcwd(), sys.path[0],\n"
+    "      sys.argv[0].endswith('ipykernel_launcher.py'))",
+    # State: a module attribute set by one notebook must not be seen by the next.
+    "import pandas as pd\nprint(getattr(pd, '_nqpf_seen', 'fresh'))\npd._nqpf_seen = 'set'",
+    # matplotlib: the inline backend, its settings, and a figure's bytes.
+    "import hashlib, matplotlib.pyplot as plt\nprint(plt.get_backend())\n"
+    "print(hashlib.sha256(repr(sorted(plt.rcParams.items())).encode()).hexdigest())\n"
+    "fig, ax = plt.subplots(figsize=(3, 2)); ax.plot([1, 3, 2]); ax.set_title('t')",
+    "import os\nprint(os.environ.get('JPY_PARENT_PID') == str(os.getppid()) or 'parent differs')",
+]
+
+
+def _run(tmp_path, page: str, warm: bool) -> list[str]:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in CELLS]
+    extra = {"kernel_manager_class": warmkernel.WarmKernelManager} if warm else {}
+    client = NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}, **extra)
+    client.execute(env={**os.environ, usage.DOCNAME: page})
+    out = []
+    for cell in nb.cells:
+        for o in cell.outputs:
+            if o.output_type == "stream":
+                out.append(o.text.strip())
+            elif "image/png" in o.get("data", {}):
+                out.append(hashlib.sha256(o.data["image/png"].encode()).hexdigest())
+    return out
+
+
+@pytest.fixture()
+def template():
+    assert warmkernel._ADDRESS is None
+    warmkernel.start()
+    yield
+    warmkernel.stop()
+    assert warmkernel._ADDRESS is None
+
+
+def test_forked_kernels_give_the_outputs_of_a_freshly_started_kernel(tmp_path, monkeypatch, template):
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    cold = _run(tmp_path, "book/a", warm=False)
+    first = _run(tmp_path, "book/a", warm=True)
+    second = _run(tmp_path, "book/b", warm=True)
+    # The page name reaches nqpf.core.usage (read at its import) and the environment; folder and path are the
+    # notebook's, as `python -m ipykernel_launcher` started in it has them.
+    assert cold[0].startswith(f"book/a book/a {tmp_path} ") and cold[0].endswith(" True")
+    assert first == cold  # sys.path[0] included: the launcher's removal of the working folder is repeated
+    assert second[0] == cold[0].replace("book/a book/a", "book/b book/b")
+    assert second[1] == "fresh"  # the first kernel's pandas attribute is not carried over
+    assert second[2:] == cold[2:]
+    assert cold[2].startswith("module://matplotlib_inline.backend_inline\n")
+
+
+def test_without_a_template_kernels_start_the_usual_way(tmp_path):
+    assert warmkernel._ADDRESS is None
+    out = _run(tmp_path, "book/c", warm=True)
+    assert out[0].startswith("book/c book/c") and out[1] == "fresh"
+
+
+def test_the_template_does_not_hold_the_parents_copy_of_the_book_package(tmp_path, template):
+    # The parent (this test process) imported nqpf.core.usage with no page name; a forked kernel imports it
+    # afresh and sees its own.
+    assert usage._PAGE is None or usage._PAGE != "book/d"
+    assert _run(tmp_path, "book/d", warm=True)[0].startswith("book/d ")
