@@ -138,6 +138,11 @@ def _growth_finding() -> Finding:
         extra={"cross_vintage": {s.name: float(s.value) for s in cross}})
 
 
+def _spaced(text: str) -> str:
+    """'2026年政府工作报告' as the book writes it: '2026 年政府工作报告'."""
+    return re.sub(r"(\d{4})年", r"\1 年", str(text))
+
+
 def census_revision() -> dict:
     """How much the fifth economic census raised the GDP of its reference year: NBS's first release of 2023 GDP
     (pre-census, as published) against the census-revised 2023 GDP of the book's standard series (亿元)."""
@@ -156,7 +161,7 @@ def core_target_specs() -> tuple[list[Spec], float]:
     rev = census_revision()
     written = f"“{prose(stated)}% 以上”"
     specs = [
-        Spec(f"所写的下限 {prose(stated)}%（{gwr['document']}：{written}）", stated - target),
+        Spec(f"所写的下限 {prose(stated)}%（{_spaced(gwr['document'])}：{written}）", stated - target),
         Spec(f"取整区间的下端 {prose(_low(stated), 2)}%（{prose(stated)} 可由 {prose(_low(stated), 2)} 四舍五入而来）",
              _low(stated) - target),
         Spec(f"取整下端、且分母按第五次经济普查对 {rev['year']} 年 GDP 的上调幅度（"
@@ -185,8 +190,7 @@ def _core_target_finding() -> Finding:
     gwr = outcomes.figure("digital_core_share", TARGET_YEAR)
     conf = outcomes.CONFIDENCE_ZH[gwr["confidence"]]
     sources = "唯一" if len(of_year) == 1 else f"{len(of_year)} 个来源之一"
-    doc = re.sub(r"(\d{4})年", r"\1 年", str(gwr["document"]))
-    who = f"{sources}直接说到 {TARGET_YEAR} 年的来源是 {doc}"
+    who = f"{sources}直接说到 {TARGET_YEAR} 年的来源是 {_spaced(gwr['document'])}"
     nbs23 = outcomes.figure("digital_core_share", CENSUS_YEAR, basis="census")
     nda24 = outcomes.figure("digital_core_share", TARGET_YEAR - 1, basis="国家数据局 briefing")
     context = (f"{CENSUS_YEAR} 年的 {prose(nbs23['value'])}%（国家统计局）与 {TARGET_YEAR - 1} 年的"
