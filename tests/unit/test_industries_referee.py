@@ -81,3 +81,37 @@ def test_specifications_table_and_the_sei_finding_by_hand():
     assert v["种子2023年13%（实际GDP增长）"] == pytest.approx(seed_req - _past(2023, 13), abs=1e-6)
     assert seed_req - _past(2023, 13) > 0
     assert f.flips_under == [k for k, x in v.items() if x <= 0]
+
+
+def _mention_rows():
+    import csv
+
+    from nqpf.core import data
+
+    with open(data.RAW / "industry_mentions.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_category_summary_counts_the_mentions_file_by_hand():
+    from nqpf.analysis.industries import taxonomy
+
+    rows = _mention_rows()
+    out = taxonomy.category_summary().set_index("category")
+    for cat in ("traditional", "strategic emerging", "future", "other"):
+        mine = [r for r in rows if r["category"] == cat]
+        assert out.loc[cat, "mentions"] == len(mine)
+        assert out.loc[cat, "industries"] == len({r["industry"] for r in mine})
+        assert out.loc[cat, "seeds"] == ", ".join(sorted({r["seed"] for r in mine}))
+
+
+def test_fyp14_wording_lists_the_nine_fields_of_seed_000_line_40():
+    from nqpf.analysis.industries import taxonomy
+
+    rows = _mention_rows()
+    nine = [r["industry"] for r in rows if r["list"] == "000-fyp14"]      # seed 000 line 40, as listed there
+    assert len(nine) == 9
+    t = taxonomy.fyp14_wording()
+    assert list(t["十四五九大领域"][:9]) == nine
+    # the last row counts the SEI fields each list names: 000-fyp14 names its nine
+    last = t.iloc[-1]
+    assert last["000-fyp14"] == "9"

@@ -167,3 +167,26 @@ def test_period_table_and_levels_sorted_by_hand():
     lv = chapter_facts.levels_sorted()
     assert [n.split()[-1] for n in lv.index] == ["IND", "CHN", "JPN", "KOR", "USA", "DEU"]
     assert lv.iloc[1] == pytest.approx(0.470938355)
+
+
+def test_heat_tables_with_a_fixed_alpha_by_hand():
+    from nqpf.analysis.tfp import chapter_facts
+
+    heat, share = chapter_facts.heat_tables()
+    # with a fixed alpha the yearly terms telescope: 2013-2019 (from the 2012 level) at alpha 0.4 from the rows
+    g, t = _hand(2012, 2019, 0.4)
+    assert heat.loc[0.4, "2013–2019"] == pytest.approx(t) and share.loc[0.4, "2013–2019"] == pytest.approx(
+        100 * t / g["Y"])
+    chart = chapter_facts.heat_chart_table()
+    assert chart.loc[0.4, ("TFP 贡献（百分点）", "2013–2019")] == pytest.approx(t)
+
+
+def test_country_table_and_level_specs_by_hand():
+    from nqpf.analysis.tfp import chapter_facts
+
+    # JPN rgdpna 2012 5129414, 2023 5522683.5 (pwt110_selected.csv): 100 ln(5522683.5 / 5129414) / 11 = 0.67
+    ct = chapter_facts.country_table(2013, 2023).set_index("country")
+    assert ct.loc["日本", "gdp"] == pytest.approx(100 * math.log(5522683.5 / 5129414) / 11)
+    lv = chapter_facts.level_specs_table().set_index("度量")["中国（美国 = 1）"]
+    assert lv["PWT 11.0 ctfp 2023"] == pytest.approx(0.470938355)        # CHN ctfp 2023 from the CSV
+    assert lv["PWT 11.0 cwtfp 2023"] == pytest.approx(0.430936217)       # CHN cwtfp 2023 from the CSV
