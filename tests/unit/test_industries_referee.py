@@ -115,3 +115,17 @@ def test_fyp14_wording_lists_the_nine_fields_of_seed_000_line_40():
     # the last row counts the SEI fields each list names: 000-fyp14 names its nine
     last = t.iloc[-1]
     assert last["000-fyp14"] == "9"
+
+
+def test_traditional_evidence_and_table_name_the_frozen_chinese_series():
+    from nqpf.analysis import industries_facts
+    from nqpf.analysis.industries import traditional
+
+    ev = traditional.traditional_evidence().set_index(["indicator", "countrycode"])
+    # wdi_selected.csv NV.MNF.TECH.ZS.UN,CHN: 41.3830969 (2008-2010), then 41.4512685... from 2011 to the last row,
+    # the same value to ten digits (WDI carries 2011 forward)
+    row = ev.loc[("NV.MNF.TECH.ZS.UN", "CHN")]
+    assert row["reported_year"] == 2011 and row["value"] == pytest.approx(41.4512685209591)
+    assert row["repeated_years"] == row["latest_year"] - 2011 >= 11
+    t = industries_facts.traditional_table({c: c for c in traditional.PEERS}).set_index("指标")
+    assert t.loc["中高技术制造业占制造业增加值（%）", "CHN"] == "41.5（2011）"

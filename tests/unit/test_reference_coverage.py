@@ -758,6 +758,13 @@ REFERENCE: dict[str, Ref] = {
                                               "industry_mentions.csv counted with csv"),
     "industries.taxonomy.fyp14_wording": R(f"{IR}::test_fyp14_wording_lists_the_nine_fields_of_seed_000_line_40",
                                            "the nine fields of seed 000 line 40 (000-fyp14 rows of the file)"),
+    "tfp.chapter_facts.vintage_table": R(f"{TR}::test_vintage_table_gdp_from_both_csv_files",
+                                         "rgdpna rows of pwt1001_selected.csv and pwt110_selected.csv by hand"),
+    "industries.traditional.traditional_evidence": R(
+        f"{IR}::test_traditional_evidence_and_table_name_the_frozen_chinese_series",
+        "NV.MNF.TECH.ZS.UN,CHN rows: 41.4512685 from 2011 on (the raw CSV)"),
+    "industries_facts.traditional_table": R(f"{IR}::test_traditional_evidence_and_table_name_the_frozen_chinese_series",
+                                            "41.5（2011） from the raw CSV"),
 }
 
 EXEMPT: dict[str, str] = {
@@ -808,14 +815,11 @@ PENDING: dict[str, str] = {
     "provinces.facts.system": "counts of the indicator system: no reference test yet",
     "digital_facts.places_table": "owned by another helper (new), not yet covered",
     "industries_facts.disagreements_table": "owned by another helper (new), not yet covered",
-    "industries_facts.traditional_table": "owned by another helper (new), not yet covered",
-    "industries.traditional.traditional_evidence": "owned by another helper, not yet covered",
     "tfp.published.period_readings": "owned by another helper: only the tiling of periods is tested",
     "tfp.published.read_period": "owned by another helper: only the tiling of periods is tested",
     "tfp.chapter_facts.bc_shown_table": "owned by another helper, not yet covered",
     "tfp.chapter_facts.robustness_chart": "owned by another helper, not yet covered",
     "tfp.chapter_facts.seed_shown_table": "owned by another helper, not yet covered",
-    "tfp.chapter_facts.vintage_table": "owned by another helper, not yet covered",
 }
 
 

@@ -190,3 +190,14 @@ def test_country_table_and_level_specs_by_hand():
     lv = chapter_facts.level_specs_table().set_index("度量")["中国（美国 = 1）"]
     assert lv["PWT 11.0 ctfp 2023"] == pytest.approx(0.470938355)        # CHN ctfp 2023 from the CSV
     assert lv["PWT 11.0 cwtfp 2023"] == pytest.approx(0.430936217)       # CHN cwtfp 2023 from the CSV
+
+
+def test_vintage_table_gdp_from_both_csv_files():
+    from nqpf.analysis.tfp import chapter_facts
+
+    t = chapter_facts.vintage_table().set_index(["period", "vintage"])
+    # pwt1001_selected.csv CHN rgdpna: 1977 1428767, 2012 15416000, 2019 20572606; pwt110: 2012 16135730,
+    # 2019 25842820
+    assert t.loc[("2013–2019", "PWT 10.01"), "gdp"] == pytest.approx(100 * math.log(20572606 / 15416000) / 7)
+    assert t.loc[("1978–2012", "PWT 10.01"), "gdp"] == pytest.approx(100 * math.log(15416000 / 1428767) / 35)
+    assert t.loc[("2013–2019", "PWT 11.0"), "gdp"] == pytest.approx(100 * math.log(25842820 / 16135730) / 7)
