@@ -1,15 +1,19 @@
-"""The one place a Dask collection is run: on a named scheduler, a ``distributed.Client``, or a cluster address.
+"""The one place work is spread over cores or a cluster: :func:`compute` runs a Dask collection on a named
+scheduler, a ``distributed.Client`` or a cluster address; :func:`fold` folds many items into one result, on local
+threads or processes without Dask (no graph, no start-up) or as a Dask reduction on a cluster.
 
-Used by the policy pipeline (:mod:`nqpf.analysis.policy.dispatch`) and by the token-cache warm-up
-(:func:`nqpf.core.text.warm_cache`), so the same code runs on one core of a laptop or on a cluster.
+Used by the policy pipeline (:mod:`nqpf.analysis.policy.dispatch`), the token-cache warm-up
+(:func:`nqpf.core.text.warm_cache`) and ``corpus frequencies`` (:mod:`nqpf.analysis.textfreq`), so the same code
+runs on one core of a laptop or on a cluster.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+from functools import partial
 
-__all__ = ["SCHEDULER_ENV", "compute"]
+__all__ = ["SCHEDULER_ENV", "compute", "fold"]
 
 SCHEDULER_ENV = "NQPF_DASK_SCHEDULER"
 _LOCAL = {"sync": "dask.local.get_sync", "synchronous": "dask.local.get_sync", "threads": "dask.threaded.get",
@@ -39,3 +43,136 @@ def compute(collection, scheduler=None):
         module, name = _LOCAL[scheduler].rsplit(".", 1)
         scheduler = getattr(importlib.import_module(module), name)
     return collection.compute(scheduler=scheduler)
+
+
+def _cluster(scheduler) -> bool:
+    return (isinstance(scheduler, str) and "://" in scheduler) or hasattr(scheduler, "scheduler_info")
+
+
+def _fold_run(items, take, step, start, finish):
+    # One worker's loop: take the next item until there is none, fold it into this worker's accumulator.
+    acc = start()
+    while (i := take()) is not None:
+        acc = step(acc, items[i])
+    return finish(acc) if finish else acc
+
+
+def _fold_part(part, step, start, finish):
+    part = list(part)
+    indices = iter(range(len(part)))
+    return _fold_run(part, lambda: next(indices, None), step, start, finish)
+
+
+def _merge_all(merge, accs):
+    accs = list(accs)
+    out = accs[0]
+    for acc in accs[1:]:
+        out = merge(out, acc)
+    return out
+
+
+def _taker(n: int, counter, lock):
+    # The next item's index from a counter shared by all workers: whoever is free takes the next item, so every
+    # worker stays busy until the items run out (the tail is one item, not one worker's share).
+    def take():
+        with lock:
+            i = counter.value
+            if i >= n:
+                return None
+            counter.value = i + 1
+        return i
+    return take
+
+
+def _fold_process(conn, items, counter, step, start, finish):
+    try:
+        result = (True, _fold_run(items, _taker(len(items), counter, counter.get_lock()), step, start, finish))
+    except BaseException as exc:  # sent whole, so the parent raises the same error (a bad file names itself)
+        with counter.get_lock():
+            counter.value = len(items)  # the other workers stop after their current item
+        import traceback
+
+        result = (False, (type(exc), str(exc), dict(getattr(exc, "__dict__", {})), traceback.format_exc()))
+    conn.send(result)
+    conn.close()
+
+
+def _raise(kind, message, attrs, trace):
+    from nqpf.core.errors import NqpfError
+
+    exc = kind.__new__(kind)
+    Exception.__init__(exc, message if issubclass(kind, NqpfError) else f"{message}\n[in a worker]\n{trace}")
+    exc.__dict__.update(attrs)
+    raise exc
+
+
+def fold(items, step, start, merge, finish=None, scheduler=None, workers: int | None = None, bag=None):
+    """Fold ``items`` into one result: each worker folds the items it takes into its own accumulator
+    (``acc = step(acc, item)`` from ``acc = start()``, then ``finish(acc)`` if given), and the workers' results
+    are combined with ``merge(a, b)``. Whatever ``scheduler`` (as for :func:`compute`), the items are folded in
+    order within a worker and the results merged; ``merge`` must not care which worker folded which item.
+
+    On one machine no Dask graph is built: ``"sync"`` folds in this process; ``"threads"`` and ``"processes"``
+    start ``workers`` (default: the number of cores) threads or processes (forked where the system allows, so a
+    dictionary loaded before the call is shared), each taking the next item as soon as it is free, and only their
+    ``workers`` results come back. On a cluster (an address or a ``distributed.Client``) it is a ``dask.bag``
+    reduction, merged in a tree: ``bag(items)`` if given (e.g. partitions of equal bytes), else one partition an
+    item.
+
+    >>> fold([1, 2, 3, 4], lambda acc, x: acc + x, int, lambda a, b: a + b, scheduler="sync")
+    10
+    """
+    items = list(items)
+    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or "sync"
+    if _cluster(scheduler):
+        import dask.bag as db
+
+        b = bag(items) if bag else db.from_sequence(items, npartitions=max(1, len(items)))
+        return compute(b.reduction(partial(_fold_part, step=step, start=start, finish=finish),
+                                   partial(_merge_all, merge), split_every=8), scheduler)
+    if scheduler not in _LOCAL:
+        raise ValueError(f"scheduler is one of {', '.join(_LOCAL)}, an address or a distributed.Client, "
+                         f"not {scheduler!r}")
+    workers = max(1, min(workers or os.cpu_count() or 1, len(items)))
+    if _LOCAL[scheduler] == "dask.local.get_sync" or workers == 1:
+        return _fold_part(items, step, start, finish)
+    if scheduler == "threads":
+        from concurrent.futures import ThreadPoolExecutor
+
+        indices = iter(range(len(items)))  # next() on it is atomic under the GIL: the threads share it
+        take = lambda: next(indices, None)  # noqa: E731
+        with ThreadPoolExecutor(workers) as pool:
+            results = list(pool.map(lambda _: _fold_run(items, take, step, start, finish), range(workers)))
+        return _merge_all(merge, results)
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    counter = ctx.Value("q", 0)
+    procs, conns = [], []
+    for _ in range(workers):
+        parent, child = ctx.Pipe(duplex=False)
+        p = ctx.Process(target=_fold_process, args=(child, items, counter, step, start, finish), daemon=True)
+        p.start()
+        child.close()
+        procs.append(p)
+        conns.append(parent)
+    results, failed = [], None
+    try:
+        for conn, p in zip(conns, procs):
+            try:
+                ok, value = conn.recv()
+            except EOFError:  # the worker died without a word (killed, out of memory)
+                p.join()
+                raise RuntimeError(f"a worker process ended with exit code {p.exitcode}") from None
+            if ok:
+                results.append(value)
+            elif failed is None:
+                failed = value
+    finally:
+        for p in procs:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.terminate()
+    if failed:
+        _raise(*failed)
+    return _merge_all(merge, results)

@@ -44,7 +44,8 @@ def test_schedulers_agree(tmp_path):
         shutil.copy(CORPUS / "gov_work_reports" / f"{year}.txt", tmp_path / f"{year}.txt")
     sync = textfreq.frequencies(tmp_path, scheduler="sync")
     procs = textfreq.frequencies(tmp_path, scheduler="processes", workers=2)
-    assert sync == procs
+    threads = textfreq.frequencies(tmp_path, scheduler="threads", workers=2)
+    assert sync == procs == threads
 
 
 def test_bad_arguments(tmp_path):
@@ -64,3 +65,13 @@ def test_cli_prints_term_count_documents(tmp_path):
     assert len(lines) == 3
     bad = nqpf_cli("corpus", "frequencies", "--input", str(tmp_path / "missing"))
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+
+
+def test_a_bad_file_in_a_worker_names_itself(tmp_path):
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text("数据要素\n", encoding="utf-8")
+    (tmp_path / "2.txt").write_bytes("数据\n".encode() + b"\xff\n")  # line 2 is not UTF-8
+    from nqpf.core.errors import DataError
+
+    with pytest.raises(DataError, match=r"2\.txt: line 2: rule 'encoding is UTF-8'"):
+        textfreq.frequencies(tmp_path, scheduler="processes", workers=2)
