@@ -126,10 +126,11 @@ class _Executor(JupyterExecutorLocalMproc):
         return ExecutorRunResult(succeeded=[p for i, p in results if i == 0],
                                  excepted=[p for i, p in results if i == 1],
                                  errored=[p for i, p in results if i == 2])
-# The longest notebooks, longest first (CPU seconds on 2 cores, 2026-12): the order of a first run, before the cache
-# holds any run time. Longest first, the two workers finish close together instead of one starting the longest last.
-LONGEST = ("provinces", "policy", "world", "tfp", "corpus", "industries", "digital", "outcomes", "concept",
-           "factcheck")
+# The longest notebooks, longest first (run times of full builds on 2 cores, 2026-12): the order of a first run, before
+# the cache holds any run time. Longest first, the two workers finish close together instead of one starting the
+# longest last.
+LONGEST = ("provinces", "policy", "world", "reproducibility", "digital", "tfp", "industries", "corpus", "concept",
+           "factcheck", "outcomes")
 
 
 def last_run_times(cache) -> dict[str, float]:
