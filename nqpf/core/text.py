@@ -166,9 +166,10 @@ def preload(engine: str = "jieba") -> None:
 def segment_fast(text: str) -> list[str]:
     """All tokens of ``text`` by the fast path (white space included, ``"".join`` gives ``text`` back).
 
-    Equal to :func:`segment` on every run of Chinese characters (tested over the whole policy corpus); runs of
-    digits, Latin letters and punctuation may split differently (jieba-rs keeps ``2011-2020`` apart where jieba
-    splits it), so analyses built on it use Chinese tokens only.
+    Equal to :func:`segment` on every run of Chinese characters (over the whole policy corpus in ``make bench``,
+    over a subset covering every rule in the tests); runs of digits, Latin letters and punctuation may split
+    differently (jieba-rs keeps ``2011-2020`` apart where jieba splits it), so analyses built on it use Chinese
+    tokens only.
     """
     return fast_tokenizer().cut(text)
 
