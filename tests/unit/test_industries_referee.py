@@ -129,3 +129,15 @@ def test_traditional_evidence_and_table_name_the_frozen_chinese_series():
     assert row["repeated_years"] == row["latest_year"] - 2011 >= 11
     t = industries_facts.traditional_table({c: c for c in traditional.PEERS}).set_index("指标")
     assert t.loc["中高技术制造业占制造业增加值（%）", "CHN"] == "41.5（2011）"
+
+
+def test_disagreements_table_puts_biomanufacturing_in_two_categories():
+    from nqpf.analysis import industries_facts
+
+    t = industries_facts.disagreements_table()
+    bio = t[t["产业"] == "生物制造"].set_index("类别")
+    # seed 002 line 62 lists it among the nine future industries; seed 004 line 79 among the emerging ones
+    assert set(bio.index) == {"未来产业", "战略性新兴产业"}
+    assert bio.loc["未来产业", "种子:行"] == "002:62" and "004:79" in bio.loc["战略性新兴产业", "种子:行"]
+    rows = [r for r in _mention_rows() if r["industry"] == "生物制造"]
+    assert {(r["seed"], r["line"]) for r in rows if r["category"] == "future"} == {("002", "62")}

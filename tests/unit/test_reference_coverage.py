@@ -765,6 +765,11 @@ REFERENCE: dict[str, Ref] = {
         "NV.MNF.TECH.ZS.UN,CHN rows: 41.4512685 from 2011 on (the raw CSV)"),
     "industries_facts.traditional_table": R(f"{IR}::test_traditional_evidence_and_table_name_the_frozen_chinese_series",
                                             "41.5（2011） from the raw CSV"),
+    "tfp.chapter_facts.seed_shown_table": R(f"{TR}::test_seed_shown_table_against_seed_000_line_12_and_the_csv",
+                                            "seed 000 line 12 read; (16135730 / 589707.25) ** (1/35) - 1 by hand"),
+    "industries_facts.disagreements_table": R(
+        f"{IR}::test_disagreements_table_puts_biomanufacturing_in_two_categories",
+        "seed 002 line 62 and 004 line 79; industry_mentions.csv read with csv"),
 }
 
 EXEMPT: dict[str, str] = {
@@ -814,12 +819,10 @@ PENDING: dict[str, str] = {
                                   "helper, not yet covered",
     "provinces.facts.system": "counts of the indicator system: no reference test yet",
     "digital_facts.places_table": "owned by another helper (new), not yet covered",
-    "industries_facts.disagreements_table": "owned by another helper (new), not yet covered",
     "tfp.published.period_readings": "owned by another helper: only the tiling of periods is tested",
     "tfp.published.read_period": "owned by another helper: only the tiling of periods is tested",
     "tfp.chapter_facts.bc_shown_table": "owned by another helper, not yet covered",
     "tfp.chapter_facts.robustness_chart": "owned by another helper, not yet covered",
-    "tfp.chapter_facts.seed_shown_table": "owned by another helper, not yet covered",
 }
 
 

@@ -201,3 +201,20 @@ def test_vintage_table_gdp_from_both_csv_files():
     assert t.loc[("2013–2019", "PWT 10.01"), "gdp"] == pytest.approx(100 * math.log(20572606 / 15416000) / 7)
     assert t.loc[("1978–2012", "PWT 10.01"), "gdp"] == pytest.approx(100 * math.log(15416000 / 1428767) / 35)
     assert t.loc[("2013–2019", "PWT 11.0"), "gdp"] == pytest.approx(100 * math.log(25842820 / 16135730) / 7)
+
+
+def test_seed_shown_table_against_seed_000_line_12_and_the_csv():
+    from nqpf.analysis.tfp import chapter_facts
+    from nqpf.core import seeds
+
+    names = {"gdp": "GDP", "capital": "K", "labour": "L", "human_capital": "H", "tfp": "TFP"}
+    t = chapter_facts.seed_shown_table(names)
+    s = t[(t["seed"] == "000:12") & (t["period"] == "1978–2012")].set_index("item")
+    # seed 000 line 12: "1978-2012年 ... 平均增速9.9% ... 分别拉动4.1、1.1、1.0和3.7个百分点"
+    line = seeds.line("000", 12)
+    assert "平均增速9.9%" in line and "分别拉动4.1、1.1、1.0和3.7个百分点" in line
+    assert [s.loc[k, "published"] for k in ("GDP", "K", "L", "H", "TFP")] == [9.9, 4.1, 1.1, 1.0, 3.7]
+    # recomputed compound GDP growth from the 1977 level: pwt110 rgdpna 1977 589707.25, 2012 16135730
+    gdp = ((16135730 / 589707.25) ** (1 / 35) - 1) * 100                                       # 9.92
+    assert s.loc["GDP", "recomputed"] == pytest.approx(gdp)
+    assert s.loc["GDP", "difference"] == pytest.approx(gdp - 9.9)
