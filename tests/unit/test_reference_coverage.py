@@ -770,6 +770,10 @@ REFERENCE: dict[str, Ref] = {
     "industries_facts.disagreements_table": R(
         f"{IR}::test_disagreements_table_puts_biomanufacturing_in_two_categories",
         "seed 002 line 62 and 004 line 79; industry_mentions.csv read with csv"),
+    "tfp.published.read_period": R(f"{TR}::test_period_readings_of_the_sources_by_hand",
+                                   "Bosworth and Collins (2008) Table 1's end-point periods; seed 000 line 12"),
+    "tfp.published.period_readings": R(f"{TR}::test_period_readings_of_the_sources_by_hand",
+                                       "1979-2004: base 1978, 26 growth years, by hand"),
 }
 
 EXEMPT: dict[str, str] = {
@@ -819,8 +823,6 @@ PENDING: dict[str, str] = {
                                   "helper, not yet covered",
     "provinces.facts.system": "counts of the indicator system: no reference test yet",
     "digital_facts.places_table": "owned by another helper (new), not yet covered",
-    "tfp.published.period_readings": "owned by another helper: only the tiling of periods is tested",
-    "tfp.published.read_period": "owned by another helper: only the tiling of periods is tested",
     "tfp.chapter_facts.bc_shown_table": "owned by another helper, not yet covered",
     "tfp.chapter_facts.robustness_chart": "owned by another helper, not yet covered",
 }

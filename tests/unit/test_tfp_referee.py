@@ -218,3 +218,22 @@ def test_seed_shown_table_against_seed_000_line_12_and_the_csv():
     gdp = ((16135730 / 589707.25) ** (1 / 35) - 1) * 100                                       # 9.92
     assert s.loc["GDP", "recomputed"] == pytest.approx(gdp)
     assert s.loc["GDP", "difference"] == pytest.approx(gdp - 9.9)
+
+
+def test_period_readings_of_the_sources_by_hand():
+    from nqpf.analysis import tfp
+    from nqpf.core.errors import UsageError
+
+    # Bosworth and Collins (2008), Table 1 names periods by end-point years that share 1993 ("1978-93", "1993-2004"):
+    # level to level, so the growth years are 1979-1993 (15) and 1994-2004 (11), together 1979-2004 (26)
+    p = tfp.read_period("BC2008", 1978, 1993)
+    assert (p.first, p.last, p.years) == (1979, 1993, 15)
+    q = tfp.read_period("BC2008", 1993, 2004)
+    assert (q.first, q.last, q.years) == (1994, 2004, 11) and p.last + 1 == q.first
+    # seed 000 line 12: "1978-2012年" then "2013-2019年": read as growth years 1978-2012 (35) and 2013-2019
+    s = tfp.read_period("000", 1978, 2012)
+    assert (s.first, s.last, s.years) == (1978, 2012, 35)
+    t = tfp.period_readings().set_index(["source", "written"])
+    assert tuple(t.loc[("BC2008", "1978–2004"), ["first", "last", "base", "years"]]) == (1979, 2004, 1978, 26)
+    with pytest.raises(UsageError):
+        tfp.read_period("000", 1978, 2013)
