@@ -774,10 +774,17 @@ REFERENCE: dict[str, Ref] = {
                                    "Bosworth and Collins (2008) Table 1's end-point periods; seed 000 line 12"),
     "tfp.published.period_readings": R(f"{TR}::test_period_readings_of_the_sources_by_hand",
                                        "1979-2004: base 1978, 26 growth years, by hand"),
+    "tfp.chapter_facts.robustness_chart": R(f"{TR}::test_robustness_chart_marks_pwts_own_specification",
+                                            "PWT user guide: rtfpna is rkna, emp x avh x hc, 1 - labsh; 6.73 by hand"),
+    "tfp.chapter_facts.bc_shown_table": R(f"{TR}::test_bc_shown_table_published_rows_and_recomputation_by_hand",
+                                          "Bosworth and Collins (2008) Table 1 p. 49; PWT rows 1978/2004 by hand"),
+    "digital_facts.places_table": R(f"{DR}::test_places_table_against_the_seed_lines",
+                                    "seed 000 line 34, seed 001 lines 89 and 101 read in the test"),
 }
 
 EXEMPT: dict[str, str] = {
     "claims.extract.check_kind": "argument check (its error is tested in test_claims)",
+    "factcheck.checked": "cache: run() computed once per process (run's rows are what the references test)",
     "policy.tiles.tile_grid": "nqpf.core.geo.TILES as a table (the layout is checked against the map in "
                               "test_core_primitives)",
     "claims.evaluate.read_labels": "loader of a labelled file (schema by its manifest)",
@@ -822,9 +829,6 @@ PENDING: dict[str, str] = {
     "findings.policy.talk_specs": "cached (lru_cache) and so newly visible to the registry; owned by the policy "
                                   "helper, not yet covered",
     "provinces.facts.system": "counts of the indicator system: no reference test yet",
-    "digital_facts.places_table": "owned by another helper (new), not yet covered",
-    "tfp.chapter_facts.bc_shown_table": "owned by another helper, not yet covered",
-    "tfp.chapter_facts.robustness_chart": "owned by another helper, not yet covered",
 }
 
 

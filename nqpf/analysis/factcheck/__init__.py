@@ -50,7 +50,7 @@ from nqpf.core import usage
 from nqpf.core.errors import UsageError
 
 __all__ = ["FALLBACKS", "KINDS", "PAGE", "VERDICT_KEYS", "VERDICT_ZH", "VERDICTS", "WAN_YI", "CHECKS", "Claim", "claim",
-           "counts", "decimals", "definition_differences", "engine", "facts", "half_unit", "judge", "round_half_up",
+           "checked", "counts", "decimals", "definition_differences", "engine", "facts", "half_unit", "judge", "round_half_up",
            "run", "summary", "verdict"]
 
 # The checks by kind (keys as in KINDS), in the order the appendix shows them.
@@ -90,6 +90,12 @@ def run(kind: str | None = None) -> pd.DataFrame:
     kinds = list(KINDS) if kind is None else [kind]
     with _as_appendix():
         return pd.DataFrame([check() for k in kinds for check in CHECKS[k]])
+
+
+def checked() -> pd.DataFrame:
+    """Every check's row, as :func:`run` gives them, computed once per process (a copy): the appendix, its facts
+    and the chapters' verdicts read the same rows."""
+    return _all_rows().copy()
 
 
 @lru_cache(maxsize=1)

@@ -69,15 +69,25 @@ class Claim:
 def _ledger(sid: str) -> pd.DataFrame:
     return claims.extract(sid, figures=True)
 
+_ROWS: dict[str, tuple] = {}
+
+
+def _ledger_rows(sid: str) -> tuple:
+    """The ledger's rows as named tuples, made once per ledger frame (not once per claim: 130 claims a run)."""
+    led = _ledger(sid)
+    hit = _ROWS.get(sid)
+    if hit is None or hit[0] is not led:
+        hit = _ROWS[sid] = (led, tuple(led.itertuples()))
+    return hit[1]
+
 def _ledger_spans(sid: str, first: int, last: int, text: str) -> list[tuple[int, int, object]]:
     """Ledger rows of lines ``first``..``last`` located in ``text`` (those lines joined): (start, end, row).
 
     Rows are in text order, so each ``raw`` is searched after the previous one; a row not found (a claim that
     runs on past ``last``) is left out.
     """
-    led = _ledger(sid)
     out, pos = [], 0
-    for row in led[(led["line"] >= first) & (led["line"] <= last)].itertuples():
+    for row in (r for r in _ledger_rows(sid) if first <= r.line <= last):
         m = re.compile(("(?<![\\d.])" if row.raw[0].isdigit() else "") + re.escape(row.raw)).search(text, pos)
         if m:
             out.append((m.start(), m.end(), row))
