@@ -152,3 +152,16 @@ def test_conclusion_line_is_the_first_line_with_the_heading():
     n = digital_facts.conclusion_line("003", "四、数据、算力与算法相结合")
     assert lines[n - 1].startswith("四、数据、算力与算法相结合")
     assert not any(x.startswith("四、数据、算力与算法相结合") for x in lines[: n - 1])
+
+
+def test_places_table_against_the_seed_lines():
+    from nqpf.analysis import digital_facts
+    from nqpf.core import seeds
+
+    t = digital_facts.places_table().set_index("种子")
+    # seed 000 line 34 and seed 001 lines 89 and 101 each hold a sentence naming 数据, 算力 and 算法 (read here)
+    for sid, n in (("000", 34), ("001", 89), ("001", 101)):
+        assert all(term in seeds.line(sid, n) for term in ("数据", "算力", "算法"))
+    assert (t.loc["000", "句数"], t.loc["000", "所在行"]) == (1, "34")
+    assert (t.loc["001", "句数"], t.loc["001", "所在行"]) == (2, "89、101")
+    assert "002" not in t.index and "004" not in t.index      # no sentence there names all three

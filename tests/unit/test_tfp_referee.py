@@ -237,3 +237,30 @@ def test_period_readings_of_the_sources_by_hand():
     assert tuple(t.loc[("BC2008", "1978–2004"), ["first", "last", "base", "years"]]) == (1979, 2004, 1978, 26)
     with pytest.raises(UsageError):
         tfp.read_period("000", 1978, 2013)
+
+
+def test_robustness_chart_marks_pwts_own_specification():
+    from nqpf.analysis.tfp import chapter_facts
+
+    shown, specs, ticks = chapter_facts.robustness_chart()
+    assert len(specs) == 16                                            # rnna/rkna x heads/hours x four alphas
+    # PWT's rtfpna: capital services rkna, labour emp x avh x hc, Törnqvist 1 - labsh (PWT user guide)
+    assert [t for t in ticks if "PWT 设定" in t] == ["rkna·工时·α=1−labsh（PWT 设定）"]
+    row = shown[(shown["spec"] == "rnna·人数·α=1−labsh") & (shown["period"] == "2013–2019")
+                & (shown["vintage"] == "11.0")].iloc[0]
+    assert row["gdp"] == pytest.approx(100 * math.log(25842820 / 16135730) / 7)               # 6.73
+
+
+def test_bc_shown_table_published_rows_and_recomputation_by_hand():
+    from nqpf.analysis.tfp import chapter_facts
+
+    items = {"gdp": "GDP", "employment": "就业", "output_per_worker": "人均产出", "capital": "资本",
+             "education": "教育", "tfp": "TFP"}
+    t = chapter_facts.bc_shown_table(items).set_index(["countrycode", "period", "src"])
+    # Bosworth and Collins (2008), JEP 22(1), Table 1, p. 49, China 1978-2004: 9.3, 2.0, 7.3, 3.2, 0.3, 3.6
+    pub = t.loc[("中国", "1979–2004", "B&C")]
+    assert [pub[v] for v in items.values()] == pytest.approx([9.3, 2.0, 7.3, 3.2, 0.3, 3.6])
+    # recomputed from pwt110_selected.csv, CHN rgdpna and emp: 1978 658703 / 446.7073059, 2004 7173414 / 746.5825806
+    re = t.loc[("中国", "1979–2004", "重算")]
+    assert re["GDP"] == pytest.approx(100 * math.log(7173414 / 658703) / 26)                  # 9.18
+    assert re["就业"] == pytest.approx(100 * math.log(746.5825806 / 446.7073059) / 26)         # 1.98
