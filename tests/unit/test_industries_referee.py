@@ -141,3 +141,20 @@ def test_disagreements_table_puts_biomanufacturing_in_two_categories():
     assert bio.loc["未来产业", "种子:行"] == "002:62" and "004:79" in bio.loc["战略性新兴产业", "种子:行"]
     rows = [r for r in _mention_rows() if r["industry"] == "生物制造"]
     assert {(r["seed"], r["line"]) for r in rows if r["category"] == "future"} == {("002", "62")}
+
+
+def test_factcheck_most_hold_on_hand_made_counts(monkeypatch):
+    from nqpf.analysis.findings import industries as find
+
+    # ten checks: 4 agree, 1 agrees with a preliminary figure, 1 within rounding, 2 conflicts, 2 cannot be checked
+    counts = {"n": 10, "agrees": 4, "agrees_preliminary": 1, "rounding": 1, "conflicts": 2, "cannot_check": 2}
+    monkeypatch.setattr(find.factcheck, "counts", lambda: dict(counts))
+    find.factcheck_most_hold.cache_clear()
+    try:
+        f = find.factcheck_most_hold()
+    finally:
+        find.factcheck_most_hold.cache_clear()
+    # 5 / 10 = 50 % (not above half), 6 / 10 = 60 %, 5 / 8 = 62.5 %, 6 / 8 = 75 %
+    assert [s.value for s in f.specifications] == pytest.approx([50.0, 60.0, 62.5, 75.0])
+    assert f.verdict == "depends" and f.flips_under == ["一致（含初步数）÷ 全部核查"]
+    assert "10 项核查中矛盾 2 项" in f.statement
