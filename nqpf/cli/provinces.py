@@ -86,8 +86,12 @@ ACTIONS = {
               "the eight methods", ("beijing",), lambda a: pv.trend_by_method(exclude=_exclude(a))),
     "gdp-break": (f"the derived GDP's break at the census ({pv.BREAK_YEAR}): GDP before and at the break, change (%), "
                   "national growth and the splice factor, by province", (), lambda a: pv.gdp_break()),
-    "break-trends": ("OLS slope per year (95% CI) of Gini, Theil and CV (or --measure) under five treatments of the "
-                     "census break in GDP: as published, level-shift dummy, spliced GDP, before and after the break",
+    "gdp-revisions": (f"provincial level revisions before the census: one-year falls of the derived GDP of more than "
+                      f"{pv.REVISION_FALL_PCT}%, with the splice factor of --gdp-basis spliced-all", (),
+                      lambda a: pv.level_revisions()),
+    "break-trends": ("OLS slope per year (95% CI) of Gini, Theil and CV (or --measure) under six treatments of the "
+                     "census break in GDP: as published, level-shift dummy, spliced GDP, spliced GDP with the earlier "
+                     "provincial revisions, before and after the break",
                      ("method", "aggregate", "beijing", "measure"), _break_trends),
     "rd2024": ("2024 R&D expenditure and intensity by province (NBS bulletin), the restated 2023 intensity "
                "against the panel's 2023", (), lambda a: _rd2024()),

@@ -96,12 +96,21 @@ def test_gdp_break_csv():
     assert round(df.at["天津", "change_pct"], 1) == -24.9
 
 
+def test_gdp_revisions_csv():
+    # 辽宁 2015 → 2016: 363.4 / 1.27 → 372.7 / 1.69 亿元 × 100 (techme rows 530, 562, 466, 498): 28,614.2 →
+    # 22,053.3, −22.9 %; 内蒙古 2016 → 2017: 147.5 / 0.79 → 132.3 / 0.82 (rows 467, 499, 403, 435), −13.6 %
+    df = _csv("gdp-revisions").set_index("province")
+    assert list(df.index) == ["辽宁", "内蒙古"] and list(df["year"]) == [2016, 2017]
+    assert df.at["辽宁", "gdp_before"] == pytest.approx(363.4 / 1.27 * 100)
+    assert round(df.at["辽宁", "change_pct"], 1) == -22.9 and round(df.at["内蒙古", "change_pct"], 1) == -13.6
+
+
 def test_break_trends_csv_and_a_bad_measure():
     df = _csv("break-trends")
-    assert len(df) == 15 and set(df["measure"]) == {"gini", "theil", "cv"}
-    assert set(df["treatment"]) == {"published", "step", "spliced", "before", "after"}
+    assert len(df) == 18 and set(df["measure"]) == {"gini", "theil", "cv"}
+    assert set(df["treatment"]) == {"published", "step", "spliced", "spliced_all", "before", "after"}
     one = _csv("break-trends", "--measure", "between_share", "--without-beijing")
-    assert len(one) == 5 and set(one["measure"]) == {"between_share"}
+    assert len(one) == 6 and set(one["measure"]) == {"between_share"}
     proc = nqpf_cli("provinces", "break-trends", "--measure", "atkinson")
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,8 +1,9 @@
 """Findings of the provincial chapter (book/provinces.md), each decided over the eight methods (four weightings ×
 two aggregations), random Dirichlet weights (:mod:`nqpf.analysis.provinces.montecarlo`), the index without Beijing,
 and the two fixed sub-periods 2011–2017 and 2017–2023 of the yearly path (:mod:`nqpf.analysis.provinces.gaps`).
-Whether the gap narrows is read from three measures of inequality (Gini, Theil, CV) and five declared treatments of
-the census break in the derived provincial GDP (:data:`nqpf.analysis.provinces.gaps.TREATMENTS`).
+Whether the gap narrows is read from three measures of inequality (Gini, Theil, CV) and the reasonable treatments
+of the census break in the derived provincial GDP (:func:`treatments`, out of
+:data:`nqpf.analysis.provinces.gaps.TREATMENTS`).
 
 A gap "narrows" only if the upper end of the 95 % interval of its OLS slope per year is below 0: the claim is read
 from the whole yearly path, never from two endpoints.
@@ -16,7 +17,7 @@ from nqpf.analysis import provinces as pv
 from nqpf.analysis.findings import Finding, Spec, holds
 from nqpf.analysis.provinces import montecarlo as mc
 
-__all__ = ["findings", "YEAR", "METHOD_SHARE_MAX", "TOP", "TOP_KEPT"]
+__all__ = ["findings", "treatments", "YEAR", "METHOD_SHARE_MAX", "TOP", "TOP_KEPT"]
 
 YEAR = pv.YEARS[-1]
 METHOD_SHARE_MAX = 50  # the chapter's claim: most of the rank variance is data, not method (%)
@@ -79,12 +80,28 @@ def _gap_specs(measure: str) -> list[Spec]:
 _MEASURE_ZH = {"gini": "基尼系数", "theil": "泰尔指数", "cv": "变异系数"}
 
 
+@lru_cache(maxsize=1)
+def treatments() -> tuple[str, ...]:
+    """The treatments of the census break that the findings count as reasonable specifications. The level-shift
+    dummy attributes the whole change across the break to the GDP basis; it counts only if correcting the basis
+    (the spliced GDP) removes at least half of the Gini's change across the break. When the change survives the
+    splice, it comes from the indicators' numerators, and a dummy would remove a real movement."""
+    b = pv.break_summary(*pv.BASE)
+    dummy = abs(b["gini_jump_spliced"]) < 0.5 * abs(b["gini_jump"])
+    return tuple(k for k in pv.TREATMENTS if k != "step" or dummy)
+
+
+def _treatments_zh() -> str:
+    return "、".join(pv.TREATMENTS[k][0].removeprefix("全程·") for k in treatments())
+
+
 def _measure_specs(measure: str, end: str = "ci_high") -> list[Spec]:
-    """One gap measure's specifications: the five treatments of the census break in the GDP denominator (baseline
-    method), the other seven methods and the baseline without Beijing (whole path as published). The value is the
-    upper end of the 95 % interval of the slope per year (``end="ci_low"``: the lower end)."""
+    """One gap measure's specifications: the reasonable treatments of the census break in the GDP denominator
+    (:func:`treatments`, baseline method), the other seven methods and the baseline without Beijing (whole path
+    as published). The value is the upper end of the 95 % interval of the slope per year (``end="ci_low"``: the
+    lower end)."""
     zh = _MEASURE_ZH[measure]
-    bt = pv.break_trends(*pv.BASE, measures=(measure,)).set_index("treatment")
+    bt = pv.break_trends(*pv.BASE, measures=(measure,), treatments=treatments()).set_index("treatment")
     specs = [Spec(f"{zh}·{row['name']}", float(row[end])) for _, row in bt.iterrows()]
     for m, a in pv.combos():
         if (m, a) == pv.BASE:
@@ -94,6 +111,26 @@ def _measure_specs(measure: str, end: str = "ci_high") -> list[Spec]:
     t = pv.path_trend(*pv.BASE, exclude=_NO_BJ, measures=(measure,), periods=((_FIRST, _LAST),)).iloc[0]
     specs.append(Spec(f"{zh}·不含北京", float(t[end])))
     return specs
+
+
+def _dummy_note() -> str:
+    """Why the level-shift dummy is (or is not) counted, with the Gini's change across the break on both bases."""
+    b = pv.break_summary(*pv.BASE)
+    jumps = f"基尼系数在断点处首次公布值上升 {b['gini_jump']:+.3f}，衔接 GDP 之后上升 {b['gini_jump_spliced']:+.3f}"
+    if "step" in treatments():
+        return f"{jumps}：衔接消去了大部分跳变，{pv.BREAK_YEAR} 年水平移动虚拟变量作为一种处理计入。"
+    return (f"{pv.BREAK_YEAR} 年水平移动虚拟变量不计入：{jumps}，纠正分母之后跳变仍在，它来自指标的分子，"
+            "虚拟变量会把真实的变化一并剔除。")
+
+
+def _revisions_note() -> str:
+    """The provincial level revisions before the census (the rule of ``inputs.REVISION_FALL_PCT``), as a clause."""
+    r = pv.level_revisions()
+    if r.empty:
+        return f"{pv.BREAK_YEAR} 年以前没有省份的推算 GDP 一年下降超过 {pv.REVISION_FALL_PCT}%。"
+    named = "、".join(f"{p} {y} 年" for p, y in zip(r["province"], r["year"]))
+    return (f"{pv.BREAK_YEAR} 年以前推算 GDP 一年下降超过 {pv.REVISION_FALL_PCT}% 的省级水平修订（{named}）"
+            "在“衔接GDP（含此前的省级水平修订）”中同样按全国名义增速衔接。")
 
 
 def _widening(measures) -> str:
@@ -117,16 +154,17 @@ def _gap_narrowing() -> Finding:
     return Finding.decide(
         "provinces-gap-narrowing", "provinces-regions", "< 0", specs,
         robust=f"省际差距在所有设定下都在缩小：基尼系数、泰尔指数和变异系数在各种方法、不含北京以及对 "
-               f"{pv.BREAK_YEAR} 年 GDP 口径断点的五种处理下，逐年斜率的 95% 置信区间都在零以下。",
+               f"{pv.BREAK_YEAR} 年 GDP 口径断点的 {len(treatments())} 种处理下，逐年斜率的 95% 置信区间都在零以下。",
         depends="不能笼统地说省际差距在缩小：它取决于差距指标、方法和对 " + str(pv.BREAK_YEAR)
                 + " 年 GDP 口径断点的处理，{n} 种设定中只有 {k} 种的逐年斜率显著为负（" + _holding_by_measure(specs)
                 + "）" + _widening(pv.GAP_MEASURES) + "。置信区间按普通最小二乘计算，未校正逐年残差的序列相关，"
                 "实际区间会更宽。",
         quantity="差距指标逐年 OLS 斜率的 95% 置信区间上限（每年）",
         note=f"三种差距指标（基尼系数、泰尔指数、变异系数）× 设定：基准方法下对 {pv.BREAK_YEAR} 年省级 GDP 口径断点"
-             f"的五种处理（全程首次公布值、全程加 {pv.BREAK_YEAR} 年水平移动虚拟变量、全程用衔接后的 GDP、"
-             f"{_FIRST}–{pv.BREAK_YEAR - 1} 年、{pv.BREAK_YEAR}–{_LAST} 年），"
-             "其余七种方法与不含北京（全程首次公布值）；"
+             f"的 {len(treatments())} 种处理（{_treatments_zh()}），其余七种方法与不含北京（全程首次公布值）。"
+             + _dummy_note()
+             + _revisions_note() +
+             "衔接所用的全国名义增速取自世界银行 WDI（国家统计局第五次全国经济普查后的修订口径）。"
              "`python -m nqpf provinces break-trends [--method M --aggregate A] [--without-beijing]` 与 "
              "`python -m nqpf provinces trend`。")
 
@@ -134,9 +172,9 @@ def _gap_narrowing() -> Finding:
 @lru_cache(maxsize=1)
 def _regions_blurring() -> Finding:
     specs = _gap_specs("between_share")
-    bt = pv.break_trends(*pv.BASE, measures=("between_share",)).set_index("treatment")
+    bt = pv.break_trends(*pv.BASE, measures=("between_share",), treatments=treatments()).set_index("treatment")
     specs += [Spec(f"{pv.label(*pv.BASE)}·{bt.at[k, 'name']}", float(bt.at[k, "ci_high"]))
-              for k in ("step", "spliced", "before", "after")]
+              for k in treatments() if k != "published"]
     return Finding.decide(
         "provinces-regions-blurring", "provinces-regions", "< 0", specs,
         robust="四大地区之间的界限在所有设定和时段下都在变模糊：地区间净差距占比的斜率显著为负。",
@@ -144,7 +182,8 @@ def _regions_blurring() -> Finding:
                 + "下显著下降。",
         quantity="Dagum 地区间净差距占基尼系数比重的逐年 OLS 斜率的 95% 置信区间上限（百分点/年）",
         note="八种方法（2011–2023 全程）、基准方法不含北京，基准方法（含与不含北京）在 2011–2017 和 2017–2023 "
-             f"两个事先固定的子时段，以及基准方法下对 {pv.BREAK_YEAR} 年 GDP 口径断点的四种处理；"
+             f"两个事先固定的子时段，以及基准方法下对 {pv.BREAK_YEAR} 年 GDP 口径断点的其余 {len(treatments()) - 1} 种"
+             "处理；"
              "`python -m nqpf provinces subperiods`、`python -m nqpf provinces break-trends --measure between_share`。")
 
 
@@ -157,18 +196,20 @@ def _beta_negative() -> Finding:
                 continue
             c = pv.convergence(m, a, exclude=excl)
             specs.append(Spec(f"{pv.label(m, a)}{'·不含北京' if excl else ''}", float(c["absolute"]["ci_high"])))
-    for excl in ((), _NO_BJ):  # the start (2011) and the end (2023) lie on two GDP bases unless spliced
-        c = pv.convergence(*pv.BASE, exclude=excl, basis="spliced")
-        name = f"{pv.label(*pv.BASE)}{'·不含北京' if excl else ''}·衔接GDP"
-        specs.append(Spec(name, float(c["absolute"]["ci_high"])))
+    for basis, tag in (("spliced", "衔接GDP"), ("spliced-all", "衔接GDP（含此前的省级水平修订）")):
+        for excl in ((), _NO_BJ):  # the start (2011) and the end (2023) lie on two GDP bases unless spliced
+            c = pv.convergence(*pv.BASE, exclude=excl, basis=basis)
+            name = f"{pv.label(*pv.BASE)}{'·不含北京' if excl else ''}·{tag}"
+            specs.append(Spec(name, float(c["absolute"]["ci_high"])))
     return Finding.decide(
         "provinces-beta-convergence", "provinces-regions", "< 0", specs,
         robust="起点低的省份分数增长更快（绝对 β 收敛）：所有设定下 β 的 95% 置信区间都在零以下。",
         depends="起点低的省份分数是否增长更快取决于设定：{n} 种设定中 {k} 种的绝对 β 显著为负"
                 "（不显著不等于不收敛，见正文的置信区间与检验功效）。",
         quantity=f"绝对 β（{_FIRST}–{_LAST}）95% 置信区间上限",
-        note=f"八种方法，含与不含北京，以及基准方法在 {pv.BREAK_YEAR} 年断点衔接后的 GDP 上（含与不含北京）；OLS，HC1 "
-             "稳健标准误；`python -m nqpf provinces convergence [--without-beijing] [--gdp-basis spliced]`。")
+        note=f"八种方法，含与不含北京，以及基准方法在 {pv.BREAK_YEAR} 年断点衔接后的 GDP 上、在断点和此前的省级水平修订"
+             "都衔接后的 GDP 上（各含与不含北京）；OLS，HC1 稳健标准误；"
+             "`python -m nqpf provinces convergence [--without-beijing] [--gdp-basis spliced|spliced-all]`。")
 
 
 @lru_cache(maxsize=1)

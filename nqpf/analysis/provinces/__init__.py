@@ -40,6 +40,7 @@ from nqpf.analysis.provinces.inputs import (
     CODES,
     DIMENSION,
     NAME,
+    REVISION_FALL_PCT,
     SOURCE,
     SYSTEM,
     YEARS,
@@ -47,8 +48,10 @@ from nqpf.analysis.provinces.inputs import (
     cleaned,
     gdp,
     gdp_break,
+    gdp_falls,
     imputed,
     indicators,
+    level_revisions,
     misreadings,
     panel,
     system,
@@ -78,4 +81,5 @@ __all__ = ["PROVINCES", "REGION", "REGIONS", "MISREADINGS", "SYSTEM", "CODES", "
            "weights", "index", "combos", "label", "scores", "robustness", "leave_one_out", "method_share",
            "normalisation_effect", "inequality", "region_means", "path_trend", "convergence", "trend_by_method",
            "without", "rank_percentiles", "variants", "tech_market_growth", "weight_sources", "rd2024_comparison",
-           "BREAK_YEAR", "BASES", "GAP_MEASURES", "TREATMENTS", "gdp_break", "break_trends", "break_summary"]
+           "BREAK_YEAR", "BASES", "GAP_MEASURES", "TREATMENTS", "gdp_break", "break_trends", "break_summary",
+           "REVISION_FALL_PCT", "level_revisions", "gdp_falls"]

@@ -367,6 +367,28 @@ def census_break() -> dict:
     # interquartile range across provinces (percentage points), against the break's jumps
     growth = (100 * (w / w.shift(axis=1) - 1)).drop(columns=[FIRST, b["break_year"]])
     v.g("pv_brk_growth_iqr", (growth.quantile(0.75) - growth.quantile(0.25)).median(), ".1f")
+    # provincial level revisions before the census, by the rule of inputs.REVISION_FALL_PCT
+    falls = inp.gdp_falls()
+    rev = inp.level_revisions()
+    v.g("pv_rev_fall", inp.REVISION_FALL_PCT)
+    v.g("pv_rev_n", len(rev))
+    v.g("pv_rev_list", names(f"{p} {y} 年（{signed(c, '.1f')}%）" for p, y, c in
+                             zip(rev["province"], rev["year"], rev["change_pct"])) or "没有")
+    at_break = falls[falls["revision"] & (falls["year"] == b["break_year"])]
+    v.g("pv_rev_break_n", len(at_break))
+    v.g("pv_rev_break_who", names(at_break["province"]))
+    other = falls[~falls["revision"] & (falls["year"] != b["break_year"])].iloc[0]
+    v.g("pv_rev_next", f"{other['province']} {int(other['year'])} 年（{signed(other['change_pct'], '.1f')}%）")
+    from nqpf.analysis.findings import provinces as pv_findings
+
+    counted = pv_findings.treatments()
+    v.g("pv_brk_n_treat", len(gp.TREATMENTS))
+    v.g("pv_brk_n_counted", len(counted))
+    v.g("pv_brk_step_reading",
+        "衔接 GDP 消去了这一年的大部分跳变，虚拟变量的做法因此作为一种合理设定计入下文的结论。"
+        if "step" in counted else
+        "纠正分母之后跳变仍在，它来自各指标分子的变化，不是口径问题；虚拟变量的做法把这一年真实的变化当作口径问题"
+        "剔除，与本章自己的证据相矛盾，因此只在表中列出作对比，不计入下文结论的设定。")
     for m in gp.GAP_MEASURES:
         for t in gp.TREATMENTS:
             row = bt.loc[(m, t)]

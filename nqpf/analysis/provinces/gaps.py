@@ -7,8 +7,9 @@ year into 2011–2017 and 2017–2023 (seven years each, sharing 2017). The brok
 reports where a single break fits best, as a check on that split.
 
 The derived provincial GDP breaks at the fourth economic census (:data:`.inputs.BREAK_YEAR`), and five indicators
-divide by it. :func:`break_trends` reads each gap measure's path under five declared treatments of that break
-(:data:`TREATMENTS`): the path as published, a level-shift dummy at the break, GDP spliced at the break, and the
+divide by it. :func:`break_trends` reads each gap measure's path under six declared treatments of that break
+(:data:`TREATMENTS`): the path as published, a level-shift dummy at the break, GDP spliced at the break, GDP
+spliced at the break and at each earlier provincial level revision (:func:`.inputs.level_revisions`), and the
 two sides of the break separately.
 """
 
@@ -192,6 +193,7 @@ TREATMENTS = {
     "published": ("全程·首次公布值", "published", YEARS[0], YEARS[-1], False),
     "step": (f"全程·{BREAK_YEAR}年断点虚拟变量", "published", YEARS[0], YEARS[-1], True),
     "spliced": ("全程·衔接GDP", "spliced", YEARS[0], YEARS[-1], False),
+    "spliced_all": ("全程·衔接GDP（含此前的省级水平修订）", "spliced-all", YEARS[0], YEARS[-1], False),
     "before": (f"{_BEFORE[0]}–{_BEFORE[1]}（断点前）", "published", *_BEFORE, False),
     "after": (f"{_AFTER[0]}–{_AFTER[1]}（断点后）", "published", *_AFTER, False),
 }

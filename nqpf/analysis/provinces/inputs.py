@@ -22,7 +22,8 @@ from nqpf.core.paths import CACHE
 
 __all__ = ["SOURCE", "YEARS", "SYSTEM", "CODES", "NAME", "DIMENSION", "cleaned", "misreadings", "checks", "gdp",
            "panel", "system", "indicators", "imputed", "tech_market_growth", "cache_key", "expect_provinces",
-           "BREAK_YEAR", "BASES", "GDP_CODES", "check_basis", "gdp_break", "national_growth"]
+           "BREAK_YEAR", "BASES", "GDP_CODES", "check_basis", "gdp_break", "national_growth", "REVISION_FALL_PCT",
+           "level_revisions", "gdp_falls"]
 
 SOURCE = "techme_provincial_long"
 YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; papers end in 2022, so they are left out
@@ -31,7 +32,12 @@ YEARS = tuple(range(2011, 2024))  # R&D intensity (hence GDP) starts in 2011; pa
 # the derived GDP breaks between 2018 and 2019. Two bases: as published, or 2011-2018 spliced onto the 2019 level.
 BREAK_YEAR = 2019
 BASES = {"published": "首次公布值（2019 年起为第四次经济普查口径）",
-         "spliced": "衔接：2011–2018 年按 2019 年的普查口径衔接"}
+         "spliced": "衔接：2011–2018 年按 2019 年的普查口径衔接",
+         "spliced-all": "衔接：普查断点和此前各省的水平修订都按全国名义增速衔接"}
+# A level revision before the census (a province restating its GDP, e.g. 辽宁 2016 after its data-quality review)
+# shows as a one-year fall of the derived nominal GDP larger than any fall a real shock gave in these years
+# (湖北 2020, the pandemic: about −5 %); the rule is checked against the data in the chapter and the tests.
+REVISION_FALL_PCT = 10
 
 # dimension, code, indicator, formula, unit, direction, tables
 SYSTEM = (
@@ -182,13 +188,46 @@ def gdp_break() -> pd.DataFrame:
     return _gdp_break().copy()
 
 
+def gdp_falls() -> pd.DataFrame:
+    """Every one-year fall of a province's derived GDP: province, year, change_pct, national_growth_pct (the
+    book's one-vintage national series, :func:`national_growth`), revision (a fall of more than
+    :data:`REVISION_FALL_PCT` %), sorted from the largest fall."""
+    w = _gdp().pivot(index="province", columns="year", values="gdp")
+    ch = (100 * (w / w.shift(axis=1) - 1)).stack().rename("change_pct").reset_index()
+    out = ch[ch["change_pct"] < 0].sort_values("change_pct", ignore_index=True)
+    out["national_growth_pct"] = [100 * (national_growth(int(y)) - 1) for y in out["year"]]
+    out["revision"] = out["change_pct"] < -REVISION_FALL_PCT
+    return out
+
+
+def level_revisions() -> pd.DataFrame:
+    """Level revisions of a province's derived GDP before the census break, found by the rule of
+    :data:`REVISION_FALL_PCT`: province, year, gdp_before, gdp_after, change_pct, national_growth_pct and the
+    splice factor that the ``spliced-all`` basis applies to the province's earlier years (as at the break: the
+    province is assumed to have grown at the national nominal rate that year)."""
+    f = gdp_falls()
+    f = f[f["revision"] & (f["year"] < BREAK_YEAR)].sort_values(["year", "province"], ignore_index=True)
+    g = _gdp().set_index(["province", "year"])["gdp"]
+    rows = []
+    for p, y, ch, nat in zip(f["province"], f["year"], f["change_pct"], f["national_growth_pct"]):
+        before, after = float(g[(p, y - 1)]), float(g[(p, y)])
+        rows.append({"province": p, "year": int(y), "gdp_before": before, "gdp_after": after, "change_pct": ch,
+                     "national_growth_pct": nat, "splice_factor": after / (before * national_growth(int(y)))})
+    return pd.DataFrame(rows, columns=["province", "year", "gdp_before", "gdp_after", "change_pct",
+                                       "national_growth_pct", "splice_factor"])
+
+
 def _gdp_on(basis: str) -> pd.Series:
     g = _gdp().set_index(["province", "year"])["gdp"]
-    if check_basis(basis) == "spliced":
+    if check_basis(basis) in ("spliced", "spliced-all"):
         f = _gdp_break().set_index("province")["splice_factor"]
         years = g.index.get_level_values("year")
-        factor = f.reindex(g.index.get_level_values("province")).to_numpy()
+        provinces = g.index.get_level_values("province")
+        factor = f.reindex(provinces).to_numpy()
         g = g * np.where(years < BREAK_YEAR, factor, 1.0)
+        if basis == "spliced-all":  # each earlier revision spliced the same way: the years before it rescaled
+            for r in level_revisions().itertuples():
+                g = g * np.where((provinces == r.province) & (years < r.year), r.splice_factor, 1.0)
     return g
 
 
@@ -232,7 +271,7 @@ def system() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _raw_indicators(basis: str = "published") -> pd.DataFrame:
     d = _cleaned()
     d = d[d["kind"] == "province"]
@@ -266,7 +305,7 @@ def _raw_indicators(basis: str = "published") -> pd.DataFrame:
     return out
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _indicators(basis: str = "published") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     raw = _raw_indicators(check_basis(basis)).copy()
     notes = [{"province": p, "year": int(y), "indicator": "enterprise_share",
