@@ -8,9 +8,11 @@ years. The standard series therefore starts with the unified rate of 1994.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
-from nqpf.core import data
+from nqpf.core import data, usage
 from nqpf.core.errors import UsageError
 from nqpf.core.growth import YI
 
@@ -33,6 +35,14 @@ def china_gdp_wdi_all() -> pd.DataFrame:
 
     Used to show why the standard series starts in 1994; chapters use :func:`china_gdp`.
     """
+    path = data.resolve(WDI)
+    usage.note(path)  # a cached series is still this page's use of the file (the data catalogue lists it)
+    st = path.stat()
+    return _wdi_all(data.load, st.st_mtime, st.st_size).copy()
+
+
+@lru_cache(maxsize=4)
+def _wdi_all(loader, mtime: float, size: int) -> pd.DataFrame:  # keyed on the loader too: tests replace it
     usd, xr = _wdi_china(GDP_USD), _wdi_china(XR)
     both = pd.concat({"usd": usd, "xr": xr}, axis=1).dropna()
     out = pd.DataFrame({"year": both.index.astype(int), "value": (both["usd"] * both["xr"] / YI).to_numpy()})
