@@ -62,10 +62,14 @@ cache-guard:
 	  rm -rf $(B)/.jupyter_cache $(B)/.doctrees $(B)/.doctrees-* $(B)/jupyter_execute; echo "$$h" > $(B)/.inputs-hash; fi
 
 # Each builder keeps its own Sphinx doctrees and environment ($(B)/.doctrees-html, .doctrees-latex): jupyter-book
-# always uses $(B)/.doctrees, and the HTML and LaTeX builders configure Sphinx differently, so one shared folder
-# made every switch between `make html` and `make pdf` re-read every chapter. $(call sphinx,NAME,BUILDER).
+# always uses $(B)/.doctrees, and a builder writes only the pages its own environment saw change, so one shared
+# folder could leave pages of the other builder stale. What Sphinx reads does not depend on the builder (myst-nb
+# picks each output's format when a page is written), so a builder without doctrees of its own starts from a copy
+# of the HTML build's and reads only what changed since: the first PDF after the site reads no page again.
+# $(call sphinx,NAME,BUILDER[,SEED]).
 define sphinx
-	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-$(1) ]; then mv $(B)/.doctrees-$(1) $(B)/.doctrees; fi
+	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-$(1) ]; then mv $(B)/.doctrees-$(1) $(B)/.doctrees; \
+	elif [ -n "$(3)" ] && [ -d $(B)/.doctrees-$(3) ]; then cp -r $(B)/.doctrees-$(3) $(B)/.doctrees; fi
 	$(JB) build --builder $(2) $(JBARGS); rc=$$?; mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
 endef
 
@@ -109,7 +113,7 @@ pdf: venv js texdeps ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (
 	else $(call stamp_start,pdf) && $(MAKE) --no-print-directory pdf-build && $(call stamp_done,pdf); fi
 
 pdf-build: cache-guard preexecute
-	$(call sphinx,latex,pdflatex)
+	$(call sphinx,latex,pdflatex,html)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
 	@if grep -h "Missing character" $(B)/latex/*.log; then echo "error: characters missing from the PDF fonts (see above)" >&2; exit 1; fi
@@ -120,7 +124,8 @@ pdf-build: cache-guard preexecute
 CHAPTERS_TEX := $(B)/latex-chapters
 CHAPTER_TEX_NAMES = $(PY) -c 'import sys; from nqpf.render import front; print(*front.tex_names(sys.argv[1]))' $(TOC)
 chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/latex-chapters/*.pdf
-	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-latex ]; then mv $(B)/.doctrees-latex $(B)/.doctrees; fi
+	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-latex ]; then mv $(B)/.doctrees-latex $(B)/.doctrees; \
+	elif [ -d $(B)/.doctrees-html ]; then cp -r $(B)/.doctrees-html $(B)/.doctrees; fi
 	NQPF_CHAPTER_PDFS=$(abspath $(TOC)) $(JB) build --builder latex $(JBARGS); rc=$$?; \
 	  mv $(B)/.doctrees $(B)/.doctrees-latex 2>/dev/null; exit $$rc
 	rm -rf $(CHAPTERS_TEX) && mkdir -p $(CHAPTERS_TEX)
@@ -139,7 +144,7 @@ EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
 epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
 	@test -s $(EPUBCHECK_JAR) || { $(call apt_install,epubcheck,the EPUB check); }
 	rm -rf $(B)/epub  # every page is written again: nothing stale is packed into the book
-	$(call sphinx,epub,custom --custom-builder epub)
+	$(call sphinx,epub,custom --custom-builder epub,html)
 	java -jar $(EPUBCHECK_JAR) -q $(EPUB)
 
 # Tests run on every core (pytest-xdist); the book is built once, in the background, while the tests that do not

@@ -17,10 +17,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Logs one line per start: the builder and which builders' runs the doctrees it found had seen.
 FAKE_JB = """#!/bin/sh
-echo "$@" >> "$FAKE_LOG"
 out=; builder=; while [ $# -gt 0 ]; do
   case "$1" in --path-output) out=$2 ;; --builder) builder=$2 ;; esac; shift; done
+echo "$builder:" $(cat "$out/_build/.doctrees/seen" 2>/dev/null) >> "$FAKE_LOG"
+mkdir -p "$out/_build/.doctrees" && echo "$builder" >> "$out/_build/.doctrees/seen"
 if [ "$builder" = pdflatex ]; then mkdir -p "$out/_build/latex"; echo pdf > "$out/_build/latex/nqpf-book.pdf"
 else mkdir -p "$out/_build/html"; echo html > "$out/_build/html/index.html"; fi
 [ -n "$FAKE_TOUCH" ] && touch "$FAKE_TOUCH"
@@ -30,6 +32,9 @@ exit "${FAKE_RC:-0}"
 FAKE_PY = """#!/bin/sh
 while [ $# -gt 0 ]; do [ "$1" = --cache ] && mkdir -p "$2"; shift; done
 """
+
+
+KEY = "pinned-commit $(JBFLAGS)"
 
 
 @pytest.fixture
@@ -44,13 +49,15 @@ def book(tmp_path):
     toc.write_text((ROOT / "_toc.yml").read_text(encoding="utf-8"), encoding="utf-8")
     log = tmp_path / "jb.log"
 
-    def make(target="html", env=None, *args):
+    def make(target="html", env=None, *args, key=KEY):
+        # The key is pinned (other commits may land while the test runs), but still names the flags.
+        pinned = [f"BUILD_KEY={key}"] if key else []
         proc = subprocess.run(["make", "-s", target, f"OUT={tmp_path / 'out'}", f"TOC={toc}", f"JB={jb}", f"PY={py}",
-                               *args], cwd=ROOT, capture_output=True, text=True,
+                               *pinned, *args], cwd=ROOT, capture_output=True, text=True,
                               env={**os.environ, "FAKE_LOG": str(log), **(env or {})})
-        starts = len(log.read_text().splitlines()) if log.exists() else 0
+        make.lines = log.read_text().splitlines() if log.exists() else []
         log.unlink(missing_ok=True)
-        return proc, starts
+        return proc, len(make.lines)
 
     make.toc, make.out = toc, tmp_path / "out" / "_build"
     return make
@@ -89,6 +96,18 @@ def test_a_changed_input_builds_again(book, path):
         proc, starts = book()
     assert (proc.returncode, starts) == (0, 1), proc.stderr
     assert book()[1] == 0  # the file is back to its old time: older than the new stamp
+
+
+def test_the_key_is_the_commit_shown_and_whether_the_tree_is_dirty(book):
+    proc, starts = book(key=None)
+    assert (proc.returncode, starts) == (0, 1), proc.stderr
+    head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    key = (book.out / ".built-html").read_text().split()
+    assert key[0] == head.stdout.strip() + ("+dirty" if dirty else "")
+    assert key[-3:] == ["-W", "-n", "--keep-going"]
+    assert book(key="another-commit $(JBFLAGS)")[1] == 1  # another commit: the pages showing it change
 
 
 def test_a_changed_table_of_contents_builds_again(book):
@@ -130,3 +149,16 @@ def test_the_pdf_has_its_own_stamp(book):
     proc, starts = book("pdf")
     assert (proc.returncode, starts) == (0, 0)
     assert "pdf: up to date" in proc.stdout
+
+
+def test_the_first_pdf_starts_from_a_copy_of_the_sites_doctrees(book):
+    if subprocess.run(["make", "-s", "texdeps"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip("no LaTeX")
+    book()
+    assert book.lines == ["html:"]
+    book("pdf")
+    assert book.lines == ["pdflatex: html"]  # what the HTML build read, not an empty environment
+    book("html", None, "JBFLAGS=-W")
+    assert book.lines == ["html: html"]  # the site's own doctrees, untouched by the PDF build
+    book("pdf", None, "JBFLAGS=-W")
+    assert book.lines == ["pdflatex: html pdflatex"]  # from then on the PDF keeps its own
