@@ -7,12 +7,18 @@ one `make book` started in the background as soon as a collected test needs it, 
 build. Control files (the build's log, exit code and the tree's state before it) live in one folder shared by the
 pytest processes of the session (NQPF_TEST_SHARED). Tests that read the book are scheduled last, each test file's
 on one worker (pytest_xdist_make_scheduler below).
+
+The reproducibility test's clean build (`make html` into a folder of its own, with caches of its own) starts in the
+background at the same moment, beside the main build, at a lower priority: it fills the cores the main build and the
+unit tests leave idle instead of running after the main build. NQPF_TEST_BUILT=1 takes the book in NQPF_TEST_OUT as
+built (no `make book`), e.g. to rerun the tests of the built book while working on them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -22,10 +28,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BUILD, OUT, ROOT, TOC, run, tree_state
+from tests.helpers import BUILD, OUT, ROOT, TOC, mpl_config, run, tree_state
 
 SHARED = "NQPF_TEST_SHARED"
 BOOK_CMD = ["make", "book", f"OUT={OUT}", f"TOC={TOC}"]
+PREBUILT = "NQPF_TEST_BUILT"
+# The hashes of data/derived/ when a build ends (a build never writes data/: see test_repro).
+DERIVED_CMD = "cd {root} && find data/derived -maxdepth 1 -type f ! -name '.*' -exec sha256sum {{}} + >{out}"
 
 
 def pytest_configure(config):
@@ -39,23 +48,34 @@ def pytest_unconfigure(config):
     if getattr(config, "_nqpf_shared_owner", False):
         folder = Path(os.environ.pop(SHARED))
         _stop_background_build(folder / "book")
+        _stop_background_build(folder / "repro")
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _folder() -> Path:
-    return Path(os.environ[SHARED]) / "book"
+def _folder(name: str = "book") -> Path:
+    return Path(os.environ[SHARED]) / name
 
 
 def _needs_book(item) -> bool:
     return "built_book" in getattr(item, "fixturenames", ())
 
 
+def _needs_repro(item) -> bool:
+    return "repro_book" in getattr(item, "fixturenames", ())
+
+
+def repro_cmd(out: Path) -> list[str]:
+    """The reproducibility test's clean build: HTML only, its own folder and its own caches (segmentation, provinces,
+    findings: `make test` exports the main build's)."""
+    return ["nice", "-n", "10", "make", "html", f"OUT={out}", f"TOC={TOC}", f"NQPF_CACHE={out}/_build/.cache"]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """The tests that need the book go last (every worker collects the same items and orders them the same way)."""
     book = [i for i in items if _needs_book(i)]
-    # The reproducibility test's clean build is the longest: it goes first, so it overlaps the other book tests.
-    book.sort(key=lambda i: "test_repro" not in i.nodeid)
+    # The reproducibility test's clean build runs beside the main build, at a lower priority: its test goes last.
+    book.sort(key=lambda i: "test_repro" in i.nodeid)
     items[:] = [i for i in items if not _needs_book(i)] + book
 
 
@@ -69,6 +89,8 @@ def pytest_collection_finish(session):
     part.rename(Path(os.environ[SHARED]) / "book-tests.json")
     if book and not session.config.option.collectonly:
         _start_background_build(_folder())
+        if any(_needs_repro(i) for i in session.items):
+            _start_background_build(_folder("repro"), repro_cmd(_folder("repro") / "b"))
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -96,8 +118,10 @@ def pytest_xdist_make_scheduler(config, log):
 _PROCS: list[subprocess.Popen] = []
 
 
-def _start_background_build(folder: Path) -> None:
-    """`make book` in the background, once per session (the first process to create the folder starts it)."""
+def _start_background_build(folder: Path, cmd: list[str] | None = None) -> None:
+    """A build in the background, once per session (the first process to create the folder starts it): `make book`
+    unless `cmd` names another. The folder gets the tree's state and data/derived/'s hashes before the build, the
+    build's log, the hashes when it ended and its exit code (rc, written last)."""
     try:
         folder.mkdir(parents=True)
     except FileExistsError:
@@ -105,10 +129,21 @@ def _start_background_build(folder: Path) -> None:
     # The tree as it was before the build: the build must leave it so.
     (folder / "tree.part").write_text(json.dumps(tree_state()), encoding="utf-8")
     (folder / "tree.part").rename(folder / "tree.json")
+    subprocess.run(DERIVED_CMD.format(root=shlex.quote(str(ROOT)), out=shlex.quote(str(folder / "derived-before"))),
+                   shell=True, check=True)
+    if cmd is None and os.environ.get(PREBUILT):
+        (folder / "log").write_text(f"{PREBUILT}: the book in {OUT} is taken as built\n", encoding="utf-8")
+        shutil.copy(folder / "derived-before", folder / "derived-after")
+        (folder / "rc").write_text("0\n", encoding="utf-8")
+        return
     # The shell writes the exit code when make ends, whichever pytest process is still alive then.
-    script = '"$@" >"$0/log" 2>&1; echo $? >"$0/rc.part"; mv "$0/rc.part" "$0/rc"'
-    proc = subprocess.Popen(["bash", "-c", script, str(folder), *BOOK_CMD], cwd=ROOT, start_new_session=True,
-                            stdin=subprocess.DEVNULL)
+    derived = DERIVED_CMD.format(root='"$root"', out='"$0/derived-after"')
+    script = f'root=$1; shift; "$@" >"$0/log" 2>&1; rc=$?; {derived}; echo $rc >"$0/rc.part"; mv "$0/rc.part" "$0/rc"'
+    # A fresh matplotlib config folder would make the first chart of each build print "building the font cache" on
+    # stderr (two builds at once race for it): the builds get one whose cache is built.
+    proc = subprocess.Popen(["bash", "-c", script, str(folder), str(ROOT), *(cmd or BOOK_CMD)], cwd=ROOT,
+                            start_new_session=True, stdin=subprocess.DEVNULL, env={**os.environ,
+                                                                                    "MPLCONFIGDIR": mpl_config()})
     _PROCS.append(proc)
     (folder / "pid").write_text(str(proc.pid), encoding="utf-8")
 
@@ -150,6 +185,26 @@ def built_book(tree_before_build):
         tail = "\n".join(log.splitlines()[-60:])
         pytest.fail(f"`make book` failed:\n{tail}")
     return BUILD
+
+
+def _derived(path: Path) -> dict[str, str]:
+    """{file name: sha256} from `sha256sum` lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {Path(name).name: digest for digest, name in (line.split(maxsplit=1) for line in lines)}
+
+
+@pytest.fixture(scope="session")
+def repro_book(built_book):
+    """The reproducibility test's clean build (repro_cmd), started beside the main one: (its output folder, its log,
+    data/derived/'s hashes {before either build, when the main build ended, when this one ended})."""
+    folder = _folder("repro")
+    _start_background_build(folder, repro_cmd(folder / "b"))  # no-op when collection started it
+    _wait_for(folder / "rc")
+    log = (folder / "log").read_text(encoding="utf-8", errors="replace")
+    assert (folder / "rc").read_text().strip() == "0", log[-3000:]
+    hashes = {"before": _derived(folder / "derived-before"), "main": _derived(_folder() / "derived-after"),
+              "repro": _derived(folder / "derived-after")}
+    return folder / "b", log, hashes
 
 
 @pytest.fixture(scope="session")

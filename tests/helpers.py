@@ -61,8 +61,8 @@ def _forkserver():
     return _FORKSERVER
 
 
-def _cli_child(args, cwd, env, out_path, err_path):  # pragma: no cover - runs in the forked process
-    """What `python -m nqpf ARGS` does, in a process forked from the preloaded server."""
+def _cli_child(args, cwd, env, out_path, err_path, source=None):  # pragma: no cover - runs in the forked process
+    """What `python -m nqpf ARGS` (or `python -c CODE`) does, in a process forked from the preloaded server."""
     import atexit
     import runpy
     import traceback
@@ -76,9 +76,12 @@ def _cli_child(args, cwd, env, out_path, err_path):  # pragma: no cover - runs i
         f = os.open(path, os.O_WRONLY | os.O_TRUNC)
         os.dup2(f, fd)
         os.close(f)
-    sys.argv = ["-m", *args]
+    sys.argv = ["-m", *args] if source is None else ["-c", *args]
     try:
-        runpy.run_module("nqpf", run_name="__main__", alter_sys=True)
+        if source is None:
+            runpy.run_module("nqpf", run_name="__main__", alter_sys=True)
+        else:
+            exec(compile(source, "<string>", "exec"), {"__name__": "__main__"})
         code = 0
     except SystemExit as exit_:
         code = exit_.code
@@ -100,12 +103,21 @@ def _cli_child(args, cwd, env, out_path, err_path):  # pragma: no cover - runs i
 
 def nqpf_cli(*args, cwd=ROOT, timeout=3600):
     """Run `python -m nqpf ARGS` as a reader would; returns the CompletedProcess."""
-    cmd = [sys.executable, "-m", "nqpf", *args]
-    env = dict(os.environ)
+    return _forked([sys.executable, "-m", "nqpf", *args], list(args), None, cwd, {}, timeout)
+
+
+def python_code(code: str, env=None, cwd=ROOT, timeout=3600):
+    """Run `python -c CODE` with `env` added to the environment (as `run` would), in a process forked from the same
+    preloaded server; returns the CompletedProcess."""
+    return _forked([sys.executable, "-c", code], [], code, cwd, env or {}, timeout)
+
+
+def _forked(cmd, args, code, cwd, extra_env, timeout):
+    env = {**os.environ, **extra_env}
     # Variables a fresh interpreter reads as it starts (the hash seed...) must be those the server started with.
     if os.environ.get("NQPF_TEST_CLI") == "subprocess" or \
-            _forkserver().start_env != {k: os.environ.get(k) for k in _START_VARS}:
-        return run(cmd, cwd=cwd, timeout=timeout)
+            _forkserver().start_env != {k: env.get(k) for k in _START_VARS}:
+        return run(cmd, cwd=cwd, env=extra_env, timeout=timeout)
     import locale
     import tempfile
 
@@ -113,7 +125,7 @@ def nqpf_cli(*args, cwd=ROOT, timeout=3600):
         out, err = Path(tmp) / "stdout", Path(tmp) / "stderr"
         out.touch()
         err.touch()
-        proc = _forkserver().Process(target=_cli_child, args=(list(args), str(cwd), env, str(out), str(err)))
+        proc = _forkserver().Process(target=_cli_child, args=(args, str(cwd), env, str(out), str(err), code))
         proc.start()
         proc.join(timeout)
         if proc.exitcode is None:
@@ -227,10 +239,20 @@ def mpl_config() -> str:
     return folder
 
 
-def mini_book(tmp: Path, code: str, extra_md: str = "") -> subprocess.CompletedProcess:
-    (tmp / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
-    body = f"(page)=\n# 测试页\n\n{extra_md}\n\n```{{code-cell}} ipython3\n{code}\n```\n"
-    (tmp / "page.md").write_text(FRONT + body, encoding="utf-8")
+def mini_book(tmp: Path, code: str = "", extra_md: str = "", pages: dict[str, tuple[str, str]] | None = None
+              ) -> subprocess.CompletedProcess:
+    """A one-page book (`page`: extra_md, then a cell of code) built in tmp; with pages ({name: (markdown, code)}),
+    one page each after a plain front page."""
+    if pages is None:
+        (tmp / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+        pages = {"page": (extra_md, code)}
+    else:
+        (tmp / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n"
+                                      + "".join(f"- file: {name}\n" for name in pages), encoding="utf-8")
+        (tmp / "index.md").write_text("# 测试书\n", encoding="utf-8")
+    for name, (markdown, source) in pages.items():
+        body = f"({name})=\n# 测试页\n\n{markdown}\n\n```{{code-cell}} ipython3\n{source}\n```\n"
+        (tmp / f"{name}.md").write_text(FRONT + body, encoding="utf-8")
     return run(["make", "html", f"SRC={tmp}", f"OUT={tmp}", f"TOC={tmp}/_toc.yml", f"CONFIG={ROOT}/_config.yml"],
                env={"MPLCONFIGDIR": mpl_config()}, timeout=600)
 

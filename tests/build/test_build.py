@@ -54,17 +54,15 @@ def test_reproducibility_appendix_names_the_commit(html_dir):
     assert "jupyter-book" in page and "pandera" in page
 
 
-# --- What must fail the build: a mini-book with one fault each, built with the project's config and flags. ---
+# --- What must fail the build: mini-books built with the project's config and flags. ---
+# A fault that raises in a cell stops Sphinx (myst-nb raises on a failed execution): one mini-book each. The faults
+# that are warnings (stderr, a missing glyph, a broken reference or quotation) are one page each of one mini-book:
+# with --keep-going every page's warning is printed, naming its page, and -W makes any warning fail the build, so
+# each page's own warning proves that its fault alone fails the build (one build instead of five).
 
 GOOD = "print('ok')"
 FAULTS = {
     "cell_raises": ("1 / 0", "ZeroDivisionError"),
-    "stderr_output": ("import sys\nsys.stderr.write('oops\\n')", "stderr"),
-    "missing_glyph": (
-        "from nqpf.render import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
-        "fig, ax = plt.subplots()\nax.set_title('新质生产力 ஆ')\nplt.show()",
-        "missing from font",
-    ),
     "data_sha256_mismatch": (
         "import shutil, tempfile, pathlib\nfrom nqpf.core import data\n"
         "d = pathlib.Path(tempfile.mkdtemp())\nsrc = data.resolve('cn_nominal_gdp')\n"
@@ -73,6 +71,19 @@ FAULTS = {
         "data.validate(d / src.name)",
         "sha256 matches manifest",
     ),
+}
+# page: (markdown, code, what its warning says, what its executed notebook says)
+WARNING_FAULTS = {
+    "stderr_output": ("", "import sys\nsys.stderr.write('oops\\n')", "stderr", "oops"),
+    "missing_glyph": (
+        "",
+        "from nqpf.render import plotting\nimport matplotlib.pyplot as plt\nplotting.setup()\n"
+        "fig, ax = plt.subplots()\nax.set_title('新质生产力 ஆ')\nplt.show()",
+        "stderr", "missing from font",
+    ),
+    "undefined_label": ("见 {ref}`no-such-label`。", GOOD, "undefined label", ""),
+    "bad_quotation": ("```{seedquote} 000:6\n以全要素生产率小幅提升为核心标志\n```", GOOD, "quotation not found", ""),
+    "bad_seed_citation": ("见 {seed}`000:999`。", GOOD, "bad seed citation", ""),
 }
 
 
@@ -89,15 +100,34 @@ def test_fault_fails_the_build(tmp_path, fault):
     assert needle in evidence(tmp_path, proc)
 
 
-@pytest.mark.parametrize(
-    "markdown, needle",
-    [
-        ("见 {ref}`no-such-label`。", "undefined label"),
-        ("```{seedquote} 000:6\n以全要素生产率小幅提升为核心标志\n```", "quotation not found"),
-        ("见 {seed}`000:999`。", "bad seed citation"),
-    ],
-)
-def test_bad_reference_or_quotation_fails_the_build(tmp_path, markdown, needle):
-    proc = mini_book(tmp_path, GOOD, markdown)
+@pytest.fixture(scope="module")
+def warnings_book(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("warnings")
+    proc = mini_book(tmp, pages={name: (md, code) for name, (md, code, _, _) in WARNING_FAULTS.items()})
+    return tmp, proc
+
+
+@pytest.mark.parametrize("fault", sorted(WARNING_FAULTS))
+def test_warning_fault_fails_the_build(warnings_book, fault):
+    tmp, proc = warnings_book
+    _, _, needle, output = WARNING_FAULTS[fault]
     assert proc.returncode != 0
-    assert needle in evidence(tmp_path, proc)
+    # Sphinx's own warning line, naming this page: "<tmp>/<page>.md:<line>: WARNING: ..."
+    log = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout + proc.stderr)
+    mine = [line for line in log.splitlines() if line.startswith(f"{tmp}/{fault}.md:") and "WARNING:" in line]
+    assert any(needle in line for line in mine), (fault, mine, log[-3000:])
+    if output:  # what the cell wrote, kept in the notebook the pre-execution cached (myst-nb drops it from the page)
+        assert output in cell_stderr(tmp, WARNING_FAULTS[fault][1])
+
+
+def cell_stderr(tmp, code: str) -> str:
+    """The stderr text of the cached executed notebook whose code cell is `code` (one cached notebook per page)."""
+    import json
+
+    text = ""
+    for path in (tmp / "_build" / ".jupyter_cache" / "executed").glob("*/base.ipynb"):
+        cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        if any("".join(c["source"]) == code for c in cells):
+            text += "".join("".join(o.get("text", "")) for c in cells for o in c.get("outputs", [])
+                            if o.get("name") == "stderr")
+    return text

@@ -1,9 +1,10 @@
 """Two builds give the same derived data and the same glued numbers.
 
-The book the test session builds (conftest.built_book) is compared with one more clean build: an empty
-jupyter-cache in its own folder, HTML only (the numbers do not depend on the PDF), its notebooks run from scratch.
-The main build's work is not repeated: one extra build, not two. After the build the files in data/derived/ are
-hashed; glued values are read from the ``<page>.glue.json`` files myst-nb writes beside the executed notebooks.
+The book the test session builds (conftest.built_book) is compared with one more clean build (conftest.repro_book):
+an empty jupyter-cache in its own folder and caches of its own, HTML only (the numbers do not depend on the PDF),
+its notebooks run from scratch. The main build's work is not repeated: one extra build, not two, and it runs beside
+the main build (started with it), not after it. data/derived/ is hashed before the builds and when each ends; glued
+values are read from the ``<page>.glue.json`` files myst-nb writes beside the executed notebooks.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from nqpf.core.paths import DERIVED
-from tests.helpers import OUT, TOC, run
+from tests.helpers import OUT
 
 pytestmark = pytest.mark.build
 
@@ -37,32 +38,24 @@ def glued(build: Path) -> dict[str, dict]:
     return values
 
 
-def clean_build(out: Path) -> tuple[dict, dict]:
-    out.mkdir(parents=True)
-    # Its own caches too (segmentation, provinces, findings): `make test` exports the main build's.
-    proc = run(["make", "html", f"OUT={out}", f"TOC={TOC}", f"NQPF_CACHE={out}/_build/.cache"], timeout=3000)
-    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
-    log = proc.stdout + proc.stderr
-    # Really executed, not taken from a cache: by the parallel pre-execution or by Sphinx itself.
-    assert re.search(r"pre-executed [1-9]\d* of|Executing notebook", log)
-    return derived_hashes(), glued(out)
-
-
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory, built_book):
-    main = (derived_hashes(), glued(OUT))
-    return main, clean_build(tmp_path_factory.mktemp("repro") / "b")
+def two_builds(built_book, repro_book):
+    out, log, hashes = repro_book
+    # Really executed, not taken from a cache: by the parallel pre-execution or by Sphinx itself.
+    assert re.search(r"pre-executed [1-9]\d* of|Executing notebook", log), log[-3000:]
+    return (hashes["main"], glued(OUT)), (hashes["repro"], glued(out)), hashes["before"]
 
 
 def test_derived_files_identical(two_builds):
-    (derived_a, _), (derived_b, _) = two_builds
+    (derived_a, _), (derived_b, _), before = two_builds
     assert derived_a == derived_b
-    # And identical to what the checkout holds: a build leaves no derived file it could not regenerate.
-    assert derived_b == derived_hashes()
+    # And identical to what the checkout held before either build and holds now: a build writes no derived file.
+    assert before == derived_a == derived_hashes()
+    assert derived_a  # the comparison really sees the files (data/derived/claims.csv at least)
 
 
 def test_glued_numbers_identical(two_builds, toc_pages):
-    (_, glue_a), (_, glue_b) = two_builds
+    (_, glue_a), (_, glue_b), _ = two_builds
     assert glue_a == glue_b
     pages_with_glue = {key.split(":")[0] for key in glue_a}
     assert pages_with_glue <= set(toc_pages)

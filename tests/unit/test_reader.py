@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import jupytext
 import nbformat
 import pytest
@@ -11,7 +9,7 @@ import pytest
 from nqpf.core import data, usage
 from nqpf.render import datacat, notebooks
 from nqpf.sphinx.reader import installed_mismatches, launch_url, mathjax_dir
-from tests.helpers import ROOT, run
+from tests.helpers import ROOT, python_code, run
 
 SAMPLE_TOC = """format: jb-book
 root: book/index
@@ -120,26 +118,26 @@ def test_the_loader_records_what_the_page_being_built_loads(tmp_path):
     code = ("from nqpf.analysis import tfp\nfrom nqpf.core import data\n"
             "tfp.pwt('11.0'); data.load('cn_rd_intensity'); data.load('cn_rd_intensity')")
     for docname in ("book/a", "book/b"):
-        proc = run([sys.executable, "-c", code if docname == "book/a" else "from nqpf.core import data; "
-                    "data.load('cn_nominal_gdp')"], env={usage.DOCNAME: docname, usage.DIR: str(tmp_path)})
+        proc = python_code(code if docname == "book/a" else "from nqpf.core import data; "
+                           "data.load('cn_nominal_gdp')", env={usage.DOCNAME: docname, usage.DIR: str(tmp_path)})
         assert proc.returncode == 0, proc.stderr
     usage.write_pages(["book/a", "book/b", "book/data_catalogue"], tmp_path)
     records = usage.read(tmp_path)
     assert records["book/a"] == ["data/raw/cn_rd_intensity.csv", "data/raw/pwt110_selected.csv"]  # once each
     assert records["book/b"] == ["data/raw/cn_nominal_gdp.csv"]
     # a new execution of a page replaces its record
-    proc = run([sys.executable, "-c", "from nqpf.core import data; data.load('cn_rd_expenditure')"],
-               env={usage.DOCNAME: "book/a", usage.DIR: str(tmp_path)})
+    proc = python_code("from nqpf.core import data; data.load('cn_rd_expenditure')",
+                       env={usage.DOCNAME: "book/a", usage.DIR: str(tmp_path)})
     assert proc.returncode == 0 and usage.read(tmp_path)["book/a"] == ["data/raw/cn_rd_expenditure.csv"]
     # ... even when it loads nothing (or only takes stock of every file)
-    proc = run([sys.executable, "-c", "from nqpf.core import data; data.catalogue()"],
-               env={usage.DOCNAME: "book/a", usage.DIR: str(tmp_path)})
+    proc = python_code("from nqpf.core import data; data.catalogue()",
+                       env={usage.DOCNAME: "book/a", usage.DIR: str(tmp_path)})
     assert proc.returncode == 0 and usage.read(tmp_path)["book/a"] == []
 
 
 def test_taking_stock_of_every_file_is_not_using_it(tmp_path):
     code = "from nqpf.core import data\ndata.catalogue(); data.validate_all(); data.load('cn_nominal_gdp')"
-    proc = run([sys.executable, "-c", code], env={usage.DOCNAME: "book/r", usage.DIR: str(tmp_path)})
+    proc = python_code(code, env={usage.DOCNAME: "book/r", usage.DIR: str(tmp_path)})
     assert proc.returncode == 0, proc.stderr
     assert usage.record_path("book/r", tmp_path).read_text(encoding="utf-8") == "data/raw/cn_nominal_gdp.csv\n"
 
