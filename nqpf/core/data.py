@@ -31,6 +31,7 @@ FLAGS = ("DERIVED", "UNCERTAIN", "LOWER-BOUND", "ESTIMATE", "ROUNDED", "PRELIMIN
 FLAG_ZH = {"DERIVED": "推算", "UNCERTAIN": "不确定", "LOWER-BOUND": "下限", "ESTIMATE": "估计", "ROUNDED": "取整",
            "PRELIMINARY": "初步", "TARGET": "目标", "PROJECTION": "预测"}
 _TYPES = {"integer": "int64", "number": "float64", "string": "str"}
+_FAST_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def sha256(path: Path) -> str:
@@ -45,8 +46,12 @@ def read_manifest(path: Path) -> dict:
     mpath = manifest_path(path)
     if not mpath.exists():
         raise DataError(rel(path), "manifest exists", detail=f"no {mpath.name} beside the data file")
+    text = mpath.read_text(encoding="utf-8")
     try:
-        meta = yaml.safe_load(mpath.read_text(encoding="utf-8"))
+        try:  # libyaml when present (6x faster; a page reads dozens of manifests); errors worded by PyYAML's own
+            meta = yaml.load(text, Loader=_FAST_YAML)
+        except yaml.YAMLError:
+            meta = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
