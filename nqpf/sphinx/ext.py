@@ -394,7 +394,50 @@ def _source_read(app, docname, source):
         source[0] += f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
 
 
+# Sphinx resolves each {numref} by unpickling the whole page it points to (StandardDomain._resolve_numref_xref
+# reads one node of it): a build of the whole PDF unpickled a page per reference, about a tenth of its Sphinx time.
+# While pages are written their doctrees on disk do not change, so each is unpickled once and only read.
+_NUMREF_DOCTREES: dict[str, nodes.document] = {}
+
+
+class _DoctreesOnce:
+    """The environment, with each page's doctree unpickled once for the numbered references (read, never changed)."""
+
+    def __init__(self, env):
+        self._env = env
+
+    def get_doctree(self, docname: str) -> nodes.document:
+        if docname not in _NUMREF_DOCTREES:
+            _NUMREF_DOCTREES[docname] = self._env.get_doctree(docname)
+        return _NUMREF_DOCTREES[docname]
+
+    def __getattr__(self, name):
+        return getattr(self._env, name)
+
+
+def _patch_numref() -> None:
+    from sphinx.domains.std import StandardDomain
+
+    resolve = StandardDomain._resolve_numref_xref
+    if getattr(resolve, "nqpf_once", False):
+        return
+
+    def _resolve_numref_xref(self, env, *args, **kwargs):
+        return resolve(self, _DoctreesOnce(env), *args, **kwargs)
+
+    _resolve_numref_xref.nqpf_once = True
+    StandardDomain._resolve_numref_xref = _resolve_numref_xref
+
+
+def _forget_doctrees(app, env=None):
+    """Pages are read (and their doctrees saved) before any is written: the memory starts empty after reading."""
+    _NUMREF_DOCTREES.clear()
+
+
 def setup(app):
+    _patch_numref()
+    app.connect("builder-inited", _forget_doctrees)
+    app.connect("env-updated", _forget_doctrees)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-outdated", _commit_outdated)
     app.connect("env-before-read-docs", _read_order)
