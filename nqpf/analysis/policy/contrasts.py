@@ -248,8 +248,10 @@ def _bootstrap(ma: np.ndarray, mb: np.ndarray, sa: np.ndarray, sb: np.ndarray, d
 
 
 def _keyness_matrix(ma: np.ndarray, mb: np.ndarray, vocab: np.ndarray, min_count: int, draws: int, seed: int,
-                    terms) -> pd.DataFrame:
-    """:func:`keyness_docs` from document × word count matrices (integers) over the words ``vocab``."""
+                    terms, key_only: bool = False) -> pd.DataFrame:
+    """:func:`keyness_docs` from document × word count matrices (integers) over the words ``vocab``.
+    ``key_only``: the bootstrap columns only for the words key at p < 0.001 (G² ≥ :data:`CRITICAL`; NaN for the
+    others; each word's draws are its own column, so the numbers it gives are the same)."""
     sa, sb = ma.sum(axis=1), mb.sum(axis=1)
     ca, cb = ma.sum(axis=0), mb.sum(axis=0)
     used = (ca + cb) > 0  # a word of neither group is not in the table (``terms`` adds it back with zeros)
@@ -274,9 +276,15 @@ def _keyness_matrix(ma: np.ndarray, mb: np.ndarray, vocab: np.ndarray, min_count
     adj_b = base["count_b"].to_numpy() * (1 - np.nan_to_num(base["dp_b"].to_numpy()))
     base["g2_dp"] = log_likelihood(adj_a, adj_b, ta, tb)
     sign = np.where(base["key_for"].to_numpy() == "A", 1.0, -1.0)
-    signed = _bootstrap(ma, mb, sa, sb, draws, seed)
-    base["g2_p05"] = np.where(sign > 0, np.percentile(signed, 5, axis=0), -np.percentile(-signed, 5, axis=0))
-    base["boot_share"] = ((signed * sign) >= CRITICAL).mean(axis=0)
+    boot = (base["g2"].to_numpy() >= CRITICAL) if key_only else np.ones(len(base), dtype=bool)
+    signed = _bootstrap(ma[:, boot], mb[:, boot], sa, sb, draws, seed)
+    up = sign[boot] > 0  # each side's percentile over its own words only
+    p05 = np.empty(int(boot.sum()))
+    p05[up] = np.percentile(signed[:, up], 5, axis=0)
+    p05[~up] = -np.percentile(-signed[:, ~up], 5, axis=0)
+    base["g2_p05"], base["boot_share"] = np.nan, np.nan
+    base.loc[boot, "g2_p05"] = p05
+    base.loc[boot, "boot_share"] = ((signed * sign[boot]) >= CRITICAL).mean(axis=0)
     return base
 
 
@@ -342,21 +350,24 @@ def _rows(paths, engine: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=16)
-def _periods(a: tuple[int, int], b: tuple[int, int], engine: str, draws: int, terms) -> pd.DataFrame:
+def _periods(a: tuple[int, int], b: tuple[int, int], engine: str, draws: int, terms,
+             key_only: bool = False) -> pd.DataFrame:
     ma = _rows(_paths("gov_work_reports", _span(a)), engine)
     mb = _rows(_paths("gov_work_reports", _span(b)), engine)
-    df = _keyness_matrix(ma, mb, _reports(engine)[1], 5, draws, SEED, terms)
+    df = _keyness_matrix(ma, mb, _reports(engine)[1], 5, draws, SEED, terms, key_only)
     df.attrs.update(period_a=a, period_b=b, premiers_a=sorted({premier(y) for y in _span(a)}),
                     premiers_b=sorted({premier(y) for y in _span(b)}), tokens_a=int(ma.sum()),
                     tokens_b=int(mb.sum()), docs_a=len(ma), docs_b=len(mb))
     return df
 
 
-def keyness_periods(a=PERIOD_A, b=PERIOD_B, engine: str = "fast", draws: int = 2000, terms=None) -> pd.DataFrame:
+def keyness_periods(a=PERIOD_A, b=PERIOD_B, engine: str = "fast", draws: int = 2000, terms=None,
+                    key_only: bool = False) -> pd.DataFrame:
     """Work reports of the years ``a`` (first, last; default 2024–2026) against ``b`` (default 2013–2022), with
     dispersion and the document bootstrap (:func:`keyness_docs`; ``terms``: only those words). ``attrs`` name the
-    premiers of each period and the token totals."""
-    df = _periods(tuple(a), tuple(b), engine, draws, tuple(terms) if terms else None)
+    premiers of each period and the token totals. ``key_only``: the bootstrap only for the words key at
+    p < 0.001 (the others' ``g2_p05`` and ``boot_share`` NaN; the chapter reads no others)."""
+    df = _periods(tuple(a), tuple(b), engine, draws, tuple(terms) if terms else None, key_only)
     out = df.copy()
     out.attrs = dict(df.attrs)
     return out
@@ -387,7 +398,7 @@ def window_contrasts(engine: str = "fast") -> pd.DataFrame:
     G²), and how many of them stay key in at least 95 % of the document-bootstrap draws."""
     rows = []
     for early, late in WINDOWS:
-        df = keyness_periods(late, early, engine, draws=500)
+        df = _periods(late, early, engine, 500, None, key_only=True)  # only key words' bootstrap is read
         key = df[(df["key_for"] == "A") & (df["g2"] >= CRITICAL)]
         rows.append({"early": f"{early[0]}–{early[1]}", "late": f"{late[0]}–{late[1]}",
                      "premier_early": "、".join(df.attrs["premiers_b"]),
