@@ -146,7 +146,9 @@ def fast_tokenizer():
     ``load_userdict`` does (``word [freq [tag]]``). Loaded once per process."""
     import rjieba
 
-    tk = rjieba.Jieba()
+    # The instance rjieba builds on import (the same default dictionary), not a second one: ~0.2 s less start-up.
+    # Nothing in the project calls rjieba's module-level functions, which now see the user dictionary too.
+    tk = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
     for line in USERDICT.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if not parts:
