@@ -81,9 +81,11 @@ def browser():
 
 
 class Visit:
-    """One page opened in a fresh context, with everything that went wrong while it loaded."""
+    """One page opened in a fresh context, with everything that went wrong while it loaded. With go=False the page
+    is only prepared: start() sends it on its way and finish() waits for it, so that several load at once."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, go: bool = True):
+        self.url = url
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
         self.errors, self.failed, self.outside, self.requests = [], [], [], []
         self.context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), self._block)
@@ -95,21 +97,19 @@ class Visit:
         self.page.on("requestfinished", self._finished)
         self.page.on("requestfailed", self._failed)
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
-        self.page.goto(url, wait_until="load", timeout=90_000)
+        if go:
+            self.start()
+            self.finish()
+
+    def start(self):
+        self.page.goto(self.url, wait_until="commit", timeout=90_000)
+
+    def finish(self):
+        self.page.wait_for_load_state("load", timeout=90_000)
         self.settle()
 
     def settle(self, quiet_ms: int = 500, limit_ms: int = 90_000):
-        # Playwright's "networkidle" gave no hint of what it waited for when it timed out in CI; wait for
-        # our own list of open requests to stay empty instead, and name what is still open if it never does.
-        waited = quiet = 0
-        while quiet < quiet_ms:
-            step = 100
-            self.page.wait_for_timeout(step)
-            waited += step
-            quiet = quiet + step if not self.pending else 0
-            if waited > limit_ms:
-                self.failed.extend(f"still loading after {limit_ms // 1000} s: {r.url}" for r in self.pending)
-                return
+        settle([self], quiet_ms, limit_ms)
 
     def _finished(self, request):
         self.pending.discard(request)
@@ -140,44 +140,116 @@ class Visit:
         self.context.close()
 
 
+def settle(visits: list[Visit], quiet_ms: int = 500, limit_ms: int = 90_000):
+    """Wait until each page's open requests have stayed none for quiet_ms (all pages at once). Playwright's
+    "networkidle" gave no hint of what it waited for when it timed out in CI; wait for our own list of open requests
+    to stay empty instead, and name what is still open if it never does."""
+    waited, quiet, step = 0, {v: 0 for v in visits}, 100
+    while visits and min(quiet.values()) < quiet_ms:
+        visits[0].page.wait_for_timeout(step)  # the browser's events for every page are handled meanwhile
+        waited += step
+        quiet = {v: q + step if not v.pending else 0 for v, q in quiet.items()}
+        if waited > limit_ms:
+            for v, q in quiet.items():
+                if q < quiet_ms:
+                    v.failed.extend(f"still loading after {limit_ms // 1000} s: {r.url}" for r in v.pending)
+            return
+
+
 def page_url(site: str, docname: str) -> str:
     return urljoin(site, f"{docname}.html")
 
 
-def test_every_toc_page_loads_offline_without_errors(site, browser, toc_pages):
+# axe-core, the pinned npm package `make axe` installs into the venv folder; injected from that file.
+AXE_JS = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BATCH = 4  # pages open at once: while one waits for its network or its scripts, another is rendered or checked
+
+
+@pytest.fixture(scope="module")
+def toc_visits(site, browser, toc_pages) -> dict[str, dict]:
+    """Every page of the table of contents opened once, in a fresh context of its own, BATCH pages at a time, and
+    what each test of a page reads taken from that one visit: {docname: {check: what was found}}. A page whose
+    visit failed has "visit" (the error), which every test reports for that page; a check that failed has the error
+    in its own place."""
+    from playwright.sync_api import Error
+
+    reports: dict[str, dict] = {}
+
+    def each(visits: dict[str, Visit], check, key: str = "visit") -> None:
+        for docname, visit in list(visits.items()):
+            try:
+                check(docname, visit)
+            except Error as err:
+                reports[docname][key] = [str(err).splitlines()[0]]
+                if key == "visit":
+                    visits.pop(docname).close()
+
+    def typeset(docname, visit):
+        if visit.page.locator("div.math, span.math").count():
+            # Math is typeset by the site's own MathJax (any CDN request would be in `outside`).
+            visit.page.wait_for_selector("mjx-container", timeout=20_000)
+
+    def read(docname, visit):
+        reports[docname]["images that do not load"] = visit.broken_images()
+        reports[docname]["h1"] = visit.page.locator("h1").first.inner_text()
+        reports[docname]["links"] = visit.page.eval_on_selector_all("a", "els => els.map(a => a.href)")
+
+    def start_axe(docname, visit):
+        visit.page.add_script_tag(path=str(AXE_JS))
+        visit.page.evaluate("rules => { window.nqpfAxe = axe.run(document, {runOnly: {type: 'tag', values: rules}})"
+                            ".then(r => r.violations); }", AXE_RULES)
+
+    def read_axe(docname, visit):
+        if "axe" not in reports[docname]:  # not when it could not start
+            reports[docname]["violations"] = visit.page.evaluate("() => window.nqpfAxe")
+
+    for i in range(0, len(toc_pages), BATCH):
+        visits: dict[str, Visit] = {}
+        for docname in toc_pages[i:i + BATCH]:
+            reports[docname] = {}
+            visits[docname] = Visit(browser, page_url(site, docname), go=False)
+        try:
+            each(visits, lambda d, v: v.start())
+            each(visits, lambda d, v: v.page.wait_for_load_state("load", timeout=90_000))
+            settle(list(visits.values()))
+            each(visits, read)
+            each(visits, typeset, "math")
+            # What went wrong while the page loaded and typeset, before axe runs: axe fetches the style sheets
+            # again itself (and asks for an @import's file where the page never does).
+            for docname, visit in visits.items():
+                reports[docname].update({"console errors": list(visit.errors), "failed requests": list(visit.failed),
+                                         "requests leaving localhost": list(visit.outside)})
+            if AXE_JS.exists():
+                # Started on every page of the batch before the first result is read: they run at once.
+                each(visits, start_axe, "axe")
+                each(visits, read_axe, "axe")
+        finally:
+            for visit in visits.values():
+                visit.close()
+    return reports
+
+
+def test_every_toc_page_loads_offline_without_errors(toc_visits, toc_pages):
     problems = {}
     for docname in toc_pages:
-        visit = Visit(browser, page_url(site, docname))
-        try:
-            found = {
-                "console errors": visit.errors,
-                "failed requests": visit.failed,
-                "requests leaving localhost": visit.outside,
-                "images that do not load": visit.broken_images(),
-            }
-            if visit.page.locator("div.math, span.math").count():
-                # Math is typeset by the site's own MathJax (any CDN request would be in `outside`).
-                visit.page.wait_for_selector("mjx-container", timeout=20_000)
-            h1 = visit.page.locator("h1").first.inner_text()
-            if h1.strip("#¶ \n") != title(source(docname)):
-                found["title"] = [h1]
-        finally:
-            visit.close()
+        report = toc_visits[docname]
+        found = {k: report.get(k) for k in ("visit", "console errors", "failed requests", "requests leaving localhost",
+                                            "images that do not load", "math")}
+        if "h1" in report and report["h1"].strip("#¶ \n") != title(source(docname)):
+            found["title"] = [report["h1"]]
         found = {k: v for k, v in found.items() if v}
         if found:
             problems[docname] = found
     assert not problems, problems
 
 
-def test_chapter_pages_offer_downloads_and_launch_buttons(site, browser, toc_pages):
+def test_chapter_pages_offer_downloads_and_launch_buttons(site, toc_visits, toc_pages):
     chapters = [d for d in toc_pages if is_notebook(source(d))]
     assert chapters
     for docname in chapters:
-        visit = Visit(browser, page_url(site, docname))
-        try:
-            links = visit.page.eval_on_selector_all("a", "els => els.map(a => a.href)")
-        finally:
-            visit.close()
+        links = toc_visits[docname].get("links")
+        assert links is not None, (docname, toc_visits[docname].get("visit"))
         assert urljoin(site, f"_sources/{docname}.ipynb") in links, docname
         assert urljoin(site, f"_sources/{docname}.md") in links, docname
         assert urljoin(site, "nqpf-book.pdf") in links, docname
@@ -190,25 +262,17 @@ def test_chapter_pages_offer_downloads_and_launch_buttons(site, browser, toc_pag
         assert binder and binder[0].endswith(f"urlpath=lab/tree/{docname}.ipynb"), binder
 
 
-# axe-core, the pinned npm package `make axe` installs into the venv folder; injected from that file.
-AXE_JS = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def test_no_serious_accessibility_violation_on_any_page(site, browser, toc_pages):
+def test_no_serious_accessibility_violation_on_any_page(toc_visits, toc_pages):
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} missing: `make axe` installs the pinned axe-core from the npm registry")
     problems = {}
     for docname in toc_pages:
-        visit = Visit(browser, page_url(site, docname))
-        try:
-            visit.page.add_script_tag(path=str(AXE_JS))
-            result = visit.page.evaluate(
-                "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", AXE_RULES)
-        finally:
-            visit.close()
+        report = toc_visits[docname]
+        if "violations" not in report:  # the page or axe did not run: that is a failure too
+            problems[docname] = report.get("visit") or report.get("axe") or ["axe did not run"]
+            continue
         bad = [f"{v['id']} ({v['impact']}): {len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}"
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+               for v in report["violations"] if v["impact"] in ("serious", "critical")]
         if bad:
             problems[docname] = bad
     assert not problems, problems
