@@ -106,11 +106,57 @@ def _all_rows() -> pd.DataFrame:
 def verdict(key: str) -> dict:
     """One check's row by key, with ``verdict_zh``: a chapter that comments on a seed figure glues this (one
     verdict per fact), never words its own."""
-    rows = _all_rows().set_index("key")
-    if key not in rows.index:
-        raise UsageError(f"unknown check '{key}' (known: {', '.join(rows.index)})")
-    row = rows.loc[key].to_dict()
+    one = None if _all_rows.cache_info().currsize else _one(key)
+    if one is not None:
+        row = {k: v for k, v in one.items() if k != "key"}
+    else:
+        rows = _all_rows().set_index("key")
+        if key not in rows.index:
+            raise UsageError(f"unknown check '{key}' (known: {', '.join(rows.index)})")
+        row = rows.loc[key].to_dict()
     return {"key": key, **row, "verdict_zh": VERDICT_ZH[row["verdict"]]}
+
+
+@lru_cache(maxsize=None)
+def _one(key: str) -> dict | None:
+    """The row of check ``key`` (every field a string, as in :func:`run`'s table), or None when no check gives it:
+    a chapter that cites one verdict runs the checks whose code names the key first, the rest only if needed."""
+    order = [check for k in KINDS for check in CHECKS[k]]
+    named = [c for c in order if _names(c, key)]
+    for check in named + [c for c in order if c not in named]:
+        row = _row_of(check)
+        if row["key"] == key:
+            return row
+    return None
+
+
+@lru_cache(maxsize=None)
+def _row_of(check) -> dict:
+    with _as_appendix():
+        return check()
+
+
+def _names(check, key: str) -> bool:
+    """Whether a check's code, or a function it calls (``lambda: check_pwt_growth((2013, 2019))``), writes ``key``
+    or the start of it (``f"pwt_growth_{a}_{b}"``). Only the order of trying depends on it, never a verdict."""
+    code = check.__code__
+    strings = _strings(code)
+    for name in code.co_names:
+        fn = check.__globals__.get(name)
+        if callable(fn) and hasattr(fn, "__code__"):
+            strings |= _strings(fn.__code__)
+    return key in strings or any(len(t) > 5 and t.endswith("_") and key.startswith(t) for t in strings)
+
+
+def _strings(code) -> set[str]:
+    """The string constants of a function's code and of the code nested in it."""
+    out = set()
+    for c in code.co_consts:
+        if isinstance(c, str):
+            out.add(c)
+        elif hasattr(c, "co_consts"):
+            out |= _strings(c)
+    return out
 
 
 def counts(rows: pd.DataFrame | None = None) -> dict:
