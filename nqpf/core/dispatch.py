@@ -45,6 +45,11 @@ def compute(collection, scheduler=None):
     return collection.compute(scheduler=scheduler)
 
 
+def _cores() -> int:
+    # The cores this process may run on (a container or taskset may allow fewer than the machine has).
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _cluster(scheduler) -> bool:
     return (isinstance(scheduler, str) and "://" in scheduler) or hasattr(scheduler, "scheduler_info")
 
@@ -113,9 +118,9 @@ def fold(items, step, start, merge, finish=None, scheduler=None, workers: int | 
     order within a worker and the results merged; ``merge`` must not care which worker folded which item.
 
     On one machine no Dask graph is built: ``"sync"`` folds in this process; ``"threads"`` and ``"processes"``
-    start ``workers`` (default: the number of cores) threads or processes (forked where the system allows, so a
-    dictionary loaded before the call is shared), each taking the next item as soon as it is free, and only their
-    ``workers`` results come back. On a cluster (an address or a ``distributed.Client``) it is a ``dask.bag``
+    start ``workers`` (default: the cores this process may use) threads or processes (forked where the system
+    allows, so a dictionary loaded before the call is shared), each taking the next item as soon as it is free, and
+    only their ``workers`` results come back. On a cluster (an address or a ``distributed.Client``) it is a ``dask.bag``
     reduction, merged in a tree: ``bag(items)`` if given (e.g. partitions of equal bytes), else one partition an
     item.
 
@@ -133,7 +138,7 @@ def fold(items, step, start, merge, finish=None, scheduler=None, workers: int | 
     if scheduler not in _LOCAL:
         raise ValueError(f"scheduler is one of {', '.join(_LOCAL)}, an address or a distributed.Client, "
                          f"not {scheduler!r}")
-    workers = max(1, min(workers or os.cpu_count() or 1, len(items)))
+    workers = max(1, min(workers or _cores(), len(items)))
     if _LOCAL[scheduler] == "dask.local.get_sync" or workers == 1:
         return _fold_part(items, step, start, finish)
     if scheduler == "threads":
