@@ -94,6 +94,11 @@ def trajectories(dictionary=None, counts: bool = False) -> pd.DataFrame:
 
 def first_years(dictionary=None) -> pd.DataFrame:
     """For each term: the first work report that uses it, its count there, and the reports using it since."""
+    return _first_years(tuple(dictionary or terms())).copy()
+
+
+@lru_cache(maxsize=4)
+def _first_years(dictionary: tuple[str, ...]) -> pd.DataFrame:  # the chapter and its timeline check both ask
     df = corpus_counts("gov_work_reports", dictionary)
     rows = []
     for term, g in df.groupby("term", sort=False):
