@@ -239,6 +239,11 @@ def mpl_config() -> str:
     return folder
 
 
+# The first lines of a mini-book's chart cell.
+CHART_SETUP = ("import matplotlib.pyplot as plt\nimport pandas as pd\n"
+               "from nqpf.render import chartdata, plotting\nplotting.setup()\n")
+
+
 def mini_book(tmp: Path, code: str = "", extra_md: str = "", pages: dict[str, tuple[str, str]] | None = None
               ) -> subprocess.CompletedProcess:
     """A one-page book (`page`: extra_md, then a cell of code) built in tmp; with pages ({name: (markdown, code)}),

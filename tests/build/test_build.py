@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from nqpf.core import seeds
-from tests.helpers import ROOT, evidence, mini_book, run
+from tests.helpers import CHART_SETUP, ROOT, evidence, mini_book, run
 
 pytestmark = pytest.mark.build
 
@@ -81,6 +81,8 @@ WARNING_FAULTS = {
         "fig, ax = plt.subplots()\nax.set_title('新质生产力 ஆ')\nplt.show()",
         "stderr", "missing from font",
     ),
+    "chart_without_its_data": ("", CHART_SETUP + "fig, ax = plt.subplots()\nax.plot([1, 2], [3, 4])\nplt.show()",
+                               "stderr", "displayed without its data"),
     "undefined_label": ("见 {ref}`no-such-label`。", GOOD, "undefined label", ""),
     "bad_quotation": ("```{seedquote} 000:6\n以全要素生产率小幅提升为核心标志\n```", GOOD, "quotation not found", ""),
     "bad_seed_citation": ("见 {seed}`000:999`。", GOOD, "bad seed citation", ""),
