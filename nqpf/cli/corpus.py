@@ -54,8 +54,9 @@ def register(sub):
                                       "terms"])
     p.add_argument("--input", metavar="DIR", help="corpus terms: count dictionary terms in every .txt under DIR;"
                    " corpus frequencies: word frequencies (term, count, documents) of every .txt under DIR")
-    p.add_argument("--scheduler", help="dask scheduler: sync, threads, processes or tcp://host:port (corpus terms:"
-                   " default $NQPF_DASK_SCHEDULER or sync; corpus frequencies: default processes)")
+    p.add_argument("--scheduler", help="sync, threads, processes or tcp://host:port of a Dask cluster (corpus terms:"
+                   " default $NQPF_DASK_SCHEDULER or sync; corpus frequencies: default processes, one a core, no"
+                   " Dask on one machine)")
     p.add_argument("--top", type=positive_int, help="corpus frequencies --input: only the N most frequent terms")
     p.add_argument("--seed", help="one seed, e.g. 003")
     p.add_argument("--k", type=positive_int, default=10, help="keywords per document / top terms (default 10)")

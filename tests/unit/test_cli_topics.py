@@ -42,11 +42,11 @@ def test_an_unknown_topic_still_lists_every_topic():
 
 
 def test_a_missing_optional_package_is_one_line_naming_the_extra(tmp_path):
-    # `pip install .` without the text extra has no dask: the command says which extra to install, no traceback.
+    # `pip install .` without the text extra has no rjieba: the command says which extra to install, no traceback.
     (tmp_path / "a.txt").write_text("数据要素。\n", encoding="utf-8")
-    code = ("import sys; sys.modules['dask'] = None; from nqpf.cli import main; "
+    code = ("import sys; sys.modules['rjieba'] = None; from nqpf.cli import main; "
             f"sys.exit(main(['corpus', 'frequencies', '--input', {str(tmp_path)!r}, '--scheduler', 'sync']))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.strip() == ("nqpf: error: this command needs dask, which is not installed: "
+    assert proc.stderr.strip() == ("nqpf: error: this command needs rjieba, which is not installed: "
                                    "pip install 'nqpf[text]'")

@@ -75,3 +75,22 @@ def test_a_bad_file_in_a_worker_names_itself(tmp_path):
 
     with pytest.raises(DataError, match=r"2\.txt: line 2: rule 'encoding is UTF-8'"):
         textfreq.frequencies(tmp_path, scheduler="processes", workers=2)
+
+
+def test_a_local_run_on_processes_starts_no_dask(tmp_path):
+    # Two worker processes fold the files; Dask (and so a distributed cluster) is only for a tcp:// address.
+    import subprocess
+    import sys
+
+    from nqpf.core.paths import ROOT
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text("数据要素和算力。\n", encoding="utf-8")
+    code = ("import sys; from nqpf.cli import main; "
+            f"rc = main(['corpus', 'frequencies', '--input', {str(tmp_path)!r}, '--format', 'csv']); "
+            "print(sorted(m for m in ('dask', 'distributed', 'pandas') if m in sys.modules)); sys.exit(rc)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert "数据要素,3,3" in lines  # one occurrence in each of the three files
+    assert lines[-1] == "[]", lines[-1]
