@@ -61,8 +61,9 @@ def coverage(codes=None, df: pd.DataFrame | None = None) -> pd.DataFrame:
     year of any economy, and which of the ten economies have no value in China's latest year."""
     df = panel() if df is None else df
     rows = []
+    by_code = dict(list(df.groupby("indicator", sort=False)))  # one pass over the string column, not one a code
     for code in codes or [c for c in META if not c.startswith("NQPF.")]:
-        sel = df[df["indicator"] == code]
+        sel = by_code[code] if code in by_code else df.iloc[:0]
         chn = sel[sel["countrycode"] == "CHN"]["year"]
         last = int(chn.max()) if len(chn) else None
         have = set(sel[sel["year"] == last]["countrycode"]) if last else set()
