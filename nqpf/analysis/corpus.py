@@ -29,12 +29,10 @@ Public functions (stable; other chapters call them):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from nqpf.core import data, seeds, text
@@ -217,47 +215,24 @@ def frequencies(seed_id=None, top: int | None = None) -> pd.DataFrame:
     return df.head(top) if top else df
 
 
-def _tfidf(bags, max_df: float = 0.8) -> tuple[np.ndarray, list[str]]:
-    """TF-IDF of token lists as scikit-learn's ``TfidfVectorizer(max_df=max_df)`` computes it, to the last bit,
-    without importing scikit-learn and scipy.stats (about 1.5 s): raw counts times the smoothed idf
-    ``ln((1 + n) / (1 + df)) + 1``, each row divided by its L2 norm (the squares added one after another in the
-    order the terms first occur in the corpus, as scikit-learn stores them). Returns (documents × terms, the
-    terms in code-point order). Terms in more than ``max_df`` of the documents (a share; an int: a number) are
-    left out."""
-    counts = [Counter(bag) for bag in bags]
-    first = {w: i for i, w in enumerate(dict.fromkeys(w for bag in bags for w in bag))}
-    vocab = sorted(first)
-    m = np.array([[c.get(w, 0) for w in vocab] for c in counts], dtype=float).reshape(len(counts), len(vocab))
-    df = (m > 0).sum(axis=0)
-    keep = df <= (max_df if isinstance(max_df, int) else max_df * len(counts))
-    if not keep.any():
-        raise UsageError(f"max_df={max_df} leaves no terms")
-    m, df, vocab = m[:, keep], df[keep], [w for w, k in zip(vocab, keep) if k]
-    idf = np.full(len(vocab), float(len(counts) + 1)) / (df + 1.0)
-    idf = np.log(idf) + 1.0
-    m *= idf
-    order = np.argsort([first[w] for w in vocab], kind="stable")
-    for row in m:
-        nz = row[order][row[order] != 0]
-        if len(nz):
-            row /= np.sqrt(np.cumsum(nz * nz)[-1])  # a cumulative sum: the squares added one after another
-    return m, vocab
-
-
 def keywords(k: int = 10, max_df: float = 0.8) -> pd.DataFrame:
-    """The ``k`` highest TF-IDF terms of each document (:func:`_tfidf`: smoothed idf, l2 norm, over the corpus).
+    """The ``k`` highest TF-IDF terms of each document (scikit-learn: smoothed idf, l2 norm, over the corpus).
 
     Terms in more than ``max_df`` of the documents are left out: with five documents, the default drops only
     terms that every document uses (新质生产力, 技术 …), which say nothing about any one of them.
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     if k < 1:
         raise UsageError("k must be at least 1")
     docs = documents()
     bags = [[t.text for t in tokens(d.id)] for d in docs]
-    matrix, vocab = _tfidf(bags, max_df)
+    vec = TfidfVectorizer(analyzer=lambda bag: bag, lowercase=False, max_df=max_df)
+    matrix = vec.fit_transform(bags).toarray()
+    vocab = vec.get_feature_names_out()
     rows = []
     for d, bag, scores in zip(docs, bags, matrix):
-        counts = Counter(bag)
+        counts = pd.Series(bag).value_counts()
         order = sorted(range(len(vocab)), key=lambda j: (-scores[j], vocab[j]))[:k]
         for rank, j in enumerate(order, start=1):
             rows.append({"seed": d.id, "rank": rank, "term": vocab[j], "tfidf": round(float(scores[j]), 4),

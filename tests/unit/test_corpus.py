@@ -124,26 +124,6 @@ def test_keywords_leave_out_terms_every_document_uses():
     assert "民营企业" in set(kw[kw["seed"] == "001"]["term"])  # one of its three commentaries
 
 
-def test_tfidf_by_hand_and_as_scikit_learn_computes_it():
-    # Two documents, a a b | b c, nothing left out: df a = 1, b = 2, c = 1; smoothed idf ln(3/2) + 1 = 1.405465
-    # for a and c, ln(3/3) + 1 = 1 for b. Row 1: (2 x 1.405465, 1) / sqrt(2.810930^2 + 1) = (0.942156, 0.335176);
-    # row 2: (1, 1.405465) / sqrt(1 + 1.405465^2) = (0.579739, 0.814802).
-    m, vocab = corpus._tfidf([["a", "a", "b"], ["b", "c"]], max_df=1.0)
-    assert vocab == ["a", "b", "c"]
-    assert m.ravel().tolist() == pytest.approx([0.942156, 0.335176, 0, 0, 0.579739, 0.814802], abs=1e-6)
-    with pytest.raises(UsageError):
-        corpus._tfidf([["a"], ["a"]], max_df=0.5)  # a is in both documents: nothing left
-    # The seed corpus: the same numbers, bit for bit, as scikit-learn's TfidfVectorizer (an independent
-    # implementation; the book's keywords used it until it was replaced to save its import).
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    bags = [[t.text for t in corpus.tokens(d.id)] for d in corpus.documents()]
-    vec = TfidfVectorizer(analyzer=lambda bag: bag, lowercase=False, max_df=0.8)
-    ref = vec.fit_transform(bags).toarray()
-    mine, vocab = corpus._tfidf(bags, 0.8)
-    assert vocab == list(vec.get_feature_names_out()) and (mine == ref).all()
-
-
 def test_theme_coverage_is_per_thousand_content_tokens():
     cov = corpus.theme_coverage()
     counts = corpus.theme_counts()

@@ -245,29 +245,6 @@ def test_talk_vs_index_against_scipy_and_pandas():
     assert v.loc[("text_index", "all", "spearman"), "loo_max"] == pytest.approx(max(loo))
 
 
-def test_talk_coefficients_and_p_values_are_scipys_bit_for_bit():
-    # The chapter computes them without importing scipy.stats; SciPy's own functions must give the same numbers,
-    # on the book's table and on samples with ties, to the last bit.
-    import numpy as np
-    from scipy.stats import pearsonr, spearmanr
-
-    from nqpf.analysis.policy.talk import _test
-
-    df = policy.talk_table()
-    v = policy.talk_variants()
-    assert len(v) == 8
-    for row in v.itertuples():
-        sub = df if row.sample == "all" else df[~df["abridged"]]
-        r, p = (spearmanr if row.method == "spearman" else pearsonr)(sub[row.measure], sub["score"])
-        assert (row.r, row.p) == (float(r), float(p))
-    rng = np.random.default_rng(7)
-    for n in (4, 9, 31, 57):
-        x = np.round(rng.normal(size=n) * 3)  # ties
-        y = x * rng.normal() + rng.normal(size=n)
-        assert _test(x, y, "spearman") == tuple(map(float, spearmanr(x, y)))
-        assert _test(x, y, "pearson") == tuple(map(float, pearsonr(x, y)))
-
-
 def test_text_index_counts_each_stretch_once():
     assert policy.count_longest("新质生产力与新质", ["新质", "新质生产力"]) == 2
     with pytest.raises(UsageError):

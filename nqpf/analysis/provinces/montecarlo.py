@@ -45,8 +45,9 @@ def _ranks(year: int, draws: int, seed: int, aggregate: str, excl: tuple, drops:
         dplus = np.sqrt(((hi - a) ** 2) @ w2)
         dminus = np.sqrt(((a - lo) ** 2) @ w2)
         s = dminus / (dplus + dminus)
-    # provinces × draws; 1 = best, ties share the better: one plus the number of provinces scoring strictly higher
-    ranks = 1 + (s[None, :, :] > s[:, None, :]).sum(axis=1)
+    from scipy.stats import rankdata
+
+    ranks = rankdata(-s, axis=0, method="min").astype(int)  # provinces × draws; 1 = best, ties share the better
     return tuple(zy.index), ranks
 
 

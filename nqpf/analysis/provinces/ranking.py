@@ -28,46 +28,16 @@ from nqpf.core.errors import UsageError
 
 __all__ = ["BASE", "BEIJING", "normalised", "weights", "index", "combos", "label", "scores", "leave_one_out",
            "robustness", "method_share", "rank_matrix", "normalisation_effect", "check_year", "check_exclude",
-           "weight_sources", "spearman", "kendall"]
+           "weight_sources"]
 
 BASE = ("entropy", "weighted")
 BEIJING = "北京"
 
 
-def _average_ranks(v: np.ndarray) -> np.ndarray:
-    """Ranks 1…n, ties sharing the mean of their places (scipy's ``rankdata(method="average")``)."""
-    below = (v[None, :] < v[:, None]).sum(axis=1)
-    equal = (v[None, :] == v[:, None]).sum(axis=1)
-    return below + (equal + 1) / 2
+def _stats():
+    from scipy import stats  # slow to import; only the robustness functions need it
 
-
-def spearman(a, b) -> float:
-    """Spearman's rank correlation: Pearson's correlation of the average ranks (as ``scipy.stats.spearmanr``,
-    without importing scipy.stats, which is slow to import; a test compares the two).
-
-    >>> round(spearman([1, 2, 3, 4], [1, 3, 2, 4]), 12)  # d² = 0 + 1 + 1 + 0: 1 − 6·2 / (4·15) = 0.8
-    0.8
-    """
-    ra = _average_ranks(np.asarray(a, dtype=float))
-    rb = _average_ranks(np.asarray(b, dtype=float))
-    return float(np.corrcoef(np.column_stack((ra, rb)), rowvar=False)[1, 0])
-
-
-def kendall(a, b) -> float:
-    """Kendall's τ-b: (concordant − discordant pairs) / √((pairs − pairs tied in a)(pairs − pairs tied in b)), as
-    ``scipy.stats.kendalltau``.
-
-    >>> round(kendall([1, 2, 3], [1, 3, 2]), 12)  # pairs (1,2) +, (1,3) +, (2,3) −: (2 − 1) / 3
-    0.333333333333
-    """
-    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    i, j = np.triu_indices(len(x), 1)
-    sx, sy = np.sign(x[i] - x[j]), np.sign(y[i] - y[j])
-    tot = len(i)
-    xtie, ytie = int((sx == 0).sum()), int((sy == 0).sum())
-    con_minus_dis = int((sx * sy).sum())
-    tau = con_minus_dis / np.sqrt(tot - xtie) / np.sqrt(tot - ytie)
-    return float(min(1.0, max(-1.0, tau)))
+    return stats
 
 
 def _direction() -> pd.Series:
@@ -199,7 +169,7 @@ def leave_one_out(year: int = 2023, method: str = "entropy", aggregate: str = "w
     for c in CODES:
         r = index(method, aggregate, year, drop=c).set_index("province")["rank"].reindex(full.index)
         moved = (r - full).abs()
-        rows.append({"dropped": c, "name": NAME[c], "spearman": spearman(full, r),
+        rows.append({"dropped": c, "name": NAME[c], "spearman": _stats().spearmanr(full, r).statistic,
                      "max_shift": int(moved.max()), "who": "、".join(moved[moved == moved.max()].index[:3]),
                      "mean_shift": float(moved.mean())})
     return pd.DataFrame(rows)
@@ -241,8 +211,8 @@ def _robustness(year: int, exclude: tuple) -> dict:
     labels = list(ranks.columns)
     pairs = []
     for a, b in itertools.combinations(labels, 2):
-        pairs.append({"a": a, "b": b, "spearman": spearman(ranks[a], ranks[b]),
-                      "kendall": kendall(ranks[a], ranks[b])})
+        pairs.append({"a": a, "b": b, "spearman": _stats().spearmanr(ranks[a], ranks[b]).statistic,
+                      "kendall": _stats().kendalltau(ranks[a], ranks[b]).statistic})
     pairs = pd.DataFrame(pairs)
     base = ranks[label(*BASE)]
     ranges = pd.DataFrame({"province": ranks.index, "region": [REGION[p] for p in ranks.index],
@@ -275,7 +245,7 @@ def normalisation_effect(method: str = "entropy", aggregate: str = "weighted") -
     for y, g in m.groupby("year"):
         rows.append({"year": int(y), "mean_panel": g["score_panel"].mean(), "mean_year": g["score_year"].mean(),
                      "max_panel": g["score_panel"].max(), "max_year": g["score_year"].max(),
-                     "spearman": spearman(g["rank_panel"], g["rank_year"]),
+                     "spearman": _stats().spearmanr(g["rank_panel"], g["rank_year"]).statistic,
                      "max_shift": int((g["rank_panel"] - g["rank_year"]).abs().max())})
     return pd.DataFrame(rows)
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from nqpf.analysis.provinces.clean import PROVINCES, REGION
 from nqpf.analysis.provinces.inputs import YEARS, expect_provinces, indicators
-from nqpf.analysis.provinces.ranking import BASE, index, spearman
+from nqpf.analysis.provinces.ranking import BASE, index
 
 __all__ = ["comparison", "summary"]
 
@@ -45,6 +45,8 @@ def summary() -> dict:
     """What the chapter states about the table: how many provinces' 2023 intensity was restated down or up, the
     largest restatement, how many raised their intensity in 2024, and the rank agreement (Spearman) of the 2024
     intensity with the index's 2023 ranking."""
+    from scipy.stats import spearmanr
+
     c = comparison()
     big = c.loc[c["restated_minus_panel"].abs().idxmax()]
     return {"restated_down": int((c["restated_minus_panel"] < 0).sum()),
@@ -56,4 +58,4 @@ def summary() -> dict:
             "rose_2024": int((c["change_2024"] > 0).sum()), "fell_2024": int((c["change_2024"] < 0).sum()),
             "top_2024": c.loc[c["intensity_2024"].idxmax(), "province"],
             "top_2024_value": float(c["intensity_2024"].max()),
-            "spearman_2024_vs_index": spearman(-c["intensity_2024"], c["index_rank_2023"])}
+            "spearman_2024_vs_index": float(spearmanr(-c["intensity_2024"], c["index_rank_2023"]).statistic)}
