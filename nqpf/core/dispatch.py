@@ -89,26 +89,22 @@ def _taker(n: int, counter, lock):
     return take
 
 
-def _fold_process(conn, items, counter, step, start, finish):
+_POOL_STATE = None  # a pool worker's items and fold functions, handed over when the worker starts
+
+
+def _pool_init(items, counter, step, start, finish) -> None:
+    global _POOL_STATE
+    _POOL_STATE = items, counter, step, start, finish
+
+
+def _pool_fold(_) -> object:
+    items, counter, step, start, finish = _POOL_STATE
     try:
-        result = (True, _fold_run(items, _taker(len(items), counter, counter.get_lock()), step, start, finish))
-    except BaseException as exc:  # sent whole, so the parent raises the same error (a bad file names itself)
+        return _fold_run(items, _taker(len(items), counter, counter.get_lock()), step, start, finish)
+    except BaseException:
         with counter.get_lock():
             counter.value = len(items)  # the other workers stop after their current item
-        import traceback
-
-        result = (False, (type(exc), str(exc), dict(getattr(exc, "__dict__", {})), traceback.format_exc()))
-    conn.send(result)
-    conn.close()
-
-
-def _raise(kind, message, attrs, trace):
-    from nqpf.core.errors import NqpfError
-
-    exc = kind.__new__(kind)
-    Exception.__init__(exc, message if issubclass(kind, NqpfError) else f"{message}\n[in a worker]\n{trace}")
-    exc.__dict__.update(attrs)
-    raise exc
+        raise
 
 
 def fold(items, step, start, merge, finish=None, scheduler=None, workers: int | None = None, bag=None):
@@ -150,34 +146,14 @@ def fold(items, step, start, merge, finish=None, scheduler=None, workers: int | 
             results = list(pool.map(lambda _: _fold_run(items, take, step, start, finish), range(workers)))
         return _merge_all(merge, results)
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     counter = ctx.Value("q", 0)
-    procs, conns = [], []
-    for _ in range(workers):
-        parent, child = ctx.Pipe(duplex=False)
-        p = ctx.Process(target=_fold_process, args=(child, items, counter, step, start, finish), daemon=True)
-        p.start()
-        child.close()
-        procs.append(p)
-        conns.append(parent)
-    results, failed = [], None
-    try:
-        for conn, p in zip(conns, procs):
-            try:
-                ok, value = conn.recv()
-            except EOFError:  # the worker died without a word (killed, out of memory)
-                p.join()
-                raise RuntimeError(f"a worker process ended with exit code {p.exitcode}") from None
-            if ok:
-                results.append(value)
-            elif failed is None:
-                failed = value
-    finally:
-        for p in procs:
-            p.join(timeout=5)
-            if p.is_alive():
-                p.terminate()
-    if failed:
-        _raise(*failed)
+    # The standard library's process pool, one task a worker: the items, the shared counter and the fold functions
+    # reach each worker when it starts (inherited when forked: a dictionary loaded before the call is shared and
+    # nothing is pickled), a worker's error is raised here as itself, a worker that dies breaks the pool.
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_pool_init,
+                             initargs=(items, counter, step, start, finish)) as pool:
+        results = list(pool.map(_pool_fold, range(workers)))
     return _merge_all(merge, results)

@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # pandas is imported where a table is made: the Sphinx extens
 # ruff …) and every distribution whose modules nqpf imports (tests/unit/test_core_envinfo.py checks both ways).
 PACKAGES = [
     # the book build
-    "jupyter-book", "Sphinx", "myst-nb", "jupyter-cache", "jupytext", "nbformat", "nbclient", "ipython",
+    "jupyter-book", "Sphinx", "myst-nb", "jupyter-cache", "jupytext", "nbformat", "nbclient", "jupyter_client",
+    "ipykernel", "ipython",
     "matplotlib-inline", "docutils", "sphinx_external_toc", "sphinxcontrib-bibtex", "pybtex",
     "pylopdf-fonts-zh-cn",
     # data and numbers

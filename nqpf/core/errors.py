@@ -13,6 +13,9 @@ class DataError(NqpfError):
         where = f"{self.path}" + (f": line {row}" if row is not None else "")
         super().__init__(f"{where}: rule '{rule}' violated" + (f": {detail}" if detail else ""))
 
+    def __reduce__(self):  # pickled whole, so an error raised in a worker process reaches the caller as itself
+        return type(self), (self.path, self.rule, self.row, self.detail)
+
 
 class UsageError(NqpfError):
     """A bad argument on the command line or in a call from a notebook."""
