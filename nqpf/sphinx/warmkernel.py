@@ -24,6 +24,7 @@ import importlib
 import os
 import select
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,7 +45,7 @@ OWN_PACKAGE = "nqpf"
 _BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel puts in MPLBACKEND when it is unset
 
 _ADDRESS: str | None = None  # the template's socket, set by start() in the parent and inherited by forked workers
-_TEMPLATE_PID: int | None = None
+_TEMPLATE: subprocess.Popen | None = None
 _OWNER: int | None = None  # the process that started the template; only it stops it
 
 
@@ -97,8 +98,9 @@ def _serve(address: str, ready_fd: int) -> None:
     """The template: import the warm modules, then fork one kernel per request until the parent goes away."""
     from multiprocessing.connection import Listener
 
-    atexit._clear()  # the parent's exit handlers are not the kernels'
-    # The parent imported parts of the book's package with its own environment: kernels import them afresh.
+    atexit._clear()  # exit handlers of what `python -m` imported are not the kernels'
+    # `python -m` imported this module's packages: kernels import the book's package afresh, with their own
+    # environment (nqpf.core.usage reads the page name when imported).
     for name in [m for m in sys.modules if m == OWN_PACKAGE or m.startswith(OWN_PACKAGE + ".")]:
         del sys.modules[name]
     drop_path = sys.path[0] if sys.path else ""
@@ -134,36 +136,30 @@ def _serve(address: str, ready_fd: int) -> None:
 
 
 def start() -> str:
-    """Fork the template and wait until it has imported everything; returns (and remembers) its address."""
-    global _ADDRESS, _TEMPLATE_PID, _OWNER
+    """Start the template, a fresh interpreter (nothing of this process's modules or state), and wait until it has
+    imported everything; returns (and remembers) its address."""
+    global _ADDRESS, _TEMPLATE, _OWNER
     if _ADDRESS is not None:
         return _ADDRESS
     address = str(Path(tempfile.mkdtemp(prefix="nqpf-warm-")) / "socket")
     ready_r, ready_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(ready_r)
-        code = 0
-        try:
-            _serve(address, ready_w)
-        except BaseException:
-            traceback.print_exc()
-            code = 1
-        finally:
-            os._exit(code)
+    # stdout and stderr are this process's, as a launched kernel's are; the pipe only says "ready".
+    proc = subprocess.Popen([sys.executable, "-m", __name__, address, str(ready_w)], pass_fds=(ready_w,),
+                            stdin=subprocess.DEVNULL)
     os.close(ready_w)
-    ok = os.read(ready_r, 1)
-    os.close(ready_r)
+    with os.fdopen(ready_r, "rb") as ready:
+        ok = ready.read(1)
     if ok != b"1":
-        raise RuntimeError("the warm kernel template did not start")
-    _ADDRESS, _TEMPLATE_PID, _OWNER = address, pid, os.getpid()
+        proc.wait()
+        raise RuntimeError(f"the warm kernel template did not start (exit code {proc.returncode})")
+    _ADDRESS, _TEMPLATE, _OWNER = address, proc, os.getpid()
     atexit.register(stop)
     return address
 
 
 def stop() -> None:
     """Tell the template to exit (kernels it forked are not touched) and remove its socket."""
-    global _ADDRESS, _TEMPLATE_PID
+    global _ADDRESS, _TEMPLATE
     if _ADDRESS is None or os.getpid() != _OWNER:
         return
     from multiprocessing.connection import Client
@@ -171,12 +167,12 @@ def stop() -> None:
     try:
         with Client(_ADDRESS, family="AF_UNIX") as conn:
             conn.send(None)
-        os.waitpid(_TEMPLATE_PID, 0)
-    except (OSError, ChildProcessError):
-        pass
+        _TEMPLATE.wait(timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        _TEMPLATE.kill()
     Path(_ADDRESS).unlink(missing_ok=True)
     Path(_ADDRESS).parent.rmdir()
-    _ADDRESS = _TEMPLATE_PID = None
+    _ADDRESS = _TEMPLATE = None
 
 
 def _fork(cmd: list[str], env: dict, cwd: str) -> int:
@@ -235,3 +231,13 @@ class WarmKernelManager(AsyncKernelManager):
         provisioner.pid = provisioner.pgid = pid  # its own session: the group id is its pid
         provisioner.cwd = cwd
         self._reconcile_connection_info(provisioner.connection_info)
+
+
+if __name__ == "__main__":  # the template: python -m nqpf.sphinx.warmkernel ADDRESS READY_FD
+    code = 0
+    try:
+        _serve(sys.argv[1], int(sys.argv[2]))
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    os._exit(code)
