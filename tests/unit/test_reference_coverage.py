@@ -251,6 +251,8 @@ REFERENCE: dict[str, Ref] = {
     "provinces.regional.cv": R(f"{PV}::test_cv", "a hand example"),
     "provinces.regional.dagum": R(f"{PV}::test_dagum_hand_example {PG}::test_gini_of_a_small_vector_by_hand",
                                   "Dagum (1997) decomposition of (1, 3 | 2, 6) by hand; G = .25 of (1, 2, 3, 4)"),
+    "provinces.regional.ar1_interval": R("test_provinces_serial.py::test_ar1_interval_by_hand",
+                                         "ρ = 1/6, n_eff = 30/7 and the widened interval of a hand example"),
     "provinces.regional.hinge": R(f"{PG}::test_hinge_finds_a_planted_break", "a planted break"),
     "provinces.regional.power": R(f"{PG}::test_power_of_a_z_test_by_hand", "Φ(0) + Φ(−3.92) by hand"),
     "provinces.regional.slope": R(f"{PG}::test_slope_interval_uses_the_t_table", "t(.975, 2) = 4.303 (t table)"),
@@ -654,6 +656,14 @@ REFERENCE: dict[str, Ref] = {
                                               "the 2023-2024 digital_core_share rows of cn_outcomes_2023_2025.csv"),
     "findings.digital.census_revision": R(f"{DR}::test_core_target_readings_are_readings_of_the_2025_outcome_by_hand",
                                           "WDI 2023 GDP x rate over NBS's first release 1,260,582 by hand"),
+    "findings.counts_as_robust": R(f"{DR}::test_the_book_prints_the_single_source_label_and_does_not_count_it_robust",
+                                   "three hand-made findings: robust, single-source, depends -> True, False, False"),
+    "findings.world.ppp_extrapolation": R("test_world_referee.py::test_the_gap_moves_and_the_us_weight_rises_at_"
+                                          "market_rates_only",
+                                          "WDI OED 2017/2018/2023 rows, MSTI 2.37/2.34 and 2.40/2.38 (msti.htm), "
+                                          "US shares from NY.GDP.MKTP.CD, NY.GDP.PCAP.CD, NY.GDP.PCAP.PP.CD rows"),
+    "findings.tfp.hours_decline": R(f"{TR}::test_hours_fell_so_counting_heads_lowers_tfp_by_hand",
+                                    "PWT 11.0 avh JPN 1781.3 -> 1653.9, KOR 2110.26 -> 1910.23 (2012 -> 2023) by hand"),
     "findings.digital.cross_vintage_specs": R("test_digital.py::test_findings_by_hand",
                                               "(53.9 / 22.6) ** (1/7) against the standard GDP from WDI rows"),
     "digital.core_outcomes": R("test_digital.py::test_target_scenarios_and_progress",

@@ -390,8 +390,15 @@ def census_break() -> dict:
     v.g("pv_brk_step_reading",
         "衔接 GDP 消去了这一年的大部分跳变，虚拟变量的做法因此作为一种合理设定计入下文的结论。"
         if "step" in counted else
-        "纠正分母之后跳变仍在，它来自各指标分子的变化，不是口径问题；虚拟变量的做法把这一年真实的变化当作口径问题"
-        "剔除，与本章自己的证据相矛盾，因此只在表中列出作对比，不计入下文结论的设定。")
+        "纠正分母之后跳变仍在，主要不是分母口径造成的，而来自各指标分子的变化；虚拟变量的做法把这一年的变化全部当作"
+        "口径问题剔除，与本章自己的证据相矛盾，因此只在表中列出作对比，不计入下文结论的设定。")
+    v.g("pv_brk_step_role", "作为一种合理设定计入下文的结论" if "step" in counted else
+        "只在表中列出作对比，不计入下文结论的设定")
+    # the treatments that keep only one side of the break leave out the step across it, as the dummy does
+    parts = [k for k in counted if (gp.TREATMENTS[k][2], gp.TREATMENTS[k][3]) != (FIRST, LAST)]
+    v.g("pv_brk_parts_role",
+        f"后 {len(parts)} 种只看断点一侧，与虚拟变量一样不含跨断点的一步：结论中单独报告，不计入全程设定的计数。"
+        if parts else "")
     for m in gp.GAP_MEASURES:
         for t in gp.TREATMENTS:
             row = bt.loc[(m, t)]

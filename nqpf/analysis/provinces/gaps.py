@@ -94,7 +94,8 @@ def path_trend(method: str = "entropy", aggregate: str = "weighted", exclude=(),
                periods=PERIODS, basis: str = "published") -> pd.DataFrame:
     """For each gap measure and period: the first and last year's value, their change, and the OLS slope per year
     with its 95 % confidence interval (:func:`.regional.slope`); ``direction`` is 下降 / 上升 when the interval
-    excludes 0, else 无明确趋势. Also the best single break of a broken line over the whole period."""
+    excludes 0, else 无明确趋势 (``direction_ar1``: the same from the interval widened for serial correlation,
+    :func:`.regional.ar1_interval`). Also the best single break of a broken line over the whole period."""
     mth.check_method(method, aggregate)
     measures = tuple(measures or MEASURES)
     for m in measures:
@@ -118,7 +119,7 @@ def _path_trend(method: str, aggregate: str, excl: tuple, measures: tuple, perio
             fit = reg.slope(path.index, path.to_numpy())
             rows.append({"measure": m, "first": first, "last": last, "value_first": float(path.iloc[0]),
                          "value_last": float(path.iloc[-1]), "change": float(path.iloc[-1] - path.iloc[0]),
-                         **fit, "direction": _direction(fit)})
+                         **fit, "direction": _direction(fit), "direction_ar1": _direction_ar1(fit)})
         h = reg.hinge(ineq.index, ineq[m].to_numpy())
         for r in rows[-len(periods):]:
             r.update({"break": h["break"], "slope_before_break": h["slope_before"],
@@ -203,12 +204,19 @@ def _direction(fit: dict) -> str:
     return "下降" if fit["ci_high"] < 0 else "上升" if fit["ci_low"] > 0 else "无明确趋势"
 
 
+def _direction_ar1(fit: dict) -> str:
+    """The direction read from the interval widened for serial correlation (:func:`.regional.ar1_interval`)."""
+    return _direction({"ci_low": fit["ci_low_ar1"], "ci_high": fit["ci_high_ar1"]})
+
+
 def break_trends(method: str = "entropy", aggregate: str = "weighted", exclude=(), measures=GAP_MEASURES,
                  treatments=None) -> pd.DataFrame:
     """For each gap measure and each treatment of the census break (:data:`TREATMENTS`): the OLS slope per year
     with its 95 % interval and ``direction``; ``shift``: the level shift at the break (the ``step`` treatment
-    only). Columns: measure, treatment, name, basis, first, last, value_first, value_last, slope, se, ci_low,
-    ci_high, p, n, shift, direction."""
+    only); ``rho1``, ``n_eff``, ``ci_low_ar1``, ``ci_high_ar1`` and ``direction_ar1``: the residuals' lag-1
+    autocorrelation and the interval widened for it (:func:`.regional.ar1_interval`). Columns: measure, treatment,
+    name, basis, first, last, value_first, value_last, slope, se, ci_low, ci_high, p, n, rho1, n_eff, ci_low_ar1,
+    ci_high_ar1, shift, direction, direction_ar1."""
     measures = tuple(measures)
     for m in measures:
         if m not in MEASURES:
@@ -233,7 +241,7 @@ def _break_trends(method: str, aggregate: str, excl: tuple, measures: tuple, tre
                 {**reg.slope(path.index, path.to_numpy()), "shift": float("nan")}
             rows.append({"measure": m, "treatment": key, "name": name, "basis": basis, "first": first, "last": last,
                          "value_first": float(path.iloc[0]), "value_last": float(path.iloc[-1]), **fit,
-                         "direction": _direction(fit)})
+                         "direction": _direction(fit), "direction_ar1": _direction_ar1(fit)})
     return pd.DataFrame(rows)
 
 
