@@ -79,10 +79,12 @@ def test_world_rd_compares_like_years():
     assert not any("2025" in name for name in v)                  # NBS 2025 has no OECD average of its year
     # wdi_selected.csv: CHN 2018 2.10232; MSTI "OECD area" 2018: 2.38 (MSTI 2020/1), 2.40 (MSTI 2019/2)
     assert v["2018 年：WDI 中国对 OECD MSTI 公布的 OECD 整体（较低的一版）"] == pytest.approx(2.10232 - 2.38)
-    # 2024 communiqué restates 2023 at 2.58 %; OECD's own basis 2023 = WDI OED 2023 + the larger MSTI gap of 2018
-    oecd_ppp_2023 = 2.93439075279869 + (2.40 - 2.64055443669157)                  # 2.694
+    # 2024 communiqué restates 2023 at 2.58 %, against WDI's OED of the same year 2.93439075279869; OECD's own
+    # basis 2023 (WDI OED 2023 + the larger MSTI gap of 2018) is an extrapolation, no specification
+    # (test_world_referee.py)
     nbs23 = next(x for k, x in v.items() if k.startswith("NBS 2023"))
-    assert nbs23 == pytest.approx(2.58 - oecd_ppp_2023)                            # -0.114
+    assert nbs23 == pytest.approx(2.58 - 2.93439075279869)                         # -0.354
+    oecd_ppp_2023 = 2.93439075279869 + (2.40 - 2.64055443669157)                  # 2.694
     assert f.verdict == "robust" and "2023 年" in f.statement and "2025 年" in f.statement
     # the cross-year reading NBS 2025 (2.8 %) against that 2023 average would flip the claim: shown, not counted
     cross = f.extra["cross_year"]["NBS 2025 初步数对 OECD 自身口径 2023（推算上端）"]

@@ -49,6 +49,19 @@ def test_the_sentence_names_what_the_holding_specifications_share():
     assert f.verdict == "depends" and "稳健" not in findings.label(f)
 
 
+def test_hours_fell_so_counting_heads_lowers_tfp_by_hand():
+    # pwt110_selected.csv avh: JPN 2012 1781.3, 2023 1653.9; KOR 2012 2110.26, 2023 1910.23. The period 2013-2023
+    # has 11 growth years from the 2012 base; mean Δln avh x 100 = ln(avh_2023 / avh_2012) / 11 x 100
+    jpn = -math.log(1653.9 / 1781.3) / 11 * 100                                     # 0.6746
+    kor = -math.log(1910.23 / 2110.26) / 11 * 100                                   # 0.9053
+    assert ftfp.hours_decline("JPN", 2013, 2023) == pytest.approx(jpn)
+    assert ftfp.hours_decline("KOR", 2013, 2023) == pytest.approx(kor)
+    f = _finding()
+    assert f.extra["hours_decline"] == pytest.approx({"JPN": jpn, "KOR": kor})
+    assert "两国都为负的这 6 种设定有共同的向下偏差" in f.statement
+    assert "日本约 0.67%、韩国约 0.91%" in f.statement and "按人数计就高估了劳动投入的增长" in f.statement
+
+
 def test_shared_parts_by_hand():
     every = ["A·x·含", "A·y·含", "B·x·含", "B·y·含", "A·x·不含", "B·y·不含"]
     assert ftfp.shared_parts(["A·x·含", "B·x·含"], every) == [("x", ["y"]), ("含", ["不含"])]

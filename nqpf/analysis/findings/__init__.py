@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from nqpf.core.errors import DataError, UsageError
 
-__all__ = ["Spec", "Finding", "holds", "register", "get", "table", "label", "MIN_SPECS"]
+__all__ = ["Spec", "Finding", "holds", "register", "get", "table", "label", "counts_as_robust", "MIN_SPECS"]
 
 MIN_SPECS = 3
 _OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq,
@@ -74,13 +74,16 @@ class Finding:
     statement: str          # the Chinese sentence as printed: chosen by the verdict
     note: str = ""          # what the specifications are, where the reader should look
     extra: dict = field(default_factory=dict)
+    single_source: str = ""  # the source's confidence (高/中/低) when every specification reads one source
 
     @classmethod
     def decide(cls, id: str, section: str, rule: str, specifications, *, robust: str, depends: str,
-               quantity: str = "", note: str = "", extra: dict | None = None) -> "Finding":
+               quantity: str = "", note: str = "", extra: dict | None = None,
+               single_source: str = "") -> "Finding":
         """A finding whose verdict is computed from the specifications. ``depends`` may use ``{flips}`` (the
         specifications that overturn the claim, joined with 、) and ``{n}`` / ``{k}`` (how many specifications,
-        how many hold)."""
+        how many hold). ``single_source``: the confidence (高/中/低) of the one source every specification reads
+        (readings of one number are not independent evidence, so such a finding is never labelled 稳健)."""
         if not _ID.match(id):
             raise UsageError(f"a finding id is kebab-case, not {id!r}")
         specs = [s if isinstance(s, Spec) else Spec(*s) for s in specifications]
@@ -94,7 +97,8 @@ class Finding:
         text = robust if verdict == "robust" else depends
         text = text.format(flips="、".join(flips), n=len(specs), k=len(specs) - len(flips))
         return cls(id=id, section=section, rule=rule, quantity=quantity, specifications=specs,
-                   verdict=verdict, flips_under=flips, statement=text, note=note, extra=extra or {})
+                   verdict=verdict, flips_under=flips, statement=text, note=note, extra=extra or {},
+                   single_source=single_source)
 
     def record(self) -> dict:
         out = asdict(self)
@@ -114,15 +118,30 @@ def label(f: Finding) -> str:
     >>> specs = [Spec(c, -1.0) for c in "ABCDEF"]
     >>> label(Finding("x", "s", "> 0", "", specs, "depends", list("ABCDE"), "…"))
     '取决于设定（6 种设定中 1 种成立；不成立：A、B、C等 5 种，全部见 python -m nqpf findings show x）'
+    >>> label(Finding("x", "s", ">= 0", "", [Spec(c, 1.0) for c in "ABC"], "robust", [], "…", single_source="中"))
+    '成立（单一来源，可信度中）'
     """
     n, flips = len(f.specifications), f.flips_under
+    one = f"单一来源，可信度{f.single_source}" if f.single_source else ""
     if f.verdict == "robust":
-        return f"稳健（全部 {n} 种设定下成立）"
+        return f"成立（{one}）" if one else f"稳健（全部 {n} 种设定下成立）"
     if len(flips) > LABEL_LISTS_AT_MOST:  # a label is read in a sentence: the full list is one command away
         named = f"{'、'.join(flips[:3])}等 {len(flips)} 种，全部见 python -m nqpf findings show {f.id}"
     else:
         named = "、".join(flips)
-    return f"取决于设定（{n} 种设定中 {n - len(flips)} 种成立；不成立：{named}）"
+    return f"取决于设定（{n} 种设定中 {n - len(flips)} 种成立；不成立：{named}{'；' + one if one else ''}）"
+
+
+def counts_as_robust(f: Finding) -> bool:
+    """Whether a finding counts as robust (稳健): it holds under every specification and they read more than one
+    source.
+
+    >>> specs = [Spec(c, 1.0) for c in "ABC"]
+    >>> counts_as_robust(Finding("x", "s", "> 0", "", specs, "robust", [], "…")), counts_as_robust(
+    ...     Finding("x", "s", "> 0", "", specs, "robust", [], "…", single_source="中"))
+    (True, False)
+    """
+    return f.verdict == "robust" and not f.single_source
 
 
 def _topic_modules() -> list[str]:

@@ -12,10 +12,12 @@ growth rate or share.
   count towards the verdict.
 - ``digital-core-target-2025``: the core industries reached 10 % of GDP in 2025. The specifications are readings
   of the one published 2025 outcome (the 2026 government work report, medium confidence): its stated lower bound,
-  the low end of its rounding interval, and that low end over a GDP raised as much as the fifth census raised 2023's.
-  Figures for 2023 and 2024 are other years: context (``extra["context"]``), never specifications. The statement
-  says the conclusion rests on one source of medium confidence; the outcomes appendix scores the same target with
-  the same row (:func:`nqpf.analysis.outcomes.score`), and the two must agree.
+  the low end of its rounding interval, and that low end moved by the one observed gap between a non-NBS figure
+  and NBS's accounting of the same year (2023: 国家数据局 10 %, NBS 9.9 %). The GDP is not raised as the fifth
+  census raised 2023's: 2025's GDP (February 2026) is already on the census basis. Figures for 2023 and 2024 are
+  other years: context (``extra["context"]``), never specifications. Readings of one number are not independent
+  evidence: the finding is marked single-source (label 成立（单一来源，可信度中）, not 稳健); the outcomes appendix
+  scores the same target with the same row (:func:`nqpf.analysis.outcomes.score`), and the two must agree.
 - ``outcomes-basic-research-missed``: basic research stayed below 8 % of R&D in 2025.
 """
 
@@ -151,22 +153,31 @@ def census_revision() -> dict:
     return {"year": CENSUS_YEAR, "first_release": first, "revised": revised, "factor": revised / first}
 
 
+def _source_gap() -> tuple[float, float]:
+    """NBS's accounting and 国家数据局's statement of the core share for the census year (9.9 against 10): the one
+    year both speak of, i.e. how far a figure published outside NBS's accounts ran ahead of it."""
+    nbs = float(outcomes.figure("digital_core_share", CENSUS_YEAR, basis="census")["value"])
+    nda = float(outcomes.figure("digital_core_share", CENSUS_YEAR, basis="国家数据局 report")["value"])
+    return nbs, nda
+
+
 def core_target_specs() -> tuple[list[Spec], float]:
     """Readings of the one published 2025 outcome (the 2026 government work report's "10.5% 以上"), each minus
     the target (pp), and the target. Figures for other years (NBS 2023, 国家数据局 2024) are context, not readings:
-    they are not outcomes of 2025."""
+    they are not outcomes of 2025; the 2023 gap between 国家数据局's figure and NBS's accounting only moves the
+    low end of the 2025 figure (the downside a non-NBS figure has shown)."""
     target = float(outcomes.figure("digital_core_share", TARGET_YEAR, kind="target")["value"])
     gwr = outcomes.figure("digital_core_share", TARGET_YEAR)                       # LOWER-BOUND, medium
     stated = float(gwr["value"])
-    rev = census_revision()
+    nbs, nda = _source_gap()
     written = f"“{prose(stated)}% 以上”"
     specs = [
         Spec(f"所写的下限 {prose(stated)}%（{_spaced(gwr['document'])}：{written}）", stated - target),
         Spec(f"取整区间的下端 {prose(_low(stated), 2)}%（{prose(stated)} 可由 {prose(_low(stated), 2)} 四舍五入而来）",
              _low(stated) - target),
-        Spec(f"取整下端、且分母按第五次经济普查对 {rev['year']} 年 GDP 的上调幅度（"
-             f"{prose((rev['factor'] - 1) * 100, 2)}%）再上调、分子不变",
-             _low(stated) / rev["factor"] - target),
+        Spec(f"取整下端再减去 {CENSUS_YEAR} 年国家统计局核算低于国家数据局所说的 {prose(nda - nbs, 1)} 个百分点"
+             f"（{prose(nbs)}% 对 {prose(nda, 0)}%）：{prose(_low(stated) + nbs - nda, 2)}%",
+             _low(stated) + (nbs - nda) - target),
     ]
     return specs, target
 
@@ -198,20 +209,28 @@ def _core_target_finding() -> Finding:
                f"不是 {TARGET_YEAR} 年结果的读法")
     low = outcomes.figure("digital_core_share", TARGET_YEAR - 1, basis="press summary")
     rev = census_revision()
+    nbs, nda = _source_gap()
+    worst = min(s.value for s in specs) + target
+    single = conf if len(of_year) == 1 else ""
+    one = (f"这是单一来源的结论，可信度{conf}：同一个数字的几种读法不是相互独立的证据" if single
+           else f"可信度{conf}")
     f = Finding.decide(
         "digital-core-target-2025", "digital-target", ">= 0", specs,
         quantity=f"{TARGET_YEAR} 年核心产业增加值占 GDP 比重的各种读法减去 {t}% 的目标（百分点）",
         robust=f"数字经济核心产业增加值占 GDP 的比重达到了“十四五”规划 {t}% 的目标：{who}，"
-               f"对它的 {{n}} 种读法都不低于 {t}%；这是单一来源的结论，可信度{conf}。{context}。",
+               f"对它的 {{n}} 种读法都不低于 {t}%，最低的是 {prose(worst, 2)}%；{one}。{context}。",
         depends=f"核心产业占比是否达到“十四五”规划 {t}% 的目标取决于读法：{who}，"
-                f"在{{flips}}下低于 {t}%；这是单一来源的结论，可信度{conf}。{context}。",
-        note=f"三种读法都只读 {TARGET_YEAR} 年的结果：所写的下限；“以上”前的数字按取整区间的下端；再假定今后的 GDP "
-             f"修订像第五次经济普查那样上调分母（{rev['year']} 年 GDP 从首次公布的 {rev['first_release']:,.0f} 亿元"
-             f"上调到 {rev['revised']:,.0f} 亿元，含最终核实与普查两次修订），"
-             "而核心产业增加值不随之上调，这是最不利的情形。"
+                f"在{{flips}}下低于 {t}%；{one}。{context}。",
+        note=f"三种读法都只读 {TARGET_YEAR} 年的结果：所写的下限；“以上”前的数字按取整区间的下端；"
+             f"再减去 {CENSUS_YEAR} 年国家数据局所说（{prose(nda, 0)}%）与国家统计局核算（{prose(nbs)}%）之差，"
+             "即假定政府工作报告的数字像国家数据局那样高于国家统计局日后的核算。"
+             f"分母不再按普查上调：第五次经济普查把 {rev['year']} 年 GDP 从首次公布的 {rev['first_release']:,.0f} 亿元"
+             f"上调到 {rev['revised']:,.0f} 亿元，但 {TARGET_YEAR} 年的 GDP 公布时已是普查后的口径。"
              f"国家统计局尚未公布 {TARGET_YEAR} 年的核算数。低可信度的 {int(low['year'])} 年 {prose(low['value'])}%"
              "（英文机器摘要）不用来评分。",
-        extra={"context": core_target_context(), "census_revision": rev})
+        extra={"context": core_target_context(), "source_gap": {"nbs": nbs, "nda": nda, "year": CENSUS_YEAR},
+               "census_revision": rev},
+        single_source=single)
     status = outcomes.score().set_index("indicator").loc["digital_core_share", "status"]
     if (f.verdict == "robust") != (status == "met"):  # the chapter and the appendix print one verdict
         raise DataError(f"findings:{f.id}", "the finding and the outcomes appendix's score agree",

@@ -12,14 +12,16 @@ in 2019, so the comparison with 2013–2023 has the sixteen PWT 11.0 specificati
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from nqpf.analysis import tfp
 from nqpf.analysis.findings import Finding, Spec
 from nqpf.analysis.tfp.accounting import period_rows
+from nqpf.core.numbers import prose
 from nqpf.core.periods import Period
 
-__all__ = ["findings", "shared_parts", "LEVEL_YEAR", "LEVEL_THRESHOLD"]
+__all__ = ["findings", "shared_parts", "hours_decline", "LEVEL_YEAR", "LEVEL_THRESHOLD"]
 
 BEFORE = tfp.ROBUSTNESS_PERIODS[0]
 LEVEL_YEAR = 2023          # PWT 11.0's last year
@@ -148,6 +150,15 @@ def shared_parts(held: list[str], every: list[str]) -> list[tuple[str, list[str]
     return out
 
 
+def hours_decline(country: str, start: int, end: int, vintage: str = "11.0") -> float:
+    """How fast PWT's average annual hours per worker (avh) fell over the growth years start…end (base start − 1),
+    % a year as the accounting measures growth (mean Δln avh × 100, sign flipped: positive when hours fall). When
+    hours fall, labour counted in heads grows faster than hours worked, and the residual (TFP) is lower."""
+    p = tfp.pwt(vintage)
+    avh = p[p["countrycode"] == country].set_index("year")["avh"]
+    return float(-(np.log(avh[end]) - np.log(avh[start - 1])) / (end - start + 1) * 100)
+
+
 def _catchup_finding() -> Finding:
     t = catchup_table()
     a = Period(*CATCHUP_PERIOD).label
@@ -166,10 +177,16 @@ def _catchup_finding() -> Finding:
         where = f"，这 {len(held)} 种都{'并且'.join(parts)}：{others}中，没有一种两国都为负"
     else:
         where = ""
+    falls = {c: hours_decline(c, *CATCHUP_PERIOD) for c in CATCHUP}
+    bias = ""
+    if any(v == "人数" for v, _ in common) and all(x > 0 for x in falls.values()):
+        rates = "、".join(f"{tfp.COUNTRY_ZH[c]}约 {prose(x, 2)}%" for c, x in falls.items())
+        bias = (f"。两国都为负的这 {len(held)} 种设定有共同的向下偏差：{a} 年平均工时每年减少（PWT avh，{rates}），"
+                "按人数计就高估了劳动投入的增长，把 TFP 的增长压低了")
     depends = (f"{a} 年{zh}的 TFP 增长是否都为负取决于设定：{vintages} 的 {{n}} 种设定中只有 {{k}} 种两国都为负"
                f"（为负的：{n_neg}）{where}"
                + ("；本书的默认设定是其中之一" if default_holds else "")
-               + ("，PWT 自己的设定（rkna、工时、1−labsh、含 hc）不在其中" if pwt_flips else "") + "。")
+               + ("，PWT 自己的设定（rkna、工时、1−labsh、含 hc）不在其中" if pwt_flips else "") + bias + "。")
     return Finding.decide(
         "tfp-jpn-kor-negative-2013-2023", "tfp-countries", "< 0",
         [Spec(r.name, float(r.higher)) for r in t.itertuples()],
@@ -179,7 +196,8 @@ def _catchup_finding() -> Finding:
              "（不含 hc 时，人力资本的贡献留在残差里）；命令 "
              f"`python -m nqpf tfp robustness --country JPN --start {CATCHUP_PERIOD[0]} --end {CATCHUP_PERIOD[1]}`"
              "（KOR 同；该命令的劳动都含 hc）。PWT 10.01 止于 2019 年，故只有 PWT 11.0 的设定。",
-        extra={c: {r.name: float(getattr(r, c)) for r in t.itertuples()} for c in CATCHUP})
+        extra={**{c: {r.name: float(getattr(r, c)) for r in t.itertuples()} for c in CATCHUP},
+               "hours_decline": falls})
 
 
 def findings() -> list[Finding]:

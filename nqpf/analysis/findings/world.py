@@ -12,7 +12,7 @@ from nqpf.analysis.findings import Finding, Spec
 from nqpf.analysis.world.chapter_facts import LP_PERIOD, PWT_PERIOD
 from nqpf.core.numbers import prose
 
-__all__ = ["findings", "RD", "LP_HALF"]
+__all__ = ["findings", "ppp_extrapolation", "RD", "LP_HALF", "MSTI_PREVIOUS_YEAR"]
 
 RD = "GB.XPD.RSDV.GD.ZS"
 LP_HALF = 50.0  # the chapter's claim: China's labour productivity is below half the US level
@@ -31,16 +31,49 @@ def _mean(c: str, first: int, last: int) -> float:
     return float(s.mean())
 
 
-def _oecd_ppp_basis(year: int, o: dict) -> float:
-    """OECD's own (PPP-weighted) average in ``year`` as estimated from WDI's dollar-weighted OED and the larger of
-    the two MSTI-WDI gaps of the year MSTI is quoted (world.oecd_reconcile); the upper end, so "below" is harder."""
-    return _rd("OED", year) + o["msti_gap_high"]
+# OECD's own "OECD area" intensity for the year before the one world.revision.MSTI_OECD_TOTAL quotes, as the same
+# two MSTI highlights pages printed it ("rose from 2.37% in 2017 to 2.40% in 2018", February 2020; "from 2.34% in
+# 2017 to 2.38% in 2018", August 2020; https://www.oecd.org/sti/msti.htm). Only to show that the MSTI-WDI gap moves.
+MSTI_PREVIOUS_YEAR = {"MSTI 2019/2 (February 2020)": 2.37, "MSTI 2020/1 (August 2020)": 2.34}
+
+
+def _oecd_ppp_basis(year: int, o: dict, gap: str = "msti_gap_high") -> float:
+    """OECD's own (PPP-weighted) average in ``year`` extrapolated from WDI's dollar-weighted OED and one of the two
+    MSTI-WDI gaps of the year MSTI is quoted (world.oecd_reconcile). An extrapolation biased upwards (the gap
+    widened and the US weight at market rates rose after that year): shown, never a specification."""
+    return _rd("OED", year) + o[gap]
+
+
+def ppp_extrapolation() -> dict:
+    """Why the extrapolated PPP average is not evidence: the MSTI-WDI gap in two consecutive years (each MSTI
+    edition against WDI's OED, pp, WDI minus MSTI), the US share of OECD GDP at market rates and at PPP in the MSTI
+    year and the latest WDI year (%), the extrapolated range and NBS 2025's margin over it (pp)."""
+    from nqpf.analysis.world.revision import MSTI_OECD_TOTAL, _usd_ppp_share
+
+    o = world.oecd_reconcile()
+    y, my = o["wdi_latest_year"], o["msti_year"]
+    wider = {y0: [_rd("OED", y0) - v for v in ed.values()]
+             for y0, ed in ((my - 1, MSTI_PREVIOUS_YEAR), (my, MSTI_OECD_TOTAL[my]))}
+    usd0, ppp0 = _usd_ppp_share(my)
+    lo, hi = _oecd_ppp_basis(y, o, "msti_gap_low"), _oecd_ppp_basis(y, o)
+    nbs = o["nbs_2025_preliminary"]
+    return {"msti_year": my, "year": y, "gap_previous": wider[my - 1], "gap_msti_year": wider[my],
+            "us_share_usd": (usd0 * 100, o["us_share_usd"]), "us_share_ppp": (ppp0 * 100, o["us_share_ppp"]),
+            "low": lo, "high": hi, "nbs_2025": nbs, "margin": (nbs - hi, nbs - lo)}
+
+
+def _span(values, digits: int = 2) -> str:
+    a, b = prose(min(values), digits), prose(max(values), digits)
+    return a if a == b else f"{a}–{b}"
 
 
 def rd_below_oecd() -> Finding:
     """China's R&D intensity minus an OECD (or high-income) average of the same year, pp; "still below" needs < 0.
-    NBS's 2025 figure has no OECD average of its year: its comparisons are cross-year and kept in ``extra``."""
+    Only averages computed or published for that year count. The OECD's own PPP average for the latest year is an
+    extrapolation biased upwards (:func:`ppp_extrapolation`): described, not a specification. NBS's 2025 figure has
+    no OECD average of its year: its comparisons are cross-year and kept in ``extra``."""
     o = world.oecd_reconcile()
+    x = ppp_extrapolation()
     y = o["wdi_latest_year"]
     chn = _rd("CHN", y)
     nbs = o["nbs_2025_preliminary"]
@@ -52,35 +85,40 @@ def rd_below_oecd() -> Finding:
         Spec(f"WDI {y}：中国对高收入经济体", chn - _rd("HIC", y)),
         Spec(f"WDI {y - 2}–{y} 三年均值：中国对 OECD 成员", _mean("CHN", y - 2, y) - _mean("OED", y - 2, y)),
         Spec(f"WDI {y}：中国对 OECD 成员（美国按 PPP 份额重新加权）", chn - o["oed_us_at_ppp"]),
-        Spec(f"WDI {y}：中国对 OECD 自身的购买力平价口径（由 MSTI 与 WDI 之差推算的上端）",
-             chn - _oecd_ppp_basis(y, o)),
         Spec(f"{my} 年：WDI 中国对 OECD MSTI 公布的 OECD 整体（较低的一版）", _rd("CHN", my) - o["msti_low"]),
-        Spec(f"NBS {ry}（{restated['year']} 年公报按普查后 GDP 修订）对 OECD 自身口径 {ry}（推算上端）",
-             r_int - _oecd_ppp_basis(ry, o)),
+        Spec(f"NBS {ry}（{restated['year']} 年公报按普查后 GDP 修订）对 WDI {ry} OECD 成员", r_int - _rd("OED", ry)),
     ]
     cross = {
         f"NBS 2025 初步数对 WDI {y} OECD 成员": nbs - _rd("OED", y),
         f"NBS 2025 初步数对 WDI {y} OECD 成员（美国按 PPP 份额重新加权）": nbs - o["oed_us_at_ppp"],
-        f"NBS 2025 初步数对 OECD 自身口径 {y}（推算上端）": nbs - _oecd_ppp_basis(y, o),
+        f"NBS 2025 初步数对 OECD 自身口径 {y}（推算上端）": nbs - x["high"],
+        f"NBS 2025 初步数对 OECD 自身口径 {y}（推算下端）": nbs - x["low"],
     }
-    lo, hi = _rd("OED", y) + o["msti_gap_low"], _oecd_ppp_basis(y, o)
-    later = (f"国家统计局说 2025 年的 {prose(nbs)}%“首次超过 OECD 平均”：OECD 还没有 2025 年的平均，"
-             f"拿它与 {y} 年的 OECD 平均相比是跨年份的比较，不计入判断。")
+    usd, ppp = x["us_share_usd"], x["us_share_ppp"]
+    ppp_part = (
+        f"OECD 自身按购买力平价加权的 {y} 年平均没有公布：把 {my} 年 OECD《主要科学技术指标》（MSTI）与 WDI 平均之差"
+        f"原样加到 {y} 年的 WDI 平均上，约为 {prose(x['low'], 2)}%–{prose(x['high'], 2)}%，这是推算、方向偏高、"
+        f"不计入判断：这一差距并不恒定（同一 MSTI 页面，WDI 平均在 {my - 1} 年高出 {_span(x['gap_previous'])}、"
+        f"{my} 年高出 {_span(x['gap_msti_year'])} 个百分点），而美国占 OECD 成员 GDP 的份额按汇率从 {my} 年的 "
+        f"{prose(usd[0])}% 升到 {y} 年的 {prose(usd[1])}%，按购买力平价则是 {prose(ppp[0])}% 和 {prose(ppp[1])}%，"
+        "并没有上升，WDI 平均后来被美国的汇率权重抬高的部分被带进了推算值。")
+    later = (f"国家统计局说 2025 年的 {prose(nbs)}%“首次超过 OECD 平均”，比的应是这一口径：{prose(nbs)}% 只比推算值高 "
+             f"{_span(x['margin'])} 个百分点，推算值偏高使这一差距显得偏小，OECD 平均在 {y} 年之后的变化又未知"
+             f"（拿 2025 年与 {y} 年相比是跨年份的比较），所以这一读法无法判定。")
     return Finding.decide(
         "world-rd-below-oecd", SECTION_RD, "< 0", specs,
-        robust=f"按同一年比较（{y} 年），无论用哪一种 OECD 平均，中国的研发强度（WDI {prose(chn, 2)}%）都低于它："
-               f"世界银行按美元 GDP 加权的 OECD 成员平均为 {prose(_rd('OED', y), 2)}%，"
-               f"按 OECD 自身购买力平价口径外推约为 {prose(lo, 2)}%–{prose(hi, 2)}%（外推值，不是 OECD 公布的数字："
-               f"本书所用的 OECD《主要科学技术指标》（MSTI）OECD 整体研发强度只有 {my} 年的两次发布，"
-               f"外推把 {my} 年它与 WDI 平均之差原样加到 {y} 年的 WDI 平均上，假定 {y - my} 年间这一差距不变）。"
-               + later,
+        robust=f"按同一年比较（{y} 年），中国的研发强度（WDI {prose(chn, 2)}%）低于世界银行的每一种平均："
+               f"按美元 GDP 加权的 OECD 成员平均为 {prose(_rd('OED', y), 2)}%，高收入经济体、三年均值和把美国换成"
+               f"购买力平价权重的平均也都更高；{my} 年它也低于 OECD 公布的按购买力平价加权的 OECD 整体。"
+               + ppp_part + later,
         depends=f"按同一年比较（{y} 年），中国的研发强度（WDI {prose(chn, 2)}%）低于世界银行按美元 GDP 加权的 OECD "
-                f"成员平均（{prose(_rd('OED', y), 2)}%），但在以下设定下并不更低：{{flips}}。" + later,
+                f"成员平均（{prose(_rd('OED', y), 2)}%），但在以下设定下并不更低：{{flips}}。" + ppp_part + later,
         quantity="中国研发强度减同一年的 OECD（或高收入经济体）平均，百分点",
         note="python -m nqpf world oecd；WDI 的 OECD 成员汇总按现价美元 GDP 加权，OECD 自己的 MSTI 按购买力平价加权。"
-             "每一种设定两边取同一年；NBS 2025 年初步数只能与较早年份的 OECD 平均相比，另列于 extra.cross_year，"
-             "不计入判断。",
-        extra={"cross_year": {k: float(v) for k, v in cross.items()}, "same_year": y})
+             "每一种设定两边取同一年、都是计算或公布的数字；由 MSTI 外推的 OECD 自身口径只作说明，列于 extra.ppp，"
+             "NBS 2025 年初步数只能与较早年份的 OECD 平均相比，另列于 extra.cross_year，都不计入判断。",
+        extra={"cross_year": {k: float(v) for k, v in cross.items()}, "same_year": y,
+               "ppp": {k: (list(v) if isinstance(v, (tuple, list)) else v) for k, v in x.items()}})
 
 
 def rd_catchup() -> Finding:
