@@ -91,7 +91,8 @@ ACTIONS = {
                       lambda a: pv.level_revisions()),
     "break-trends": ("OLS slope per year (95% CI) of Gini, Theil and CV (or --measure) under six treatments of the "
                      "census break in GDP: as published, level-shift dummy, spliced GDP, spliced GDP with the earlier "
-                     "provincial revisions, before and after the break",
+                     "provincial revisions, before and after the break; with the lag-1 autocorrelation of the "
+                     "residuals and the interval widened for it (effective sample size)",
                      ("method", "aggregate", "beijing", "measure"), _break_trends),
     "rd2024": ("2024 R&D expenditure and intensity by province (NBS bulletin), the restated 2023 intensity "
                "against the panel's 2023", (), lambda a: _rd2024()),
