@@ -78,7 +78,8 @@ endef
 # appendix reports, the citation and changelog, the venv and the site's JavaScript); its key: the commit the book
 # prints (and whether tracked files differ from it) and the variables choosing what is built. A successful build
 # keeps a stamp made *before* it started, holding the key: a file changed while it ran is newer than the stamp, so
-# the next build runs; a failed build leaves no stamp. Sphinx compiles the site's translations (.po) into .mo files
+# the next build runs; a failed build leaves no stamp. Files only: a folder's time moves when Python writes its
+# __pycache__ (or Sphinx its .mo files) into it, which changes no input. Sphinx compiles the site's translations (.po) into .mo files
 # beside them: those are outputs. $(call fresh,NAME,OUTPUT) succeeds when NAME is up to date.
 BUILD_INPUTS = $(SRC)/book book $(TOC) $(CONFIG) nqpf data seeds bench js/package-lock.json requirements.txt \
   pyproject.toml CITATION.cff CHANGELOG.md Makefile debian-packages.txt $(VENV)/.installed $(JS_STAMP)
@@ -86,7 +87,7 @@ BUILD_KEY = $$(git rev-parse --short=12 HEAD 2>/dev/null)$$(test -z "$$(git stat
   2>/dev/null)" || echo +dirty) $(abspath $(SRC)) $(abspath $(TOC)) $(abspath $(CONFIG)) $(JBFLAGS)
 fresh = test -s $(2) && test -f $(B)/.built-$(1) && [ "$$(cat $(B)/.built-$(1))" = "$(BUILD_KEY)" ] && \
   [ -z "$$(find $(sort $(BUILD_INPUTS)) \( -name __pycache__ -o -name _build -o -name .ipynb_checkpoints -o -name '*.mo' \
-  \) -prune -o -newer $(B)/.built-$(1) -print -quit 2>/dev/null)" ]
+  \) -prune -o ! -type d -newer $(B)/.built-$(1) -print -quit 2>/dev/null)" ]
 # $(call stamp_start,NAME) before the build, $(call stamp_done,NAME) after it succeeded.
 stamp_start = mkdir -p $(B) && rm -f $(B)/.built-$(1) && echo "$(BUILD_KEY)" > $(B)/.building-$(1)
 stamp_done = mv $(B)/.building-$(1) $(B)/.built-$(1)
