@@ -28,31 +28,24 @@ def _results(path=None) -> dict:
     return json.loads((path or FREQ_RESULTS).read_text(encoding="utf-8"))
 
 
-def _met(flag: bool) -> str:
-    return "达到" if flag else "未达到"
-
-
 def freq_facts(path=None) -> dict[str, str]:
-    """The appendix's printed values for `corpus frequencies` (strings, as printed).
+    """The appendix's printed values for `corpus frequencies` (strings, as printed): measurements beside their
+    physical reference (the bare rjieba pass) and plain jieba; the project's speed targets are ours, not the
+    reader's, and are not printed.
 
-    >>> freq_facts()["ratio_met"] in {"达到", "未达到"}
+    >>> freq_facts()["ratio"] == f"{_results()['ratio_vs_bare']:.2f}"
     True
     """
     r = _results(path)
-    t = r["targets"]
     return {
         "small_mb": f"{r['mb_small']:.0f}", "big_mb": f"{r['mb_big']:.0f}", "jieba_mb": f"{r['mb_jieba']:.0f}",
         "small_rate": f"{r['rate_mb_s']['freq_small']:.1f}", "bare_rate": f"{r['rate_mb_s']['bare_small']:.1f}",
         "big_rate": f"{r['rate_mb_s']['freq_big']:.1f}", "jieba_rate": f"{r['rate_mb_s']['jieba']:.2f}",
         "small_seconds": f"{r['seconds']['freq_small']:.1f}", "bare_seconds": f"{r['seconds']['bare_small']:.1f}",
-        "ratio": f"{r['ratio_vs_bare']:.2f}", "ratio_target": f"{t['vs_bare']:g}",
-        "ratio_met": _met(r["met"]["vs_bare"]),
-        "speedup_small": f"{r['speedup_vs_jieba_small']:.1f}", "speedup_small_target": f"{t['vs_jieba_100mb']:g}",
-        "speedup_small_met": _met(r["met"]["vs_jieba_100mb"]),
-        "speedup_big": f"{r['speedup_vs_jieba_big']:.1f}", "speedup_big_target": f"{t['vs_jieba_1gb']:g}",
-        "speedup_big_met": _met(r["met"]["vs_jieba_1gb"]),
+        "ratio": f"{r['ratio_vs_bare']:.2f}", "speedup_small": f"{r['speedup_vs_jieba_small']:.1f}",
+        "speedup_big": f"{r['speedup_vs_jieba_big']:.1f}",
         "mem_small": f"{r['peak_mib']['freq_small']:.0f}", "mem_big": f"{r['peak_mib']['freq_big']:.0f}",
-        "mem_ratio": f"{r['memory_ratio']:.2f}", "mem_met": _met(r["met"]["memory_flat"]),
+        "mem_ratio": f"{r['memory_ratio']:.2f}",
         "runs": str(r["runs"]), "load": " 和 ".join(f"{r[k][0]:.1f}" for k in ("load_before", "load_after")),
         "cold": "每次测量前清空了操作系统的页缓存" if r["page_cache_dropped"] else "未能清空页缓存（需要 root 权限）",
     }
