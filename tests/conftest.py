@@ -84,8 +84,10 @@ def pytest_collection_finish(session):
     """Name the tests that need the book (for the scheduler) and start the book's build if one of them is selected;
     before xdist's own hook tells the controller the collection is complete."""
     book = [i.nodeid for i in session.items if _needs_book(i)]
+    # Files whose tests must not run beside each other (marked one_worker) go to one worker as a book file does.
+    together = book + [i.nodeid for i in session.items if i.get_closest_marker("one_worker")]
     part = Path(os.environ[SHARED]) / f"book-tests.{os.getpid()}"
-    part.write_text(json.dumps(book), encoding="utf-8")
+    part.write_text(json.dumps(together), encoding="utf-8")
     part.rename(Path(os.environ[SHARED]) / "book-tests.json")
     if book and not session.config.option.collectonly:
         _start_background_build(_folder())
@@ -95,8 +97,9 @@ def pytest_collection_finish(session):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup`: each test alone, except that a test file's tests that need the book go to one worker
-    together (their module fixtures - a browser, a clean build - are made once), in collection order. pytest-xdist
+    """`--dist loadgroup`: each test alone, except that a test file's tests that need the book (or are marked
+    one_worker) go to one worker together (their module fixtures - a browser, a clean build - are made once; the
+    make-level tests move one input's time and must not see another's), in collection order. pytest-xdist
     3.8's own loadgroup sets `item._nodeid`, which pytest 9 no longer reads, so its groups do nothing."""
     if config.getvalue("dist") != "loadgroup":
         return None

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# Each test moves one input's modification time: two at once on two workers would see each other's change.
+pytestmark = pytest.mark.one_worker
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Logs one line per start: the builder and which builders' runs the doctrees it found had seen.
