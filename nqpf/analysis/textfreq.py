@@ -17,7 +17,6 @@ every Chinese token (tested); ``engine="jieba"`` runs plain jieba.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from functools import partial
 
@@ -27,8 +26,6 @@ from nqpf.core.errors import UsageError
 __all__ = ["SCHEDULERS", "count_document", "frequencies", "rows"]
 
 SCHEDULERS = ("sync", "threads", "processes")
-# One Chinese character (the ranges of nqpf.core.text.is_hanzi), as a compiled run: a C-speed test per token.
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 def _tokens(path, engine: str) -> list[str]:
@@ -40,7 +37,8 @@ def _tokens(path, engine: str) -> list[str]:
 
 def _drop_non_chinese(*counters: Counter) -> None:
     # Each distinct token is tested once, not each occurrence: a vocabulary is ~100x smaller than its text.
-    for tok in [t for t in counters[0] if _HAN.fullmatch(t) is None]:
+    chinese = set(text.chinese_tokens(counters[0]))
+    for tok in [t for t in counters[0] if t not in chinese]:
         for c in counters:
             del c[tok]
 

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import importlib
 import os
-from functools import partial
+from functools import partial, reduce
 
-__all__ = ["SCHEDULER_ENV", "compute", "fold"]
+__all__ = ["SCHEDULER_ENV", "compute", "fold", "resolve"]
 
 SCHEDULER_ENV = "NQPF_DASK_SCHEDULER"
 _LOCAL = {"sync": "dask.local.get_sync", "synchronous": "dask.local.get_sync", "threads": "dask.threaded.get",
           "processes": "dask.multiprocessing.get"}
+
+
+def resolve(scheduler=None):
+    """The scheduler a call means: the one given, else the environment variable ``NQPF_DASK_SCHEDULER``, else
+    ``"sync"``.
+
+    >>> resolve("threads"), resolve(None) in ("sync", os.environ.get(SCHEDULER_ENV))
+    ('threads', True)
+    """
+    return scheduler or os.environ.get(SCHEDULER_ENV) or "sync"
 
 
 def compute(collection, scheduler=None):
@@ -29,7 +39,7 @@ def compute(collection, scheduler=None):
     >>> compute(db.from_sequence([1, 2, 3]).map(lambda x: 2 * x).sum(), "sync")
     12
     """
-    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or "sync"
+    scheduler = resolve(scheduler)
     if isinstance(scheduler, str) and "://" in scheduler:
         from distributed import Client
 
@@ -69,11 +79,7 @@ def _fold_part(part, step, start, finish):
 
 
 def _merge_all(merge, accs):
-    accs = list(accs)
-    out = accs[0]
-    for acc in accs[1:]:
-        out = merge(out, acc)
-    return out
+    return reduce(merge, accs)
 
 
 def _taker(n: int, counter, lock):
@@ -124,7 +130,7 @@ def fold(items, step, start, merge, finish=None, scheduler=None, workers: int | 
     10
     """
     items = list(items)
-    scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or "sync"
+    scheduler = resolve(scheduler)
     if _cluster(scheduler):
         import dask.bag as db
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 
-from nqpf.core.dispatch import SCHEDULER_ENV, compute
+from nqpf.core.dispatch import SCHEDULER_ENV, compute, resolve
 
 __all__ = ["PARTITION_BYTES", "SCHEDULER_ENV", "bag", "compute", "run"]  # compute: nqpf.core.dispatch
 
@@ -52,7 +52,7 @@ def bag(items, partition_bytes: int | None = None):
 
 def _in_process(scheduler) -> bool:
     """The default, synchronous scheduler (as :func:`nqpf.core.dispatch.compute` resolves it)."""
-    return (scheduler or os.environ.get(SCHEDULER_ENV) or "sync") in ("sync", "synchronous")
+    return resolve(scheduler) in ("sync", "synchronous")
 
 
 def run(items, func, scheduler=None, **kwargs) -> list:
