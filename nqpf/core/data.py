@@ -199,14 +199,11 @@ def _verdict_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _rules_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from nqpf.core.envinfo import installed
 
     h = hashlib.sha256(Path(__file__).read_bytes())
-    for lib in ("pandas", "pandera", "numpy"):
-        try:
-            h.update(f"{lib}={version(lib)}".encode())
-        except PackageNotFoundError:
-            h.update(f"{lib}=none".encode())
+    for lib in installed(("pandas", "pandera", "numpy")):
+        h.update(lib.encode())
     return h.hexdigest()
 
 

@@ -31,6 +31,22 @@ PACKAGES = [
 ]
 
 
+def installed(names) -> list[str]:
+    """``name=version`` of each distribution, ``name=none`` when it is not installed: what a cache key records of
+    the libraries a result depends on.
+
+    >>> installed(["no-such-distribution"])
+    ['no-such-distribution=none']
+    """
+    out = []
+    for name in names:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=none")
+    return out
+
+
 def normalise(name: str) -> str:
     """A distribution name as pip compares them (PEP 503): 'PyYAML' -> 'pyyaml', 'sphinx_external_toc' ->
     'sphinx-external-toc'.

@@ -162,8 +162,8 @@ def inputs_key() -> str:
     """Everything a finding may depend on: the package's code, the data files and the library versions. The
     introduction and each chapter read the same register; a finding is computed once per set of inputs."""
     import hashlib
-    from importlib.metadata import PackageNotFoundError, version
 
+    from nqpf.core.envinfo import installed
     from nqpf.core.paths import DATA, ROOT
 
     h = hashlib.sha256()
@@ -172,11 +172,9 @@ def inputs_key() -> str:
     for p in files:
         h.update(p.relative_to(ROOT).as_posix().encode())
         h.update(p.read_bytes())
-    for lib in ("pandas", "numpy", "scipy", "statsmodels", "pymcdm", "scikit-learn", "rjieba", "jieba", "OpenCC"):
-        try:
-            h.update(f"{lib}={version(lib)}".encode())
-        except PackageNotFoundError:
-            h.update(f"{lib}=none".encode())
+    for lib in installed(("pandas", "numpy", "scipy", "statsmodels", "pymcdm", "scikit-learn", "rjieba", "jieba",
+                          "OpenCC")):
+        h.update(lib.encode())
     return h.hexdigest()[:20]
 
 
