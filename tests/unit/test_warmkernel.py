@@ -41,11 +41,12 @@ def _run(tmp_path, page: str, warm: bool) -> list[str]:
     client.execute(env={**os.environ, usage.DOCNAME: page})
     out = []
     for cell in nb.cells:
-        for o in cell.outputs:
-            if o.output_type == "stream":
-                out.append(o.text.strip())
-            elif "image/png" in o.get("data", {}):
-                out.append(hashlib.sha256(o.data["image/png"].encode()).hexdigest())
+        # A cell's printed text as one string: how a kernel chunks its stream messages depends on timing.
+        printed = "".join(o.text for o in cell.outputs if o.output_type == "stream").strip()
+        if printed:
+            out.append(printed)
+        out += [hashlib.sha256(o.data["image/png"].encode()).hexdigest() for o in cell.outputs
+                if "image/png" in o.get("data", {})]
     return out
 
 
