@@ -35,6 +35,7 @@ from nqpf.core.errors import NqpfError
 from nqpf.core.paths import ROOT, USERDICT
 from nqpf.core.text import quiet_jieba
 from nqpf.sphinx import kernels
+from nqpf.sphinx.search import SearchChinese
 
 logger = logging.getLogger(__name__)
 
@@ -451,6 +452,7 @@ def setup(app):
     app.connect("doctree-resolved", _latex_small_abstracts)
     app.connect("env-updated", _chapter_documents)
     app.add_post_transform(AppendixReferences)
+    app.add_search_language(SearchChinese)  # Sphinx's Chinese search: the same index in a fraction of the time
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
