@@ -67,10 +67,13 @@ cache-guard:
 # picks each output's format when a page is written), so a builder without doctrees of its own starts from a copy
 # of the HTML build's and reads only what changed since: the first PDF after the site reads no page again.
 # $(call sphinx,NAME,BUILDER[,SEED]).
+# The pre-execution runs beside Sphinx ($(PREEXEC_START) ... $(PREEXEC_WAIT)): Sphinx starts up and reads the pages
+# that are no notebook while the notebooks run, then each notebook page as soon as it is cached.
 define sphinx
 	@rm -rf $(B)/.doctrees; if [ -d $(B)/.doctrees-$(1) ]; then mv $(B)/.doctrees-$(1) $(B)/.doctrees; \
 	elif [ -n "$(3)" ] && [ -d $(B)/.doctrees-$(3) ]; then cp -r $(B)/.doctrees-$(3) $(B)/.doctrees; fi
-	$(JB) build --builder $(2) $(JBARGS); rc=$$?; mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
+	@$(PREEXEC_START); echo "$(JB) build --builder $(2) $(JBARGS)"; $(JB) build --builder $(2) $(JBARGS); rc=$$?; \
+	$(PREEXEC_WAIT); mv $(B)/.doctrees $(B)/.doctrees-$(1) 2>/dev/null; exit $$rc
 endef
 
 # A build that could change nothing does not start jupyter-book (its start-up, reading and checking take seconds).
@@ -92,28 +95,34 @@ fresh = test -s $(2) && test -f $(B)/.built-$(1) && [ "$$(cat $(B)/.built-$(1))"
 stamp_start = mkdir -p $(B) && rm -f $(B)/.built-$(1) && echo "$(BUILD_KEY)" > $(B)/.building-$(1)
 stamp_done = mv $(B)/.building-$(1) $(B)/.built-$(1)
 
-# Notebooks run in parallel (jupyter-cache's executor, $(JOBS) workers) before Sphinx, which then reads every
+# Notebooks run in parallel (jupyter-cache's executor, $(JOBS) workers) beside Sphinx, which reads every
 # page from the cache: the same outputs as a serial build (nqpf.sphinx.preexecute).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # The stamp lives in the cache folder (cache-guard's clearing removes it): when no page and no table of contents
 # is newer than the last complete run, every notebook is cached and the 2 s of starting the executor are saved.
 PREEXECUTED = $(B)/.jupyter_cache/.preexecuted
+PREEXEC_NEEDED = ! [ -f $(PREEXECUTED) ] || [ -n "$$(find $(SRC)/book $(TOC) -newer $(PREEXECUTED) \( -name '*.md' -o -name '*.yml' \) -print -quit)" ]
+PREEXEC_CMD = $(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS)
 preexecute: venv cache-guard
-	@if [ -f $(PREEXECUTED) ] && [ -z "$$(find $(SRC)/book $(TOC) -newer $(PREEXECUTED) \( -name '*.md' -o -name '*.yml' \) -print -quit)" ]; then exit 0; fi; \
-	$(PY) -m nqpf.sphinx.preexecute --root $(abspath $(SRC)) --toc $(TOC) --cache $(B)/.jupyter_cache --usage-dir $(B)/.data-usage --jobs $(JOBS) && touch $(PREEXECUTED)
+	@if $(PREEXEC_NEEDED); then $(PREEXEC_CMD) && touch $(PREEXECUTED); fi
+# In the background, beside Sphinx: its pid in .running (nqpf.sphinx.preexecute.RUNNING, removed when it is done);
+# Sphinx waits for a notebook page until it is cached or the pre-execution has ended. Then its exit status counts.
+PREEXEC_START = pre=; if $(PREEXEC_NEEDED); then mkdir -p $(B)/.jupyter_cache; \
+  { $(PREEXEC_CMD) && touch $(PREEXECUTED); } & pre=$$!; echo $$pre > $(B)/.jupyter_cache/.running; fi
+PREEXEC_WAIT = if [ -n "$$pre" ]; then wait $$pre || rc=1; rm -f $(B)/.jupyter_cache/.running; fi
 
 html: venv js ## the website, strict: any warning, stderr output or cell error fails
 	@if $(call fresh,html,$(B)/html/index.html); then echo "html: up to date ($(B)/html)"; \
 	else $(call stamp_start,html) && $(MAKE) --no-print-directory html-build && $(call stamp_done,html); fi
 
-html-build: cache-guard preexecute
+html-build: cache-guard
 	$(call sphinx,html,html)
 
 pdf: venv js texdeps ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (notebooks come from the cache)
 	@if $(call fresh,pdf,$(PDF)); then echo "pdf: up to date ($(PDF))"; \
 	else $(call stamp_start,pdf) && $(MAKE) --no-print-directory pdf-build && $(call stamp_done,pdf); fi
 
-pdf-build: cache-guard preexecute
+pdf-build: cache-guard
 	$(call sphinx,latex,pdflatex,html)
 	test -s $(PDF)
 	@# A glyph missing from the PDF fonts is tofu: fail like a missing glyph in a chart.
@@ -142,7 +151,7 @@ chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/l
 EPUB := $(B)/epub/nqpf-book.epub
 # Debian's /usr/bin/epubcheck is the jar itself (run through binfmt_misc, missing in containers): call java.
 EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
-epub: venv cache-guard preexecute ## the EPUB -> $(EPUB), valid under epubcheck
+epub: venv cache-guard ## the EPUB -> $(EPUB), valid under epubcheck
 	@test -s $(EPUBCHECK_JAR) || { $(call apt_install,epubcheck,the EPUB check); }
 	rm -rf $(B)/epub  # every page is written again: nothing stale is packed into the book
 	$(call sphinx,epub,custom --custom-builder epub,html)

@@ -378,10 +378,15 @@ def _outdated(app, env, added, changed, removed):
 
 
 def _read_order(app, env, docnames):
-    """Pages that read the usage record come last, after every page that writes it."""
+    """Pages that read the usage record come last, after every page that writes it. While the pre-execution runs
+    beside Sphinx, the other pages are read in the order their notebooks are expected to be ready (pages that are
+    no notebook first)."""
     usage.write_pages(env.found_docs, _usage_dir(app))
     readers = set(_readers(app, env))
-    docnames[:] = [d for d in docnames if d not in readers] + [d for d in docnames if d in readers]
+    from nqpf.sphinx import preexecute  # jupyter-cache and nbclient: imported when pages are read, not at start-up
+
+    rank = preexecute.running_ranks(app.env, docnames)
+    docnames[:] = sorted(docnames, key=lambda d: (d in readers, rank.get(d, -1)))
 
 
 def _source_read(app, docname, source):

@@ -77,11 +77,9 @@ def execute_uncached(app, docname: str, source: list) -> None:
         return
     nb, path, read_fmt, config = found
     cache = get_cache(config.execution_cache_path or ".jupyter_cache")
-    try:
-        cache.match_cache_notebook(nb)
+    # Cached, or cached meanwhile by the pre-execution running beside this build.
+    if preexecute.await_page(cache, nb, config.execution_cache_path or ".jupyter_cache"):
         return
-    except KeyError:
-        pass
     record = cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt else cache.add_nb_to_project(str(path))
     NbProjectRecord.remove_tracebacks([record.pk], cache.db)
     logger.info("executing %s in a kernel of its own", docname)

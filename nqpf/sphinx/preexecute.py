@@ -126,11 +126,15 @@ class _Executor(JupyterExecutorLocalMproc):
         return ExecutorRunResult(succeeded=[p for i, p in results if i == 0],
                                  excepted=[p for i, p in results if i == 1],
                                  errored=[p for i, p in results if i == 2])
-# The longest notebooks, longest first (run times of full builds on 2 cores, 2026-12): the order of a first run, before
-# the cache holds any run time. Longest first, the two workers finish close together instead of one starting the
-# longest last.
-LONGEST = ("provinces", "policy", "world", "reproducibility", "digital", "tfp", "industries", "corpus", "concept",
-           "factcheck", "outcomes")
+# Execution times (s) of the notebooks in a clean build on 2 cores (2026-12): the order and the expected finish of
+# a first run, before the cache holds any run time. Longest first, the two workers finish close together instead of
+# one starting the longest last; a notebook not listed counts as short.
+ESTIMATE = {"reproducibility": 18.0, "policy": 13.0, "provinces": 11.8, "world": 10.3, "tfp": 8.0, "digital": 7.6,
+            "industries": 5.4, "concept": 4.1, "index": 3.8, "corpus": 3.3, "factcheck": 2.9, "intro": 1.8,
+            "outcomes": 1.4}
+# The pid of a pre-execution running beside Sphinx (written by the Makefile when it starts one in the background,
+# removed by run() when every notebook is done), in the cache folder: Sphinx waits for a page it runs.
+RUNNING = ".running"
 
 
 def last_run_times(cache) -> dict[str, float]:
@@ -143,31 +147,105 @@ def last_run_times(cache) -> dict[str, float]:
     return out
 
 
-def run_order(uri: str, last: dict[str, float]) -> tuple:
-    """Sort key of a notebook: by its last run time in the cache (longest first), else by its place in LONGEST,
-    else by the size of its source (largest first).
+def expected_seconds(uri: str, last: dict[str, float]) -> float:
+    """How long the notebook is expected to run: its last run time in the cache, else its :data:`ESTIMATE`, else 1 s."""
+    return last.get(uri) or ESTIMATE.get(Path(uri).stem, 1.0)
 
-    >>> sorted(["/b/tfp.md", "/b/provinces.md", "/b/y.md"], key=lambda u: run_order(u, {"/b/y.md": 3.0}))
-    ['/b/y.md', '/b/provinces.md', '/b/tfp.md']
+
+def run_order(uri: str, last: dict[str, float]) -> tuple:
+    """Sort key of a notebook: longest expected run first (:func:`expected_seconds`).
+
+    >>> sorted(["/b/tfp.md", "/b/provinces.md", "/b/y.md"], key=lambda u: run_order(u, {"/b/y.md": 9.0}))
+    ['/b/provinces.md', '/b/y.md', '/b/tfp.md']
     """
-    if uri in last:
-        return (0, -last[uri])
-    stem = Path(uri).stem
-    if stem in LONGEST:
-        return (1, LONGEST.index(stem))
-    return (2, -Path(uri).stat().st_size)
+    return (-expected_seconds(uri, last), uri)
+
+
+def finish_order(uris: list[str], last: dict[str, float], jobs: int) -> list[str]:
+    """The order in which ``jobs`` workers taking ``uris`` in :func:`run_order` would finish them
+    (:func:`expected_seconds`): the order Sphinx reads pages while the pre-execution runs beside it.
+
+    >>> finish_order(["/b/a.md", "/b/b.md", "/b/c.md"], {"/b/a.md": 9.0, "/b/b.md": 5.0, "/b/c.md": 3.0}, 2)
+    ['/b/b.md', '/b/c.md', '/b/a.md']
+    """
+    queue = sorted(uris, key=lambda u: run_order(u, last))
+    free = [0.0] * max(1, jobs)
+    done = []
+    for uri in queue:
+        i = free.index(min(free))
+        free[i] += expected_seconds(uri, last)
+        done.append((free[i], queue.index(uri), uri))
+    return [uri for *_, uri in sorted(done)]
+
+
+def await_page(cache, nb, cache_path) -> bool:
+    """While a pre-execution runs beside this build (:data:`RUNNING`), wait until ``nb`` is in the cache; True once
+    it is, False when no pre-execution runs (any more) and it is not: the caller then executes it itself."""
+    running = Path(cache_path) / RUNNING
+    while True:
+        try:
+            cache.match_cache_notebook(nb)
+            return True
+        except KeyError:
+            pass
+        try:
+            pid = int(running.read_text())
+        except (OSError, ValueError):
+            return False
+        if not _alive(pid):
+            return False
+        time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    """The process exists and has not ended (a process that ended but was not yet reaped is a zombie: not alive)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _runs_here(path: Path) -> bool:
+    """A notebook (MyST with a jupytext header) that does not read the usage record."""
+    text = path.read_text(encoding="utf-8")
+    return path.suffix == ".md" and text.startswith("---") and "jupytext:" in text.split("---", 2)[1] \
+        and USAGE_READER not in text
 
 
 def notebook_pages(toc: Path, root: Path = ROOT) -> list[Path]:
     """The toc's pages that are notebooks (MyST with a jupytext header) and do not read the usage record."""
-    out = []
-    for docname in toc_pages(toc):
-        path = source(docname, root)
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".md" and text.startswith("---") and "jupytext:" in text.split("---", 2)[1] \
-                and USAGE_READER not in text:
-            out.append(path)
-    return out
+    return [path for path in (source(docname, root) for docname in toc_pages(toc)) if _runs_here(path)]
+
+
+def running_ranks(env, docnames: list[str]) -> dict[str, int]:
+    """{docname: rank} of the pages a pre-execution running beside Sphinx executes, in the order it is expected to
+    finish them (:func:`expected_finish`); empty when none runs."""
+    cache_path = Path(env.mystnb_config.execution_cache_path or ".jupyter_cache")
+    if not (cache_path / RUNNING).exists():
+        return {}
+    paths = {d: Path(env.doc2path(d)) for d in docnames}
+    ranks = expected_finish([p for p in paths.values() if p.exists() and _runs_here(p)], get_cache(str(cache_path)),
+                            os.cpu_count() or 1)
+    return {d: ranks[str(p)] for d, p in paths.items() if str(p) in ranks}
+
+
+def phases(pages: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The chapters, then the pages that gather every chapter's findings (they read the findings the chapters
+    cached, so they run after them)."""
+    gather = [p for p in pages if AGGREGATOR in p.read_text(encoding="utf-8")]
+    return [p for p in pages if p not in gather], gather
+
+
+def expected_finish(pages: list[Path], cache, jobs: int) -> dict[str, int]:
+    """{path: rank} in the order :func:`run` is expected to finish the pages (:func:`finish_order`, phase by phase)."""
+    last = last_run_times(cache)
+    order = [uri for phase in phases(pages) for uri in finish_order([str(p) for p in phase], last, jobs)]
+    return {uri: i for i, uri in enumerate(order)}
 
 
 def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 600, root: Path = ROOT) -> dict:
@@ -177,15 +255,17 @@ def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 
         cache.add_nb_to_project(str(path), read_data=READER)
     start = time.perf_counter()
     executor = _Executor(cache, jobs, root, usage_dir, logging.getLogger(__name__))
-    # Pages that gather every chapter's findings run after the chapters, reading the findings they cached.
-    gather = [p for p in pages if AGGREGATOR in p.read_text(encoding="utf-8")]
     executed, failed = 0, []
-    for phase in ([p for p in pages if p not in gather], gather):
-        if phase:
-            result = executor.run_and_cache(filter_uris=[str(p) for p in phase], timeout=timeout)
-            executed += len(result.succeeded)
-            failed += result.excepted + result.errored
-    warmkernel.stop()
+    try:
+        for phase in phases(pages):
+            if phase:
+                result = executor.run_and_cache(filter_uris=[str(p) for p in phase], timeout=timeout)
+                executed += len(result.succeeded)
+                failed += result.excepted + result.errored
+    finally:
+        warmkernel.stop()
+        # Sphinx, reading beside this run, now executes itself any page still missing (a notebook that failed here).
+        (Path(cache_path) / RUNNING).unlink(missing_ok=True)
     return {"pages": len(pages), "executed": executed, "failed": failed,
             "seconds": round(time.perf_counter() - start, 1)}
 
