@@ -102,6 +102,32 @@ def test_fast_path_equals_jieba_on_chinese_tokens_over_a_subset_covering_every_r
     assert {"，", "。"} <= set(seen) and any("%" in t for t in seen)  # left out of the comparison, but segmented
 
 
+def test_engine_comparison_trusts_the_recorded_jieba_tokens_only_for_the_same_text_and_dictionary(tmp_path,
+                                                                                                   monkeypatch):
+    """The appendix's whole-corpus comparison (nqpf.analysis.policy.engines) on two files. Chinese tokens by hand,
+    with the user dictionary (新质生产力, 高质量发展 whole; 2024 and punctuation are not Chinese tokens):
+    因地制宜|发展|新质生产力|年 = 4 and 推进|高质量发展 = 2."""
+    from nqpf.analysis.policy import engines
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("因地制宜发展新质生产力，2024年。\n", encoding="utf-8")
+    b.write_text("推进高质量发展。\n", encoding="utf-8")
+    monkeypatch.setattr(engines, "documents",
+                        lambda corpus=None: pd.DataFrame({"document": ["a", "b"], "path": [str(a), str(b)]}))
+    ref = engines.jieba_reference()
+    assert {d: e["count"] for d, e in ref["documents"].items()} == {"a": 4, "b": 2}
+    assert engines.compare_engines(ref) == {"docs": 2, "same": 2, "tokens": 6, "segmented": 0}
+    # A record that disagrees with the fast path counts as a difference (its own count is reported): not redone.
+    ref["documents"]["a"].update(tokens=engines.token_digest(["因地制宜", "发展", "新质", "生产力", "年"]), count=5)
+    assert engines.compare_engines(ref) == {"docs": 2, "same": 1, "tokens": 7, "segmented": 0}
+    # A record of another cleaned text is stale: jieba segments that file again.
+    ref["documents"]["a"]["text"] = "0" * 64
+    assert engines.compare_engines(ref) == {"docs": 2, "same": 2, "tokens": 6, "segmented": 1}
+    # Another dictionary (or jieba version), or no record: every file again.
+    assert engines.compare_engines({**ref, "dictionary": "0" * 16})["segmented"] == 2
+    assert engines.compare_engines(None) == {"docs": 2, "same": 2, "tokens": 6, "segmented": 2}
+
+
 def test_fast_path_keeps_the_user_dictionary_terms_whole():
     for term in text.domain_terms():
         assert text.segment_fast(term) == [term], term

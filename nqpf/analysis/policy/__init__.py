@@ -3,6 +3,7 @@
 Modules, each holding one concern:
 
 - :mod:`.reading` — reading one document (UTF-8, cleaning, flattening), the corpus manifest, the documents;
+- :mod:`.engines` — the fast path against plain jieba on the whole corpus (jieba's side recorded by ``make bench``);
 - :mod:`.dispatch` — the one Dask dispatch (a bag of documents cut by bytes; any scheduler or cluster);
 - :mod:`.counts` — term counts, trajectories 1954–2026, first-use years, the provincial reports, the text index;
 - :mod:`.contrasts` — keyness: log-likelihood, Log Ratio, Gries's DP, the document bootstrap, the period comparisons;
@@ -24,6 +25,9 @@ _SUBMODULES = {
         "FEW", "INDEX_WORDS", "MARCH_SINCE", "TIMELINE_TERMS", "corpus_counts", "count_longest", "count_terms",
         "first_years", "folder_term_counts", "province_counts", "rate_text", "term_counts", "text_index",
         "timeline_check", "trajectories"
+    ],
+    "engines": [
+        "REFERENCE_KEY", "compare_engines", "jieba_reference"
     ],
     "dispatch": [
         "PARTITION_BYTES", "SCHEDULER_ENV"
@@ -48,14 +52,14 @@ _SUBMODULES = {
 }
 _HOME = {name: module for module, names in _SUBMODULES.items() for name in names}
 __all__ = [
-    "ABRIDGED", "CORPUS", "CRITICAL", "FEW", "INDEX_WORDS", "MANIFEST", "MARCH_SINCE", "MEASURES",
-    "PARTITION_BYTES", "PER", "PERIOD_A", "PERIOD_B", "PREMIERS", "SCHEDULER_ENV", "TIMELINE_TERMS", "WINDOWS",
-    "analysis_text", "bootstrap_ci", "corpus_counts", "correlation", "count_longest", "count_terms",
-    "doc_token_counts", "documents", "dp", "first_years", "flat_text", "folder_term_counts", "keyness",
-    "keyness_congress", "keyness_docs", "keyness_periods", "leave_one_out", "load", "log_likelihood", "log_ratio",
-    "manifest", "preload", "premier", "province_counts", "rate_text", "read_text", "segment_documents",
-    "talk_table", "talk_variants", "talk_vs_index", "term_counts", "terms", "text_index", "tile_grid",
-    "timeline_check", "token_counts", "trajectories", "txt_files", "window_contrasts"
+    "ABRIDGED", "CORPUS", "CRITICAL", "FEW", "INDEX_WORDS", "MANIFEST", "MARCH_SINCE", "MEASURES", "PARTITION_BYTES",
+    "PER", "PERIOD_A", "PERIOD_B", "PREMIERS", "REFERENCE_KEY", "SCHEDULER_ENV", "TIMELINE_TERMS", "WINDOWS",
+    "analysis_text", "bootstrap_ci", "compare_engines", "corpus_counts", "correlation", "count_longest",
+    "count_terms", "doc_token_counts", "documents", "dp", "first_years", "flat_text", "folder_term_counts", "keyness",
+    "jieba_reference", "keyness_congress", "keyness_docs", "keyness_periods", "leave_one_out", "load",
+    "log_likelihood", "log_ratio", "manifest", "preload", "premier", "province_counts", "rate_text", "read_text",
+    "segment_documents", "talk_table", "talk_variants", "talk_vs_index", "term_counts", "terms", "text_index",
+    "tile_grid", "timeline_check", "token_counts", "trajectories", "txt_files", "window_contrasts"
 ]
 
 
