@@ -39,8 +39,10 @@ __all__ = ["OWN_PACKAGE", "WARM_MODULES", "WarmKernelManager", "start", "stop"]
 # Third-party libraries the chapters import (their first cells, and what nqpf imports at load or at first use).
 # Not the book's own package: nqpf.core.usage reads the page's name from the environment when it is imported, and
 # that environment is the kernel's. Not ipykernel either: its traits read JPY_PARENT_PID when imported.
+# And what every kernel imports while it starts, before any cell runs: the kernel class (not the kernel app) and the
+# debugger's debugpy (about 0.5 s of each kernel's start); neither reads the environment when imported.
 WARM_MODULES = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "pandera.pandas", "myst_nb.ext.glue",
-                "scipy.stats", "joblib")
+                "scipy.stats", "joblib", "ipykernel.ipkernel", "debugpy.server.api")
 OWN_PACKAGE = "nqpf"
 _BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel puts in MPLBACKEND when it is unset
 
