@@ -400,50 +400,147 @@ def _source_read(app, docname, source):
         source[0] += f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
 
 
-# Sphinx resolves each {numref} by unpickling the whole page it points to (StandardDomain._resolve_numref_xref
-# reads one node of it): a build of the whole PDF unpickled a page per reference, about a tenth of its Sphinx time.
-# While pages are written their doctrees on disk do not change, so each is unpickled once and only read.
-_NUMREF_DOCTREES: dict[str, nodes.document] = {}
+# Figure numbering and {numref} read little of a page, but Sphinx unpickles the whole page for them: every doctree
+# of the book once per build to number the figures (TocTreeCollector.assign_figure_numbers, even when one page was
+# read), and each page a {numref} points to (StandardDomain._resolve_numref_xref). Each page's outline is kept in
+# the environment when the page is read instead: its sections, toctrees and numbered nodes (figures, tables,
+# captioned code, equations) with their titles and captions, and a stub (class, attributes, children's classes) for
+# every other node with an id. Both read the outline where they read the doctree, and find there what they would
+# have found in the page (the same nodes, classes, attributes, ids and titles, in the same order).
 
 
-class _DoctreesOnce:
-    """The environment, with each page's doctree unpickled once for the numbered references (read, never changed)."""
+class _Outline(nodes.Element):
+    """A page's outline; ``ids`` maps each id of the page to its node here, as ``document.ids`` does."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: dict[str, nodes.Element] = {}
+
+
+def _figtype(env):
+    """The numbered type of a node, as TocTreeCollector.assign_figure_numbers decides it (None: not numbered)."""
+    std = env.get_domain("std")
+
+    def figtype(node):
+        for domain in env.domains.values():
+            kind = domain.get_enumerable_node_type(node)
+            if domain.name == "std" and not std.get_numfig_title(node):
+                continue
+            if kind:
+                return kind
+        return None
+
+    return figtype
+
+
+def _stub(node: nodes.Element) -> nodes.Element:
+    """A node's class and attributes, with its element children's (what decides its enumerable type)."""
+    stub = node.copy()
+    stub.extend(child.copy() for child in node.children if isinstance(child, nodes.Element))
+    return stub
+
+
+def outline(env, doctree: nodes.Element) -> _Outline:
+    """The outline of a page: numbering walks it as it walks the page, and finds the same numbered nodes."""
+    from sphinx import addnodes
+
+    figtype = _figtype(env)
+    copies: dict[int, nodes.Element] = {}
+
+    def walk(node):
+        if isinstance(node, addnodes.toctree):
+            copy = copies[id(node)] = node.copy()
+            return copy
+        parts, found = [], isinstance(node, nodes.section) or figtype(node) is not None
+        for child in node.children:
+            if not isinstance(child, nodes.Element):
+                continue
+            if isinstance(child, (nodes.caption, nodes.title)):
+                parts.append(child.deepcopy())  # read for the number's title
+                continue
+            sub = walk(child)
+            found = found or sub is not None
+            parts.append(sub if sub is not None else child.copy())
+        if not found:
+            return None
+        copy = copies[id(node)] = node.copy()
+        copy.extend(parts)
+        return copy
+
+    root = _Outline()
+    for child in doctree.children:
+        if isinstance(child, nodes.Element):
+            sub = walk(child)
+            if sub is not None:
+                root += sub
+    for node in doctree.findall(nodes.Element):
+        for node_id in node["ids"]:
+            root.ids.setdefault(node_id, copies.get(id(node)) or _stub(node))
+    return root
+
+
+def _outlines(env) -> dict[str, _Outline]:
+    if not hasattr(env, "nqpf_outlines"):
+        env.nqpf_outlines = {}
+    return env.nqpf_outlines
+
+
+def _note_outline(app, doctree):
+    _outlines(app.env)[app.env.docname] = outline(app.env, doctree)
+
+
+def _purge_outline(app, env, docname):
+    _outlines(env).pop(docname, None)
+
+
+def _merge_outlines(app, env, docnames, other):
+    _outlines(env).update({d: o for d, o in _outlines(other).items() if d in docnames})
+
+
+class _Outlines:
+    """The environment, with pages' outlines for their doctrees (read, never changed)."""
 
     def __init__(self, env):
-        self._env = env
+        object.__setattr__(self, "_env", env)
 
-    def get_doctree(self, docname: str) -> nodes.document:
-        if docname not in _NUMREF_DOCTREES:
-            _NUMREF_DOCTREES[docname] = self._env.get_doctree(docname)
-        return _NUMREF_DOCTREES[docname]
+    def get_doctree(self, docname: str):
+        found = _outlines(self._env).get(docname)
+        return found if found is not None else self._env.get_doctree(docname)
 
     def __getattr__(self, name):
         return getattr(self._env, name)
 
+    def __setattr__(self, name, value):  # assign_figure_numbers sets env.toc_fignumbers
+        setattr(self._env, name, value)
 
-def _patch_numref() -> None:
+
+def _patch_numbering() -> None:
     from sphinx.domains.std import StandardDomain
+    from sphinx.environment.collectors.toctree import TocTreeCollector
 
     resolve = StandardDomain._resolve_numref_xref
-    if getattr(resolve, "nqpf_once", False):
+    if getattr(resolve, "nqpf_outline", False):
         return
 
     def _resolve_numref_xref(self, env, *args, **kwargs):
-        return resolve(self, _DoctreesOnce(env), *args, **kwargs)
+        return resolve(self, _Outlines(env), *args, **kwargs)
 
-    _resolve_numref_xref.nqpf_once = True
+    assign = TocTreeCollector.assign_figure_numbers
+
+    def assign_figure_numbers(self, env):
+        return assign(self, _Outlines(env))
+
+    _resolve_numref_xref.nqpf_outline = assign_figure_numbers.nqpf_outline = True
+    _resolve_numref_xref.__wrapped__, assign_figure_numbers.__wrapped__ = resolve, assign
     StandardDomain._resolve_numref_xref = _resolve_numref_xref
-
-
-def _forget_doctrees(app, env=None):
-    """Pages are read (and their doctrees saved) before any is written: the memory starts empty after reading."""
-    _NUMREF_DOCTREES.clear()
+    TocTreeCollector.assign_figure_numbers = assign_figure_numbers
 
 
 def setup(app):
-    _patch_numref()
-    app.connect("builder-inited", _forget_doctrees)
-    app.connect("env-updated", _forget_doctrees)
+    _patch_numbering()
+    app.connect("doctree-read", _note_outline, priority=990)  # the page as it is saved, after other handlers
+    app.connect("env-purge-doc", _purge_outline)
+    app.connect("env-merge-info", _merge_outlines)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-outdated", _commit_outdated)
     app.connect("env-before-read-docs", _read_order)
