@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -104,7 +105,19 @@ def _copy_mathjax(app) -> None:
         here = Path(folder).relative_to(src)
         return [n for n in names if not _keep((here / n).as_posix())]
 
-    shutil.copytree(src, dest, ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(src, dest, ignore=ignore, dirs_exist_ok=True, copy_function=_copy_changed)
+
+
+def _copy_changed(src: str, dest: str) -> str:
+    """shutil.copy2, skipped when ``dest`` is already the copy copy2 made (same size and time): MathJax is copied
+    once into a site, not on every build."""
+    try:
+        a, b = os.stat(src), os.stat(dest)
+        if a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns:
+            return dest
+    except OSError:
+        pass
+    return shutil.copy2(src, dest)
 
 
 def reference_resolver(app):
@@ -137,22 +150,57 @@ def reference_resolver(app):
 
 
 def _write_notebooks(app) -> None:
-    """The site's notebooks read well in plain Jupyter: the download (_sources/, executed) and the Colab copy."""
+    """The site's notebooks read well in plain Jupyter: the download (_sources/, executed) and the Colab copy.
+
+    A page's download is copied from the executed notebook when the page is written, and rewritten here then. Its
+    Colab copy is written again when what it is made of differs from the last build's: the page's source, its
+    glued values, the repository and the names of the cross-references it holds (kept beside the doctrees, so a
+    clean build writes every notebook)."""
     from nqpf.render import notebooks  # jupytext: imported only when notebooks are written
 
     out = Path(app.outdir) / notebooks.SITE_FOLDER
     executed = Path(app.outdir).parent / "jupyter_execute"
     resolve = reference_resolver(app)
+    repo = repository_url(app)
+    state_file = Path(app.doctreedir) / NOTEBOOKS_STATE
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    written = getattr(app, "nqpf_written", set())
     for docname in sorted(app.env.found_docs):
         source = Path(app.env.doc2path(docname))
         if source.suffix == ".md" and "kernelspec" in app.env.metadata.get(docname, {}):
-            values = notebooks.glue_values(glue_json=executed / f"{docname}.glue.json")
-            notebooks.write_notebook(source, out / f"{docname}.ipynb", repo_url=repository_url(app),
-                                     values=values, resolve=resolve)
+            glue = executed / f"{docname}.glue.json"
+            values = notebooks.glue_values(glue_json=glue)
+            dest = out / f"{docname}.ipynb"
+            made_of = {"source": _digest(source), "glue": _digest(glue), "repo": repo}
+            last = state.get(docname, {})
+            if not dest.exists() or {k: last.get(k) for k in made_of} != made_of or \
+                    any(resolve(role, target) != name for role, target, name in last.get("refs", [])):
+                refs = []
+
+                def recording(role, target):
+                    name = resolve(role, target)
+                    refs.append((role, target, name))
+                    return name
+
+                notebooks.write_notebook(source, dest, repo_url=repo, values=values, resolve=recording)
+                state[docname] = {**made_of, "refs": sorted(set(refs))}
             download = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
-            if download.exists():
+            if docname in written and download.exists():  # copied from the executed notebook just now
                 nb = nbformat.read(download, as_version=4)
                 nbformat.write(notebooks.for_jupyter(nb, values, resolve), download)
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+# What each Colab notebook was made of in the last build, beside the doctrees (a clean build starts without it).
+NOTEBOOKS_STATE = "nqpf-notebooks.json"
+
+
+def _digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
 def repository_url(app) -> str:
@@ -186,6 +234,7 @@ def _copy_javascript(app) -> None:
 def _page_written(app, pagename, templatename, context, doctree):
     if doctree is not None:  # a source page, not genindex or search
         app.nqpf_page_written = True  # on the application: this build only, never pickled with the environment
+        app.nqpf_written = getattr(app, "nqpf_written", set()) | {pagename}
 
 
 def _build_finished(app, exc):
