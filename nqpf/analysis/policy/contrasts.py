@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from nqpf.analysis import cleaning
-from nqpf.analysis.policy import dispatch
+from nqpf.analysis.policy import dispatch, engines
 from nqpf.analysis.policy.reading import PER, documents, load, premier
 from nqpf.core import data, text
 from nqpf.core.errors import UsageError
@@ -65,7 +65,10 @@ def _inputs_key(engine: str) -> str:
 def _count_tokens(path: str, engine: str) -> dict[str, int]:
     flat, _ = load(path)
     toks = text.segment_fast(flat) if engine == "fast" else text.segment(flat, cache=False)
-    return dict(Counter(t for t in toks if text.is_content(t)))
+    if engine == "fast":  # the fast path's Chinese tokens, for the appendix's comparison with jieba
+        engines.fast_entry(flat, toks)
+    # Counted in C first, then the distinct tokens filtered: the same dict, in the same (first-seen) order.
+    return {t: n for t, n in Counter(toks).items() if text.is_content(t)}
 
 
 # In-process copy of the counts read or computed, by (file sha256, inputs key): the chapter compares the same

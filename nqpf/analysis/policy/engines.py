@@ -6,19 +6,26 @@ sequence, with the count, the user-dictionary hash (which includes jieba's versi
 it ran (:func:`jieba_reference`, kept in ``bench/results_policy.json``). Every build segments the whole corpus again
 with the fast path and compares each document with that record (:func:`compare_engines`); a document whose cleaned text
 or dictionary differs from the record's is segmented with jieba on the spot, so the comparison always concerns the
-texts the build analyses.
+texts the build analyses. The fast path's side of a document is kept in the build's cache
+(:func:`fast_entry`): the policy chapter, which segments every document for its counts, records it there, so the
+appendix, run in another kernel of the same build, need not segment the corpus again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import os
 import subprocess
+from functools import lru_cache
+from importlib.metadata import version
 
 from nqpf.analysis.policy.reading import documents, load
 from nqpf.core import text
+from nqpf.core.paths import CACHE
 
-__all__ = ["REFERENCE_KEY", "token_digest", "jieba_reference", "compare_engines"]
+__all__ = ["REFERENCE_KEY", "token_digest", "fast_entry", "jieba_reference", "compare_engines"]
 
 REFERENCE_KEY = "jieba_reference"  # the record's key in bench/results_policy.json
 _SEP = "\x1f"  # never inside a Chinese token
@@ -40,6 +47,32 @@ def token_digest(tokens) -> str:
 def _jieba_entry(flat: str) -> dict:
     chinese = text.chinese_tokens(text.segment(flat, cache=False))
     return {"text": _sha(flat), "tokens": token_digest(chinese), "count": len(chinese)}
+
+
+@lru_cache(maxsize=1)
+def _fast_folder() -> str:
+    return f"{text.dictionary_hash()}-rjieba-{version('rjieba')}"
+
+
+def fast_entry(flat: str, tokens: list[str] | None = None) -> dict:
+    """The fast path's Chinese tokens of a cleaned text as ``{"tokens": digest, "count": n}``, from the build's
+    cache (keyed on the text, the user dictionary and rjieba's version) or from ``tokens`` (its fast-path
+    segmentation, when the caller has it) or segmented here, and then cached."""
+    path = CACHE / "fast-chinese" / _fast_folder() / f"{_sha(flat)}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    chinese = text.chinese_tokens(text.segment_fast(flat) if tokens is None else tokens)
+    entry = {"tokens": token_digest(chinese), "count": len(chinese)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: kernels and workers run at the same time
+        tmp.write_text(json.dumps(entry), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:  # a read-only cache only costs the next reader a segmentation
+        pass
+    return entry
 
 
 def _commit(root) -> str:
@@ -80,6 +113,6 @@ def compare_engines(reference: dict | None = None, corpus=None) -> dict:
         if ref is None or ref["text"] != _sha(flat):
             ref = _jieba_entry(flat)
             segmented += 1
-        same += token_digest(text.chinese_tokens(text.segment_fast(flat))) == ref["tokens"]
+        same += fast_entry(flat)["tokens"] == ref["tokens"]
         n_tokens += ref["count"]
     return {"docs": len(docs), "same": same, "tokens": n_tokens, "segmented": segmented}
