@@ -64,6 +64,18 @@ def write_pages(docnames, folder: Path) -> None:
     (folder / PAGES).write_text("".join(f"{d}\n" for d in sorted(docnames)), encoding="utf-8")
 
 
+def digest_cell(folder: Path) -> str:
+    """The code cell put at the end of a page that reads the record (the data catalogue) when it is read: the hash
+    of the record of every page that loaded something, so the notebook cache runs the page again when the record
+    changes. Pages that load nothing add nothing to the catalogue: they count as such once they have run (the
+    catalogue itself among them)."""
+    import hashlib
+
+    records = {page: files for page, files in read(folder).items() if files}
+    digest = hashlib.sha256(repr(sorted(records.items())).encode()).hexdigest()[:16]
+    return f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
+
+
 def read(folder: Path | None = None) -> dict[str, list[str]]:
     """Docname -> data files (paths relative to the project) it loaded, for the pages of the last build."""
     folder = folder or record_dir()

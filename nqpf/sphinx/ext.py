@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -392,12 +391,8 @@ def _read_order(app, env, docnames):
 def _source_read(app, docname, source):
     source[0] = source[0].replace(COMMIT_MARK, app.nqpf_build_commit)
     if USAGE_READER in source[0]:
-        # Pages that load nothing add nothing to the catalogue. They count as such once they have run (the catalogue
-        # itself among them): with them, the first rebuild after a clean build ran the catalogue again for nothing.
-        records = {page: files for page, files in usage.read(_usage_dir(app)).items() if files}
-        digest = hashlib.sha256(repr(sorted(records.items())).encode()).hexdigest()[:16]
         # The record's hash in the page's code: jupyter-cache re-executes the page when the record changes.
-        source[0] += f"\n```{{code-cell}} ipython3\n:tags: [remove-cell]\n# data usage record {digest}\n```\n"
+        source[0] += usage.digest_cell(_usage_dir(app))
 
 
 # Figure numbering and {numref} read little of a page, but Sphinx unpickles the whole page for them: every doctree

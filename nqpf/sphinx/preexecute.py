@@ -1,17 +1,19 @@
-"""Run the book's notebooks in parallel before Sphinx reads them, filling the jupyter-cache the build reads.
+"""Run the book's notebooks in parallel beside Sphinx, filling the jupyter-cache the build reads.
 
-``make html`` and ``make pdf`` call ``python -m nqpf.sphinx.preexecute`` first: every chapter of the table of
-contents whose outputs are not already cached is executed by jupyter-cache's own parallel executor (a process
-pool of ``--jobs`` workers, default: the machine's cores), and its outputs are cached under the notebook's hash.
-Sphinx (myst-nb, ``execute_notebooks: cache``) then finds every page in the cache and runs nothing itself, so the
-outputs — and every glued value — are exactly those a serial build gives.
+``make html`` and ``make pdf`` start ``python -m nqpf.sphinx.preexecute`` in the background and Sphinx beside it:
+every chapter of the table of contents whose outputs are not already cached is executed by jupyter-cache's own
+parallel executor (a process pool of ``--jobs`` workers, default: the machine's cores), and its outputs are cached
+under the notebook's hash. Sphinx (myst-nb, ``execute_notebooks: cache``) starts up and reads the pages that are no
+notebook meanwhile, then reads each notebook page once it is cached (:func:`await_page`), so the outputs — and every
+glued value — are exactly those a serial build gives.
 
 Each notebook runs in a kernel of its own started with the page's name (``NQPF_DOCNAME``) and the usage folder
 (``NQPF_USAGE_DIR``) in that kernel's environment only (:func:`execute_notebook`; nothing is written into this
 process's ``os.environ``), so the data usage record (:mod:`nqpf.core.usage`) credits each page, however many
 notebooks run at once. The Sphinx extension executes a page that misses the cache the same way. The pages that read
-that record (the data catalogue) are left to Sphinx, which runs them last. A notebook that fails here is only
-noted: Sphinx executes it again and reports the error the usual way (the strict build fails, naming the cell).
+that record (the data catalogue) run last, once every other page has written its record (:func:`run_readers`). A
+notebook that fails here is only noted: Sphinx executes it again and reports the error the usual way (the strict
+build fails, naming the cell).
 """
 
 from __future__ import annotations
@@ -228,6 +230,44 @@ def notebook_pages(toc: Path, root: Path = ROOT) -> list[Path]:
     return [path for path in (source(docname, root) for docname in toc_pages(toc)) if _runs_here(path)]
 
 
+def reader_pages(toc: Path, root: Path = ROOT) -> list[Path]:
+    """The toc's notebook pages that read the usage record (the data catalogue)."""
+    out = []
+    for path in (source(docname, root) for docname in toc_pages(toc)):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md" and USAGE_READER in text and text.startswith("---") \
+                and "jupytext:" in text.split("---", 2)[1]:
+            out.append(path)
+    return out
+
+
+def run_readers(pages: list[Path], cache, usage_dir: Path, timeout: int, root: Path) -> tuple[int, list[str]]:
+    """Execute and cache the pages that read the usage record, once every other page has written its record: the
+    page as Sphinx reads it (its source with :func:`nqpf.core.usage.digest_cell` appended, nqpf.sphinx.ext), so
+    Sphinx finds it in the cache. Run here, the page's kernel is forked from the warm template. (executed, failed)"""
+    from jupyter_cache.base import CacheBundleIn
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    executed, failed = 0, []
+    for path in pages:
+        text = path.read_text(encoding="utf-8") + usage.digest_cell(usage_dir)
+        nb = read_myst_markdown_notebook(text, add_source_map=True, path=str(path))
+        try:
+            cache.match_cache_notebook(nb)
+            continue
+        except KeyError:
+            pass
+        docname = path.relative_to(root).with_suffix("").as_posix()
+        result = execute_notebook(nb, str(path.parent), page_env(docname, usage_dir), timeout)
+        if result.err is None:
+            cache.cache_notebook_bundle(CacheBundleIn(nb, str(path), data={"execution_seconds": result.time}),
+                                        check_validity=False, overwrite=True)
+            executed += 1
+        else:
+            failed.append(str(path))  # Sphinx runs it again and reports the error
+    return executed, failed
+
+
 def running_ranks(env, docnames: list[str]) -> dict[str, int]:
     """{docname: rank} of the pages a pre-execution running beside Sphinx executes, in the order it is expected to
     finish them (:func:`expected_finish`); empty when none runs."""
@@ -255,7 +295,7 @@ def expected_finish(pages: list[Path], cache, jobs: int) -> dict[str, int]:
 
 
 def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 600, root: Path = ROOT) -> dict:
-    pages = notebook_pages(toc, root)
+    pages, readers = notebook_pages(toc, root), reader_pages(toc, root)
     cache = get_cache(str(cache_path))
     for path in pages:
         cache.add_nb_to_project(str(path), read_data=READER)
@@ -268,11 +308,16 @@ def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 
                 result = executor.run_and_cache(filter_uris=[str(p) for p in phase], timeout=timeout)
                 executed += len(result.succeeded)
                 failed += result.excepted + result.errored
+        # Last, the pages that read every page's data usage record.
+        if readers:
+            warmkernel.start()
+            done, missed = run_readers(readers, cache, usage_dir, timeout, root)
+            executed, failed = executed + done, failed + missed
     finally:
         warmkernel.stop()
         # Sphinx, reading beside this run, now executes itself any page still missing (a notebook that failed here).
         (Path(cache_path) / RUNNING).unlink(missing_ok=True)
-    return {"pages": len(pages), "executed": executed, "failed": failed,
+    return {"pages": len(pages) + len(readers), "executed": executed, "failed": failed,
             "seconds": round(time.perf_counter() - start, 1)}
 
 

@@ -174,3 +174,34 @@ def test_a_mode_that_runs_pages_outside_the_cache_is_reported(tmp_path, monkeypa
     assert kernels.notebook(app, "f", text) is None and "'force'" in warned[0]
     app.env.mystnb_config = app.env.mystnb_config.copy(execution_mode="off")  # nothing runs: nothing to report
     assert kernels.notebook(app, "f", text) is None and len(warned) == 1
+
+
+def test_the_catalogue_runs_last_in_the_pre_execution_and_sphinx_finds_it(tmp_path, monkeypatch):
+    # p1 notes a data file in its record; the reader page (it names preexecute.USAGE_READER) prints the records it
+    # finds. Run by the pre-execution after p1, it sees p1's record; cached under its source as Sphinx reads it
+    # (the record's digest cell appended by the extension's source-read handler), so Sphinx runs nothing.
+    monkeypatch.delenv(usage.DOCNAME, raising=False)
+    from jupyter_cache import get_cache
+
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: p1\nchapters:\n  - file: cat\n", encoding="utf-8")
+    (tmp_path / "p1.md").write_text(PAGE.replace("import os", "import os\nfrom nqpf.core import usage\n"
+                                                 "usage.note('data/raw/x.csv')").format(
+        name="p1", docname=usage.DOCNAME, folder=usage.DIR), encoding="utf-8")
+    reader = PAGE.replace('print(os.environ.get("{docname}"), os.environ.get("{folder}"))',
+                          f"# {preexecute.USAGE_READER})\nfrom nqpf.core import usage\n"
+                          "print(sorted(usage.read().items()))")
+    (tmp_path / "cat.md").write_text(reader.format(name="cat"), encoding="utf-8")
+    cache_dir, folder = tmp_path / "cache", tmp_path / "usage"
+    usage.write_pages(["p1", "cat"], folder)  # as the extension does when Sphinx starts reading
+    out = preexecute.run(tmp_path / "_toc.yml", cache_dir, folder, jobs=2, root=tmp_path)
+    assert (out["pages"], out["executed"], out["failed"]) == (2, 2, [])
+    app = _App(tmp_path, cache_dir)
+    app.outdir = str(folder.parent / "html")  # the extension's usage folder: <outdir>/../.data-usage
+    folder.rename(folder.parent / ".data-usage")
+    source = [(tmp_path / "cat.md").read_text(encoding="utf-8")]
+    ext._source_read(app, "cat", source)
+    nb = create_nb_reader(str(tmp_path / "cat.md"), app.env.myst_config, app.env.mystnb_config, source[0]).read(
+        source[0])
+    _, merged = get_cache(str(cache_dir)).merge_match_into_notebook(nb)
+    # The kernel ran in the page's folder: the noted file is that folder's (outside the project: an absolute path).
+    assert _printed(merged) == str([("p1", [str(tmp_path / "data" / "raw" / "x.csv")])])
