@@ -3,12 +3,15 @@ edition (``data/editions/``), grouped by chapter, with its recorded reason; a ch
 build warning, which fails the strict build.
 
 The table is made when the page is written (after every notebook of the build has run), from the build's own
-``<page>.glue.json`` files; the page is read again whenever any other page is, so it is never stale and a no-op
-build stays a no-op.
+``<page>.glue.json`` files. The page is written again whenever what it shows may differ from what it showed when
+last written without a warning: any page's glued values or title, the recorded editions or reasons (their digest is
+kept beside the doctrees). So it is never stale, a changed value without a reason fails every build until it has
+one, and neither a no-op build nor an edit that changes no value writes it (or loads pandas for it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -69,6 +72,15 @@ def _breakable(text: str) -> list[nodes.Node]:
     return out
 
 
+def _remember(app, clean: bool) -> None:
+    """Keep the digest of what the page now shows; none after a warning, so that the next build warns again."""
+    state = Path(app.doctreedir) / STATE
+    if clean:
+        state.write_text(_shown(app), encoding="utf-8")
+    else:
+        state.unlink(missing_ok=True)
+
+
 def _titles(app) -> dict[str, str]:
     env = app.builder.env
     return {d: (env.titles[d].astext() if d in env.titles else d) for d in env.found_docs}
@@ -85,11 +97,14 @@ def _resolve(app, doctree, docname):
     if version is None:
         for node in found:
             node.replace_self(nodes.paragraph(text="尚无已发布的版本记录。"))
+        _remember(app, clean=True)
         return
     table = editions.diff(editions.load_edition(version), editions.glued_values(build), editions.reasons())
-    for r in editions.unexplained(table).itertuples():
+    unexplained = editions.unexplained(table)
+    for r in unexplained.itertuples():
         logger.warning(f"glued value {r.key} changed since edition {version} ({r.old!r} -> {r.new!r}) with no "
                        f"reason in data/editions/reasons.csv", location=docname)
+    _remember(app, clean=unexplained.empty)
     titles = _titles(app)
     out = [nodes.paragraph(text=f"与第 {version} 版相比：数值改变 {(table['status'] == 'changed').sum()} 项，"
                                 f"新增 {(table['status'] == 'new').sum()} 项，"
@@ -106,17 +121,35 @@ def _resolve(app, doctree, docname):
         node.replace_self(out)
 
 
-def _outdated(app, env, added, changed, removed):
-    """The changes page is read again whenever another page is (its values may have changed)."""
+# Beside the doctrees: the digest of what the page showed when it was last written without a warning.
+STATE = "nqpf-changes.json"
+
+
+def _shown(app) -> str:
+    """A digest of everything the page shows: each page's glued values and title, the editions and the reasons."""
+    from nqpf.core.paths import DATA
+
+    h = hashlib.sha256()
+    build = Path(app.outdir).parent / "jupyter_execute"
+    files = [*build.rglob("*.glue.json"), *(p for p in (DATA / "editions").rglob("*") if p.is_file())]
+    for path in sorted(files):  # editions: nqpf.render.editions.EDITIONS, named here without importing pandas
+        h.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
+    h.update(repr(sorted(_titles(app).items())).encode())
+    return h.hexdigest()
+
+
+def _updated(app, env):
+    """The changes page is written again when what it shows may have changed since it was last written."""
     doc = getattr(env, "nqpf_changes_doc", None)
-    if doc and doc in env.found_docs and (set(added) | set(changed) | set(removed)) - {doc}:
-        return [doc]
-    return []
+    if not doc or doc not in env.found_docs:
+        return []
+    state = Path(app.doctreedir) / STATE
+    return [] if state.exists() and state.read_text(encoding="utf-8") == _shown(app) else [doc]
 
 
 def setup(app):
     app.add_node(changes_node)
     app.add_directive("nqpf-changes", ChangesDirective)
-    app.connect("env-get-outdated", _outdated)
+    app.connect("env-updated", _updated)
     app.connect("doctree-resolved", _resolve)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
