@@ -65,10 +65,10 @@ def _facts() -> tuple:
 
 
 def _abstract(f):
-    from nqpf.analysis.findings import industries as ind_findings
-    from nqpf.analysis.findings import label
+    from nqpf.analysis.findings import computed, label
 
-    x = ind_findings.sei_target_2025()
+    # all of the topic's findings, stored for the front page and the introduction (which would compute them again)
+    x = next(f for f in computed("industries") if f.id == "sei-target-2025")
     _put(f, "sei_finding", x.statement)
     _put(f, "sei_finding_label", label(x))
     specs = target_specifications()

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from nqpf.core.errors import DataError, UsageError
 
-__all__ = ["Spec", "Finding", "holds", "register", "get", "table", "label", "counts_as_robust", "MIN_SPECS"]
+__all__ = ["Spec", "Finding", "holds", "register", "computed", "get", "table", "label", "counts_as_robust", "MIN_SPECS"]
 
 MIN_SPECS = 3
 _OPS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq,
@@ -179,15 +179,18 @@ def inputs_key() -> str:
 
 
 @lru_cache(maxsize=None)
-def _topic(name: str) -> tuple[Finding, ...]:
+def _topic(name: str, credit: bool = False) -> tuple[Finding, ...]:
     from joblib import Memory
 
     from nqpf.core import usage
     from nqpf.core.paths import CACHE
 
+    cached = Memory(CACHE / "findings", verbose=0).cache(_cached)
+    if credit:  # the chapter presenting the findings: the files they read are its own (see computed)
+        return cached(name, inputs_key())
     # Gathering findings is not using their data: the chapters that compute them are credited with their files.
     with usage.paused():
-        return Memory(CACHE / "findings", verbose=0).cache(_cached)(name, inputs_key())
+        return cached(name, inputs_key())
 
 
 def register(topic: str | None = None) -> list[Finding]:
@@ -204,6 +207,16 @@ def register(topic: str | None = None) -> list[Finding]:
             seen.add(f.id)
             out.append(f)
     return out
+
+
+def computed(topic: str) -> list[Finding]:
+    """One topic's findings for the chapter that presents them: :func:`register` ``(topic)``, except that the
+    data files read when they are computed are credited to the running page (the data catalogue lists them). They
+    are stored in the register's cache, so the front page and the introduction, which gather every topic after
+    the chapters ran (nqpf.sphinx.preexecute), read them instead of computing them again."""
+    if topic not in _topic_modules():
+        raise UsageError(f"no findings module {topic!r}; modules: {', '.join(_topic_modules())}")
+    return list(_topic(topic, credit=True))
 
 
 def get(fid: str) -> Finding:

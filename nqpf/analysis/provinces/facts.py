@@ -51,7 +51,6 @@ def slope_text(row, fmt: str, scale=1) -> str:
 def general() -> dict:
     """Years and counts, and each finding's sentence and label (chosen by its computed verdict)."""
     from nqpf.analysis import findings as fd
-    from nqpf.analysis.findings import provinces as pv_findings
 
     v = _Values()
     v.g("pv_first", FIRST)
@@ -61,9 +60,9 @@ def general() -> dict:
     v.g("pv_n_prov", len(clean.PROVINCES))
     v.g("pv_n_years", len(inp.YEARS))
     v.g("pv_half_years", MID - FIRST + 1)
-    # computed here, not read from the register's cache: the register pauses the record of the data files a page
-    # uses, and the cleaned table is cached in memory, so a page reading it there would never be credited with it
-    for f in pv_findings.findings():
+    # computed with the data files they read credited to this page (the register pauses that record, and the
+    # cleaned table is cached in memory, so a page would never be credited with it), and stored for the front page
+    for f in fd.computed("provinces"):
         key = "pv_f_" + f.id.removeprefix("provinces-").replace("-", "_")
         v.g(key, f.statement)
         v.g(key + "_label", fd.label(f))
