@@ -122,6 +122,10 @@ pdf: venv js texdeps ## the PDF via Sphinx's LaTeX builder with xelatex + ctex (
 	@if $(call fresh,pdf,$(PDF)); then echo "pdf: up to date ($(PDF))"; \
 	else $(call stamp_start,pdf) && $(MAKE) --no-print-directory pdf-build && $(call stamp_done,pdf); fi
 
+# latexmk reads the book's settings (nqpf/sphinx/latexmkrc: one xdvipdfmx at the end, no pass for the page count)
+# after the latexmkrc Sphinx writes; jupyter-book's `make all-pdf` in $(B)/latex passes LATEXMKOPTS on.
+LATEXMKRC := -r $(CURDIR)/nqpf/sphinx/latexmkrc
+pdf-build: export LATEXMKOPTS = $(LATEXMKRC)
 pdf-build: cache-guard
 	$(call sphinx,latex,pdflatex,html)
 	test -s $(PDF)
@@ -143,7 +147,7 @@ chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/l
 	  cd $(B)/latex && \
 	  cp -r $$(ls | grep -v -e '^nqpf-book\.' -e '\.tex$$') $(abspath $(CHAPTERS_TEX))/ && \
 	  mv $$names $(abspath $(CHAPTERS_TEX))/
-	$(MAKE) -C $(CHAPTERS_TEX) all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" >$(CHAPTERS_TEX)/build.log 2>&1 \
+	$(MAKE) -C $(CHAPTERS_TEX) all-pdf LATEXMKOPTS="$(LATEXMKRC) -interaction=nonstopmode -halt-on-error" >$(CHAPTERS_TEX)/build.log 2>&1 \
 	  || { tail -30 $(CHAPTERS_TEX)/build.log; exit 1; }
 	@if grep -h "Missing character" $(CHAPTERS_TEX)/*.log; then echo "error: characters missing from the chapter PDFs" >&2; exit 1; fi
 

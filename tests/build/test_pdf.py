@@ -106,3 +106,55 @@ def test_english_apostrophes_are_set_as_latin_punctuation(pdf_text):
     gaps = re.findall(r"\b[A-Za-z]+[’'] (?:s|t|re|ve|ll|d)\b", pdf_text)
     assert not gaps, gaps[:5]
     assert re.search(r"\bChina[’']s\b", pdf_text)  # the introduction's abstract, whole
+
+
+def page_labels(pdf: bytes) -> list[tuple[int, str, int]]:
+    """The /PageLabels number tree of a PDF as (first page index, style, first number): the catalog is in a
+    compressed object stream, so every Flate stream is inflated and searched."""
+    import zlib
+
+    chunks = [pdf]
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            chunks.append(zlib.decompressobj().decompress(pdf[m.end():m.end() + 1_000_000]))
+        except zlib.error:
+            continue
+    found = [m for c in chunks for m in re.finditer(rb"/PageLabels\s*<<\s*/Nums\s*\[(.*?)\]", c, re.S)]
+    assert len(found) == 1, f"{len(found)} /PageLabels entries"
+    entries = re.findall(rb"(\d+)\s*<<(.*?)>>", found[0].group(1), re.S)
+    return [(int(i), re.search(rb"/S\s*/(\w)", d).group(1).decode(),
+             int(m.group(1)) if (m := re.search(rb"/St\s+(\d+)", d)) else 1) for i, d in entries]
+
+
+def roman(n: int) -> str:
+    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+              (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, digits in values:
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def test_page_labels_match_the_printed_page_numbers(pdf_path, pdf_text, pdf_pages):
+    """A reader's viewer shows the page labels: they must name each page as its footer does (contents in roman
+    numerals, the body from 1). The labels are written in the pass that sets the pages (_config.yml's preamble):
+    read back from the .aux of a first pass without the contents, they would start the body three pages early."""
+    labels = page_labels(pdf_path.read_bytes())
+    assert [style for _, style, _ in labels][-2:] == ["r", "D"]
+
+    def label(index: int) -> str:
+        start, style, first = max(e for e in labels if e[0] <= index)
+        n = first + index - start
+        return roman(n) if style == "r" else str(n)
+
+    pages = pdf_text.split("\f")[:pdf_pages]
+    assert len(pages) == pdf_pages
+    checked = {"r": 0, "D": 0}
+    for index, text in enumerate(pages):
+        lines = [line for line in text.splitlines() if line.strip()]
+        folio = lines[-1].split()[-1] if lines else ""
+        if re.fullmatch(r"\d+|[ivxlc]+", folio):
+            assert folio == label(index), f"page {index + 1}: footer {folio}, label {label(index)}"
+            checked["D" if folio.isdigit() else "r"] += 1
+    assert checked["r"] >= 2 and checked["D"] >= 0.9 * (pdf_pages - 10), checked
