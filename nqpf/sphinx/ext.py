@@ -93,9 +93,11 @@ class SeedQuote(SphinxDirective):
 
 def _cjk_fonts_tex() -> str:
     """xeCJK font set-up from the pip font package, so the PDF needs no system CJK font."""
-    from nqpf.render.plotting import cjk_font_file
+    # The folder of nqpf.render.plotting.cjk_font_file, found without importing plotting (matplotlib: about a
+    # second of every build, the site's included).
+    import pylopdf_fonts_zh_cn
 
-    folder = cjk_font_file().parent.as_posix() + "/"
+    folder = Path(pylopdf_fonts_zh_cn.__file__).parent.as_posix() + "/"
     opts = f"Path={folder},AutoFakeBold=2.5,AutoFakeSlant=0.2"
     return (
         f"\\setCJKmainfont{{NotoSerifSC-Regular.otf}}[{opts}]\n"
@@ -471,6 +473,9 @@ def outline(env, doctree: nodes.Element) -> _Outline:
     for node in doctree.findall(nodes.Element):
         for node_id in node["ids"]:
             root.ids.setdefault(node_id, copies.get(id(node)) or _stub(node))
+    for top in [root, *root.ids.values()]:
+        for node in top.findall():
+            node._document = None  # a copy keeps its page's document: pickled with it, the outline was the page
     return root
 
 
