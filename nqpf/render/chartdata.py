@@ -19,7 +19,18 @@ import hashlib
 import re
 import sys
 
-import pandas as pd
+
+class _Pandas:
+    """pandas, imported when first used: the book's Sphinx extension imports this module for its names (PREFIX,
+    MIME, filename), and importing pandas was a second of every build that writes a page."""
+
+    def __getattr__(self, name):
+        import pandas
+
+        return getattr(pandas, name)
+
+
+pd = _Pandas()
 
 PREFIX = "nqpf-data:"  # glue key prefix of a data record
 DATA_DIR = "_data"  # folder of the CSV files in the built site
