@@ -67,8 +67,14 @@ def _count_tokens(path: str, engine: str) -> dict[str, int]:
     toks = text.segment_fast(flat) if engine == "fast" else text.segment(flat, cache=False)
     if engine == "fast":  # the fast path's Chinese tokens, for the appendix's comparison with jieba
         engines.fast_entry(flat, toks)
-    # Counted in C first, then the distinct tokens filtered: the same dict, in the same (first-seen) order.
-    return {t: n for t, n in Counter(toks).items() if text.is_content(t)}
+    # Counted in C first, then the distinct tokens filtered: the same dict, in the same (first-seen) order. Each
+    # distinct token is judged once per process (stop words are read once per process too).
+    counts = Counter(toks)
+    _CONTENT.update((t, text.is_content(t)) for t in counts.keys() - _CONTENT.keys())
+    return {t: n for t, n in counts.items() if _CONTENT[t]}
+
+
+_CONTENT: dict[str, bool] = {}
 
 
 # In-process copy of the counts read or computed, by (file sha256, inputs key): the chapter compares the same
