@@ -536,6 +536,13 @@ def _patch_numbering() -> None:
     TocTreeCollector.assign_figure_numbers = assign_figure_numbers
 
 
+def _save_search(app, exc):
+    """The search index's segmentations, kept for the next build (nqpf.sphinx.search)."""
+    lang = getattr(getattr(app.builder, "indexer", None), "lang", None)
+    if exc is None and isinstance(lang, SearchChinese):
+        lang.save()
+
+
 def setup(app):
     _patch_numbering()
     app.connect("doctree-read", _note_outline, priority=990)  # the page as it is saved, after other handlers
@@ -555,6 +562,7 @@ def setup(app):
     app.connect("env-updated", _chapter_documents)
     app.add_post_transform(AppendixReferences)
     app.add_search_language(SearchChinese)  # Sphinx's Chinese search: the same index in a fraction of the time
+    app.connect("build-finished", _save_search)
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 from sphinx.search import zh
 
+from nqpf.sphinx import search
 from nqpf.sphinx.search import SearchChinese
+
+
+@pytest.fixture(autouse=True)
+def _cuts_in(tmp_path, monkeypatch):
+    """Each test keeps its segmentations in its own folder."""
+    monkeypatch.setattr(search, "cuts_file", lambda userdict: tmp_path / "cuts.pickle")
 
 
 @pytest.fixture()
@@ -64,3 +71,19 @@ def test_same_stems_as_sphinx_class():
         assert [ours.stem(w) for w in words] == [theirs.stem(w) for w in words]
     finally:
         zh.SearchChinese.latin_terms[:] = saved
+
+
+def test_segmentation_kept_for_the_next_build(monkeypatch):
+    text = "新质生产力以全要素生产率大幅提升为核心标志"
+    first = SearchChinese({})
+    words = first.split(text)
+    assert "生产" in words and "生产力" in words  # jieba's search mode: the word and its parts
+    first.save()
+
+    def no_jieba(text):
+        raise AssertionError("segmented again")
+
+    monkeypatch.setattr(zh.jieba, "cut_for_search", no_jieba)
+    assert SearchChinese({}).split(text) == words  # read from the kept segmentations
+    with pytest.raises(AssertionError):
+        SearchChinese({}).split("一段新的文字")  # a text never segmented goes to jieba
