@@ -92,3 +92,27 @@ def test_world_rd_compares_like_years():
 
 
 # tfp-jpn-kor-negative-2013-2023 (labour with and without hc): test_tfp_referee.py
+
+
+def test_a_chapter_computes_its_findings_once_for_the_whole_build(tmp_path):
+    """findings.computed: the chapter's kernel computes its topic crediting the files to its page, and a later kernel
+    (the front page) reads them from the cache without computing them (its module's findings() would raise) and
+    without being credited with the data. The tfp findings read the two PWT vintages (nqpf.analysis.tfp.pwt)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NQPF_CACHE": str(tmp_path / "cache"), "NQPF_USAGE_DIR": str(tmp_path / "usage")}
+    chapter = "from nqpf.analysis import findings; print([f.id for f in findings.computed('tfp')])"
+    front = ("import nqpf.analysis.findings.tfp as t\n"
+             "def again(): raise AssertionError('computed again')\n"
+             "t.findings = again\n"
+             "from nqpf.analysis import findings; print([f.id for f in findings.register('tfp')])")
+    runs = [subprocess.run([sys.executable, "-c", code], env={**env, "NQPF_DOCNAME": page}, capture_output=True,
+                           text=True, timeout=300) for page, code in (("book/tfp", chapter), ("book/index", front))]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert "tfp-share-after-2013" in runs[0].stdout and runs[1].stdout == runs[0].stdout  # the same ones read back
+    credited = (tmp_path / "usage" / "book" / "tfp.txt").read_text(encoding="utf-8").split()
+    assert credited == ["data/raw/pwt110_selected.csv", "data/raw/pwt1001_selected.csv"]
+    front_record = tmp_path / "usage" / "book" / "index.txt"
+    assert not front_record.exists() or not front_record.read_text(encoding="utf-8").strip()
