@@ -401,11 +401,10 @@ class BookCitation(SphinxDirective):
         from nqpf.core import citation
         self.env.note_dependency(str(citation.CFF))
         meta = citation.load()
-        commit = getattr(self.env.app, "nqpf_build_commit", None)
-        if commit is None:  # nqpf.sphinx.ext not loaded
-            from nqpf.sphinx.ext import build_commit
+        from nqpf.sphinx import ext
 
-            commit = build_commit()
+        # With nqpf.sphinx.ext the commit is filled in when the page is written (a new commit reads no page again).
+        commit = ext.COMMIT_SLOT if hasattr(self.env.app, "nqpf_build_commit") else ext.build_commit()
         para = nodes.paragraph()
         para += nodes.Text(citation.sentence(meta, commit))
         block = nodes.literal_block(citation.bibtex(meta, commit), citation.bibtex(meta, commit), language="bibtex")

@@ -358,18 +358,35 @@ def _readers(app, env) -> list[str]:
     return _pages_with(env, USAGE_READER)
 
 
-# Pages that show the commit of the build. The commit is put into their source when they are read (a MyST
-# substitution is a config value: every commit, or any edit that made the tree dirty, re-read the whole book).
+# Pages that show the commit of the build. A page holds a slot for it, filled when the page is written: a commit
+# that changes (or a tree that turns dirty, as an edit does) rewrites those pages without reading them again. (A MyST
+# substitution is a config value: every commit, or any edit that made the tree dirty, re-read the whole book.)
 COMMIT_MARK = "{{ build_commit }}"
 COMMIT_USERS = (COMMIT_MARK, "{bookcitation}")
+COMMIT_SLOT = "NQPFBUILDCOMMIT"  # in a page's source and doctree until it is written
 
 
-def _commit_outdated(app, env, added, changed, removed):
-    """When the commit (or the tree's dirty state) differs from the last build's, only its pages are read again."""
+def _commit_updated(app, env):
+    """When the commit (or the tree's dirty state) differs from the last build's, its pages are written again."""
     if getattr(env, "nqpf_build_commit", None) == app.nqpf_build_commit:
         return []
     env.nqpf_build_commit = app.nqpf_build_commit
     return _pages_with(env, *COMMIT_USERS)
+
+
+def fill_commit(text: str, commit: str) -> str:
+    return text.replace(COMMIT_SLOT, commit)
+
+
+def _put_commit(app, doctree, docname):
+    """The build's commit where the page holds its slot: in text, and in code blocks' source (highlighted from it)."""
+    commit = app.nqpf_build_commit
+    for text in list(doctree.findall(nodes.Text)):
+        if COMMIT_SLOT in text:
+            text.parent.replace(text, nodes.Text(fill_commit(str(text), commit)))
+    for block in doctree.findall(nodes.literal_block):
+        if COMMIT_SLOT in block.rawsource:
+            block.rawsource = fill_commit(block.rawsource, commit)
 
 
 def _outdated(app, env, added, changed, removed):
@@ -391,7 +408,7 @@ def _read_order(app, env, docnames):
 
 
 def _source_read(app, docname, source):
-    source[0] = source[0].replace(COMMIT_MARK, app.nqpf_build_commit)
+    source[0] = source[0].replace(COMMIT_MARK, COMMIT_SLOT)
     if USAGE_READER in source[0]:
         # The record's hash in the page's code: jupyter-cache re-executes the page when the record changes.
         source[0] += usage.digest_cell(_usage_dir(app))
@@ -549,13 +566,14 @@ def setup(app):
     app.connect("env-purge-doc", _purge_outline)
     app.connect("env-merge-info", _merge_outlines)
     app.connect("env-get-outdated", _outdated)
-    app.connect("env-get-outdated", _commit_outdated)
+    app.connect("env-updated", _commit_updated)
     app.connect("env-before-read-docs", _read_order)
     app.connect("source-read", _source_read)
     app.connect("source-read", kernels.execute_uncached, priority=900)  # on the final source: myst-nb's hash
     app.connect("config-inited", _config_inited)
     app.connect("env-get-updated", _appendix_numbers, priority=100)  # before Sphinx numbers the toc (500)
     app.connect("env-get-updated", _appendix_letters, priority=900)  # after it
+    app.connect("doctree-resolved", _put_commit, priority=100)  # before the others read the text
     app.connect("doctree-resolved", _exec_table_zh)
     app.connect("doctree-resolved", _latex_appendices)
     app.connect("doctree-resolved", _latex_small_abstracts)

@@ -29,6 +29,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from nqpf.core import envinfo
+from nqpf.sphinx.ext import fill_commit
 
 logger = logging.getLogger(__name__)
 
@@ -189,8 +190,12 @@ def _write_notebooks(app) -> None:
                 state[docname] = {**made_of, "refs": sorted(set(refs))}
             download = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
             if docname in written and download.exists():  # copied from the executed notebook just now
-                nb = nbformat.read(download, as_version=4)
-                nbformat.write(notebooks.for_jupyter(nb, values, resolve), download)
+                nb = notebooks.for_jupyter(nbformat.read(download, as_version=4), values, resolve)
+                commit = getattr(app, "nqpf_build_commit", None)
+                for cell in nb.cells if commit is not None else []:  # the slot nqpf.sphinx.ext fills in pages
+                    if cell.cell_type == "markdown":
+                        cell.source = fill_commit(cell.source, commit)
+                nbformat.write(nb, download)
     state_file.parent.mkdir(parents=True, exist_ok=True)
     state_file.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 

@@ -111,7 +111,7 @@ def test_citations_become_plain_entries_that_keep_their_anchor(fmt):
         assert next(para.findall(nodes.target))["ids"] == ["id3"]
 
 
-def test_only_pages_showing_the_commit_are_read_again_when_it_changes(tmp_path):
+def test_only_pages_showing_the_commit_are_written_again_when_it_changes(tmp_path):
     from nqpf.sphinx import ext
 
     pages = {"shows": "本书由 git 提交 {{ build_commit }} 构建。", "cites": ":::{bookcitation}\n:::", "plain": "正文"}
@@ -119,10 +119,16 @@ def test_only_pages_showing_the_commit_are_read_again_when_it_changes(tmp_path):
         (tmp_path / f"{name}.md").write_text(body, encoding="utf-8")
     env = SimpleNamespace(found_docs=set(pages), doc2path=lambda d: tmp_path / f"{d}.md")
     app = SimpleNamespace(nqpf_build_commit="abc123")
-    assert ext._commit_outdated(app, env, set(), set(), set()) == ["cites", "shows"]
-    assert ext._commit_outdated(app, env, set(), set(), set()) == []  # same commit: a no-op stays one
+    assert ext._commit_updated(app, env) == ["cites", "shows"]
+    assert ext._commit_updated(app, env) == []  # same commit: a no-op stays one
     app.nqpf_build_commit = "abc123（工作区有未提交修改）"
-    assert ext._commit_outdated(app, env, set(), set(), set()) == ["cites", "shows"]
+    assert ext._commit_updated(app, env) == ["cites", "shows"]  # written again, not read again
     source = [pages["shows"]]
     ext._source_read(app, "shows", source)
-    assert source[0] == "本书由 git 提交 abc123（工作区有未提交修改） 构建。"
+    assert source[0] == f"本书由 git 提交 {ext.COMMIT_SLOT} 构建。"  # a slot in the page until it is written
+    bib = f"note = {{git commit {ext.COMMIT_SLOT}}}"
+    doc = nodes.section("", nodes.paragraph("", source[0]), nodes.literal_block(bib, bib))
+    ext._put_commit(app, doc, "shows")
+    assert doc[0].astext() == "本书由 git 提交 abc123（工作区有未提交修改） 构建。"
+    # The code block's source too: the site highlights a block only when its source and its text agree.
+    assert doc[1].rawsource == doc[1].astext() == "note = {git commit abc123（工作区有未提交修改）}"
