@@ -18,8 +18,6 @@ import hashlib
 import json
 import os
 import subprocess
-from functools import lru_cache
-from importlib.metadata import version
 
 from nqpf.analysis.policy.reading import documents, load
 from nqpf.core import text
@@ -49,16 +47,11 @@ def _jieba_entry(flat: str) -> dict:
     return {"text": _sha(flat), "tokens": token_digest(chinese), "count": len(chinese)}
 
 
-@lru_cache(maxsize=1)
-def _fast_folder() -> str:
-    return f"{text.dictionary_hash()}-rjieba-{version('rjieba')}"
-
-
 def fast_entry(flat: str, tokens: list[str] | None = None) -> dict:
     """The fast path's Chinese tokens of a cleaned text as ``{"tokens": digest, "count": n}``, from the build's
     cache (keyed on the text, the user dictionary and rjieba's version) or from ``tokens`` (its fast-path
     segmentation, when the caller has it) or segmented here, and then cached."""
-    path = CACHE / "fast-chinese" / _fast_folder() / f"{_sha(flat)}.json"
+    path = CACHE / "fast-chinese" / text._cache_folder("fast") / f"{_sha(flat)}.json"  # the token cache's key
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
