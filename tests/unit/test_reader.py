@@ -249,3 +249,44 @@ def test_dirty_means_a_tracked_file_differs(tmp_path, monkeypatch):
     assert "未提交" not in ext.build_commit()
     (tmp_path / "a.txt").write_text("2\n", encoding="utf-8")
     assert ext.build_commit().endswith("（工作区有未提交修改）")
+
+
+def test_colab_notebook_written_again_only_when_what_it_is_made_of_changed(tmp_path, monkeypatch):
+    """nqpf.sphinx.reader._write_notebooks: a page's Colab notebook is written again when its source, its glued
+    values or the name of a cross-reference it holds changed since the last build, and only then."""
+    from types import SimpleNamespace
+
+    from nqpf.render import notebooks
+    from nqpf.sphinx import reader
+
+    source = tmp_path / "book" / "x.md"
+    source.parent.mkdir()
+    source.write_text("见 {numref}`fig-a`。", encoding="utf-8")
+    glue = tmp_path / "_build" / "jupyter_execute" / "book" / "x.glue.json"
+    glue.parent.mkdir(parents=True)
+    glue.write_text("{}", encoding="utf-8")
+    env = SimpleNamespace(found_docs={"book/x"}, doc2path=lambda d: source, metadata={"book/x": {"kernelspec": {}}})
+    app = SimpleNamespace(outdir=str(tmp_path / "_build" / "html"), doctreedir=str(tmp_path / "_build" / "doctrees"),
+                          env=env, config=SimpleNamespace(html_theme_options={}))
+    names = {"fig-a": "图 1.1"}
+    monkeypatch.setattr(reader, "reference_resolver", lambda app: lambda role, target: names.get(target, ""))
+    written = []
+
+    def write(path, dest, repo_url, values, resolve):
+        resolve("numref", "fig-a")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text("{}", encoding="utf-8")
+        written.append(dest.name)
+
+    monkeypatch.setattr(notebooks, "write_notebook", write)
+    steps = []
+    for change in (None, None, lambda: names.update({"fig-a": "图 1.2"}), None,
+                   lambda: glue.write_text('{"g": {"data": {"text/plain": "1"}}}', encoding="utf-8"),
+                   lambda: source.write_text("改过的正文", encoding="utf-8")):
+        if change:
+            change()
+        written.clear()
+        reader._write_notebooks(app)
+        steps.append(len(written))
+    # first build; nothing changed; a figure renumbered; nothing; a glued value; the source
+    assert steps == [1, 0, 1, 0, 1, 1]
