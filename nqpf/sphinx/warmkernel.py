@@ -40,9 +40,12 @@ __all__ = ["OWN_PACKAGE", "WARM_MODULES", "WarmKernelManager", "start", "stop"]
 # Not the book's own package: nqpf.core.usage reads the page's name from the environment when it is imported, and
 # that environment is the kernel's. Not ipykernel either: its traits read JPY_PARENT_PID when imported.
 # And what every kernel imports while it starts, before any cell runs: the kernel class (not the kernel app) and the
-# debugger's debugpy (about 0.5 s of each kernel's start); neither reads the environment when imported.
+# debugger's debugpy (about 0.5 s of each kernel's start); neither reads the environment when imported. And what
+# most chapters import at their first figure (the inline backend renders each as PDF too, subsetting fonts) or
+# first Chinese numeral (cn2an): about 0.4 s and 0.3 s of each such kernel.
 WARM_MODULES = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "pandera.pandas", "myst_nb.ext.glue",
-                "scipy.stats", "joblib", "ipykernel.ipkernel", "debugpy.server.api")
+                "scipy.stats", "joblib", "ipykernel.ipkernel", "debugpy.server.api", "matplotlib.backends.backend_pdf",
+                "fontTools.subset", "cn2an")
 OWN_PACKAGE = "nqpf"
 _BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel puts in MPLBACKEND when it is unset
 
