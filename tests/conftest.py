@@ -2,16 +2,19 @@
 session by `make book`.
 
 `make test` runs pytest on every core (pytest-xdist, `-n $(JOBS) --dist loadgroup`). The book is built once, by
-one `make book` started in the background as soon as a collected test needs it, so the tests that do not need it
-(unit, command line, mini-books) run on both cores meanwhile; the tests that read the built book wait for that one
-build. Control files (the build's log, exit code and the tree's state before it) live in one folder shared by the
-pytest processes of the session (NQPF_TEST_SHARED). Tests that read the book are scheduled last, each test file's
-on one worker (pytest_xdist_make_scheduler below).
+`make book`'s own steps started in the background as soon as a collected test needs it, so the tests that do not need
+it (unit, command line, mini-books) run on both cores meanwhile. The build marks each stage as it ends (BOOK_STAGES:
+the site, then the PDF, then the rest of `make book`), and a test waits only for what it reads: `built_html`
+(html_dir) for the site, `built_pdf` (pdf_path) for the PDF, `built_book` for the whole book (chapter PDFs, EPUB, the
+downloads copied into the site, the tree left as it was). Control files (the build's log, stage marks, exit code and
+the tree's state before it) live in one folder shared by the pytest processes of the session (NQPF_TEST_SHARED).
+Tests that read the book are scheduled last, the earliest stage's first, a test file's tests of one stage on one
+worker (pytest_xdist_make_scheduler below).
 
-The reproducibility test's clean build (`make html` into a folder of its own, with caches of its own) starts in the
-background at the same moment, beside the main build, at a lower priority: it fills the cores the main build and the
-unit tests leave idle instead of running after the main build. NQPF_TEST_BUILT=1 takes the book in NQPF_TEST_OUT as
-built (no `make book`), e.g. to rerun the tests of the built book while working on them.
+The reproducibility test's clean run of every notebook (`make preexecute` into a folder of its own, with caches of
+its own) starts in the background at the same moment, beside the main build, at a lower priority: it fills the cores
+the main build and the unit tests leave idle instead of running after the main build. NQPF_TEST_BUILT=1 takes the
+book in NQPF_TEST_OUT as built (no `make book`), e.g. to rerun the tests of the built book while working on them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -31,7 +35,13 @@ import pytest
 from tests.helpers import BUILD, OUT, ROOT, TOC, mpl_config, run, tree_state
 
 SHARED = "NQPF_TEST_SHARED"
-BOOK_CMD = ["make", "book", f"OUT={OUT}", f"TOC={TOC}"]
+# `make book` in three steps, each marked done as it ends: its prerequisites html and pdf first, then the book itself
+# with those two taken as made (-o: not checked again, so nothing reads a site being rewritten).
+_WHERE = [f"OUT={OUT}", f"TOC={TOC}"]
+BOOK_STAGES = [("html", ["make", "html", *_WHERE]), ("pdf", ["make", "pdf", *_WHERE]),
+               ("book", ["make", "-o", "html", "-o", "pdf", "book", *_WHERE])]
+# The fixture each stage's tests ask for, in the order the stages end.
+STAGE_FIXTURES = {"built_html": "html", "built_pdf": "pdf", "built_book": "book"}
 PREBUILT = "NQPF_TEST_BUILT"
 # The hashes of data/derived/ when a build ends (a build never writes data/: see test_repro).
 DERIVED_CMD = "cd {root} && find data/derived -maxdepth 1 -type f ! -name '.*' -exec sha256sum {{}} + >{out}"
@@ -56,26 +66,45 @@ def _folder(name: str = "book") -> Path:
     return Path(os.environ[SHARED]) / name
 
 
+def _stage(item) -> int | None:
+    """The index of the last stage of the main build a test reads (None: it reads no built book)."""
+    names = getattr(item, "fixturenames", ())
+    stages = [i for i, fixture in enumerate(STAGE_FIXTURES) if fixture in names]
+    return max(stages) if stages else None
+
+
 def _needs_book(item) -> bool:
-    return "built_book" in getattr(item, "fixturenames", ())
+    return _stage(item) is not None
 
 
 def _needs_repro(item) -> bool:
     return "repro_book" in getattr(item, "fixturenames", ())
 
 
-def repro_cmd(out: Path) -> list[str]:
-    """The reproducibility test's clean build: HTML only, its own folder and its own caches (segmentation, provinces,
-    findings: `make test` exports the main build's)."""
-    return ["nice", "-n", "10", "make", "html", f"OUT={out}", f"TOC={TOC}", f"NQPF_CACHE={out}/_build/.cache"]
+# What the Sphinx extension does first in a build (nqpf.sphinx.ext): list the build's pages (Sphinx's found_docs,
+# the table of contents' pages) for the data usage record the data catalogue reads.
+WRITE_PAGES = ("import sys; from pathlib import Path; from nqpf.core import usage; "
+               "from nqpf.render.notebooks import toc_pages; "
+               "usage.write_pages(toc_pages(Path(sys.argv[2])), Path(sys.argv[1]))")
+
+
+def repro_cmd(out: Path) -> list[tuple[str, list[str]]]:
+    """The reproducibility test's clean run: every notebook of the book executed from scratch into a jupyter-cache of
+    its own, with caches of its own (segmentation, provinces, findings: `make test` exports the main build's). Only
+    the notebooks: what Sphinx adds to a page is not a number."""
+    return [("pages", [sys.executable, "-c", WRITE_PAGES, f"{out}/_build/.data-usage", str(TOC)]),
+            ("repro", ["nice", "-n", "10", "make", "preexecute", f"OUT={out}", f"TOC={TOC}",
+                       f"NQPF_CACHE={out}/_build/.cache"])]
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """The tests that need the book go last (every worker collects the same items and orders them the same way)."""
+    """The tests that need the book go last, in the order of the stage of the build they wait for (the site's tests
+    start as soon as the site is built), the browser's first (the longest); every worker collects the same items and
+    orders them the same way."""
     book = [i for i in items if _needs_book(i)]
-    # The reproducibility test's clean build runs beside the main build, at a lower priority: its test goes last.
-    book.sort(key=lambda i: "test_repro" in i.nodeid)
+    # The reproducibility test's clean run goes beside the main build, at a lower priority: its test goes last.
+    book.sort(key=lambda i: ("test_repro" in i.nodeid, _stage(i), "browser" not in i.fixturenames))
     items[:] = [i for i in items if not _needs_book(i)] + book
 
 
@@ -84,23 +113,31 @@ def pytest_collection_finish(session):
     """Name the tests that need the book (for the scheduler) and start the book's build if one of them is selected;
     before xdist's own hook tells the controller the collection is complete."""
     book = [i.nodeid for i in session.items if _needs_book(i)]
-    # Files whose tests must not run beside each other (marked one_worker) go to one worker as a book file does.
-    together = book + [i.nodeid for i in session.items if i.get_closest_marker("one_worker")]
+    # {test: its group}. A book file's tests that wait for the same stage of the build are one group (the module
+    # fixtures - a browser, parsed pages - made once); the tests of a file whose tests must not run beside each other
+    # (marked one_worker) are one group; tests sharing a module fixture that builds something (a mini-book) name their
+    # group (xdist_group), so the fixture is made once, not on each worker.
+    groups = {i.nodeid: f"{i.nodeid.split('::')[0]}@{_stage(i)}" for i in session.items if _needs_book(i)}
+    groups |= {i.nodeid: i.nodeid.split("::")[0] for i in session.items if i.get_closest_marker("one_worker")}
+    for i in session.items:
+        if (mark := i.get_closest_marker("xdist_group")) and i.nodeid not in groups:
+            groups[i.nodeid] = f"{i.nodeid.split('::')[0]}::{(mark.args or [mark.kwargs.get('name')])[0]}"
     part = Path(os.environ[SHARED]) / f"book-tests.{os.getpid()}"
-    part.write_text(json.dumps(together), encoding="utf-8")
+    part.write_text(json.dumps(groups), encoding="utf-8")
     part.rename(Path(os.environ[SHARED]) / "book-tests.json")
     if book and not session.config.option.collectonly:
-        _start_background_build(_folder())
+        _start_background_build(_folder(), BOOK_STAGES)
         if any(_needs_repro(i) for i in session.items):
             _start_background_build(_folder("repro"), repro_cmd(_folder("repro") / "b"))
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup`: each test alone, except that a test file's tests that need the book (or are marked
-    one_worker) go to one worker together (their module fixtures - a browser, a clean build - are made once; the
-    make-level tests move one input's time and must not see another's), in collection order. pytest-xdist
-    3.8's own loadgroup sets `item._nodeid`, which pytest 9 no longer reads, so its groups do nothing."""
+    """`--dist loadgroup`: each test alone, except that a test file's tests that need the same stage of the book (or
+    all its tests, marked one_worker) go to one worker together (their module fixtures - a browser, parsed pages -
+    are made once; the make-level tests move one input's time and must not see another's), and so do tests marked
+    with the same xdist_group in a file (a mini-book they share), in collection order. pytest-xdist 3.8's own
+    loadgroup sets `item._nodeid`, which pytest 9 no longer reads, so its groups do nothing."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -108,12 +145,12 @@ def pytest_xdist_make_scheduler(config, log):
     config.option.loadscopereorder = False  # keep the order: the book's tests last
 
     class BookFileScheduling(LoadScopeScheduling):
-        book: set[str] | None = None
+        groups: dict[str, str] | None = None
 
         def _split_scope(self, nodeid: str) -> str:
-            if self.book is None:
-                self.book = set(json.loads((Path(os.environ[SHARED]) / "book-tests.json").read_text("utf-8")))
-            return nodeid.split("::")[0] if nodeid in self.book else nodeid
+            if self.groups is None:
+                self.groups = json.loads((Path(os.environ[SHARED]) / "book-tests.json").read_text("utf-8"))
+            return self.groups.get(nodeid, nodeid)
 
     return BookFileScheduling(config, log)
 
@@ -121,10 +158,11 @@ def pytest_xdist_make_scheduler(config, log):
 _PROCS: list[subprocess.Popen] = []
 
 
-def _start_background_build(folder: Path, cmd: list[str] | None = None) -> None:
-    """A build in the background, once per session (the first process to create the folder starts it): `make book`
-    unless `cmd` names another. The folder gets the tree's state and data/derived/'s hashes before the build, the
-    build's log, the hashes when it ended and its exit code (rc, written last)."""
+def _start_background_build(folder: Path, stages: list[tuple[str, list[str]]]) -> None:
+    """A build in the background, once per session (the first process to create the folder starts it): its stages
+    (name, command) one after another. The folder gets the tree's state and data/derived/'s hashes before the build,
+    the build's log, `<stage>.done` as each stage succeeds, the hashes when it ended and its exit code (rc, written
+    last)."""
     try:
         folder.mkdir(parents=True)
     except FileExistsError:
@@ -134,17 +172,21 @@ def _start_background_build(folder: Path, cmd: list[str] | None = None) -> None:
     (folder / "tree.part").rename(folder / "tree.json")
     subprocess.run(DERIVED_CMD.format(root=shlex.quote(str(ROOT)), out=shlex.quote(str(folder / "derived-before"))),
                    shell=True, check=True)
-    if cmd is None and os.environ.get(PREBUILT):
+    if stages is BOOK_STAGES and os.environ.get(PREBUILT):
         (folder / "log").write_text(f"{PREBUILT}: the book in {OUT} is taken as built\n", encoding="utf-8")
         shutil.copy(folder / "derived-before", folder / "derived-after")
+        for name, _ in stages:
+            (folder / f"{name}.done").touch()
         (folder / "rc").write_text("0\n", encoding="utf-8")
         return
     # The shell writes the exit code when make ends, whichever pytest process is still alive then.
     derived = DERIVED_CMD.format(root='"$root"', out='"$0/derived-after"')
-    script = f'root=$1; shift; "$@" >"$0/log" 2>&1; rc=$?; {derived}; echo $rc >"$0/rc.part"; mv "$0/rc.part" "$0/rc"'
+    steps = " && ".join(f'{shlex.join(cmd)} && touch "$0/{name}.done"' for name, cmd in stages)
+    script = (f'root=$1; {{ {steps}; }} >"$0/log" 2>&1; rc=$?; {derived}; '
+              'echo $rc >"$0/rc.part"; mv "$0/rc.part" "$0/rc"')
     # A fresh matplotlib config folder would make the first chart of each build print "building the font cache" on
     # stderr (two builds at once race for it): the builds get one whose cache is built.
-    proc = subprocess.Popen(["bash", "-c", script, str(folder), str(ROOT), *(cmd or BOOK_CMD)], cwd=ROOT,
+    proc = subprocess.Popen(["bash", "-c", script, str(folder), str(ROOT)], cwd=ROOT,
                             start_new_session=True, stdin=subprocess.DEVNULL, env={**os.environ,
                                                                                     "MPLCONFIGDIR": mpl_config()})
     _PROCS.append(proc)
@@ -162,8 +204,9 @@ def _stop_background_build(folder: Path) -> None:
 
 
 def _wait_for(path: Path, timeout: float = 3600) -> None:
+    """Until `path` exists, or the build ended (rc) without making it."""
     deadline = time.monotonic() + timeout
-    while not path.exists():
+    while not path.exists() and not (path.parent / "rc").exists():
         if time.monotonic() > deadline:
             pytest.fail(f"`make book` did not finish in {timeout:.0f} s")
         time.sleep(1)
@@ -173,21 +216,41 @@ def _wait_for(path: Path, timeout: float = 3600) -> None:
 def tree_before_build():
     """`git status` (with file hashes) before the book is built: the build must leave it as it was."""
     folder = _folder()
-    _start_background_build(folder)  # no-op when collection started it
+    _start_background_build(folder, BOOK_STAGES)  # no-op when collection started it
     _wait_for(folder / "tree.json")
     return json.loads((folder / "tree.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="session")
-def built_book(tree_before_build):
-    """The whole book, built strictly (HTML and PDF) with the Makefile's own commands, once per session."""
+def _built(stage: str) -> Path:
+    """The main build's folder once `stage` has ended; the test fails with the log's tail if the build failed first."""
     folder = _folder()
-    _wait_for(folder / "rc")
-    if (folder / "rc").read_text().strip() != "0":
+    _wait_for(folder / f"{stage}.done")
+    if not (folder / f"{stage}.done").exists():
         log = (folder / "log").read_text(encoding="utf-8", errors="replace")
         tail = "\n".join(log.splitlines()[-60:])
         pytest.fail(f"`make book` failed:\n{tail}")
     return BUILD
+
+
+@pytest.fixture(scope="session")
+def built_html(tree_before_build):
+    """The site (`make html`, strict), built with the Makefile's own commands, once per session."""
+    return _built("html")
+
+
+@pytest.fixture(scope="session")
+def built_pdf(built_html):
+    """The site and the PDF (`make pdf`): the LaTeX sources, log and PDF in latex/ stay as they are from then on."""
+    return _built("pdf")
+
+
+@pytest.fixture(scope="session")
+def built_book(built_pdf):
+    """The whole book (`make book`: also one PDF a chapter, the EPUB and the downloads copied into the site)."""
+    folder = _built("book")
+    _wait_for(_folder() / "rc")  # written just after the last stage's mark
+    assert (_folder() / "rc").read_text().strip() == "0"
+    return folder
 
 
 def _derived(path: Path) -> dict[str, str]:
@@ -219,13 +282,14 @@ def toc_pages():
 
 
 @pytest.fixture(scope="session")
-def html_dir(built_book):
-    return built_book / "html"
+def html_dir(built_html):
+    """The site's folder: its pages; the PDFs, EPUB and data zip are copied in by the last stage (built_book)."""
+    return built_html / "html"
 
 
 @pytest.fixture(scope="session")
-def pdf_path(built_book):
-    return built_book / "latex" / "nqpf-book.pdf"
+def pdf_path(built_pdf):
+    return built_pdf / "latex" / "nqpf-book.pdf"
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,6 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import CHART_SETUP, evidence, mini_book
-
 pytestmark = pytest.mark.build
 
 BOM = b"\xef\xbb\xbf"
@@ -107,14 +105,3 @@ def test_the_appendix_prints_the_citation_with_the_commit(html_dir, toc_pages):
     text = page(html_dir, "book/reproducibility").get_text()
     assert "@book{nqpf" in text and "git commit" in text
     assert re.search(r"git 提交 [0-9a-f]{12}", text)
-
-
-def test_a_chart_shown_with_its_data_writes_the_csv(tmp_path):
-    """A chart shown with chartdata.show builds and writes its CSV. (One shown without its data fails the build: the
-    page chart_without_its_data of the warnings mini-book in test_build.py.)"""
-    df = "pd.DataFrame({'年份': [2022, 2023], '规模': [50.2, 53.9]})"
-    proc = mini_book(tmp_path, CHART_SETUP + f"d = {df}\nfig, ax = plt.subplots()\nax.plot(d['年份'], d['规模'])\n"
-                                             "chartdata.show(d, 'fig-mini')")
-    assert proc.returncode == 0, evidence(tmp_path, proc)[-3000:]
-    path = tmp_path / "_build" / "html" / "_data" / "fig-mini.csv"
-    assert path.read_bytes() == "\ufeff年份,规模\n2022,50.2\n2023,53.9\n".encode("utf-8")

@@ -54,11 +54,13 @@ def test_reproducibility_appendix_names_the_commit(html_dir):
     assert "jupyter-book" in page and "pandera" in page
 
 
-# --- What must fail the build: mini-books built with the project's config and flags. ---
+# --- What must fail the build, and what must not: mini-books built with the project's config and flags. ---
 # A fault that raises in a cell stops Sphinx (myst-nb raises on a failed execution): one mini-book each. The faults
 # that are warnings (stderr, a missing glyph, a broken reference or quotation) are one page each of one mini-book:
 # with --keep-going every page's warning is printed, naming its page, and -W makes any warning fail the build, so
-# each page's own warning proves that its fault alone fails the build (one build instead of five).
+# each page's own warning proves that its fault alone fails the build (one build instead of five). What must build
+# (a seed citation, a chart shown with its data) is one page each of one more: the strict build passing proves that
+# no page of it warns. A mini-book's tests share its build, on one worker (xdist_group; conftest's scheduler).
 
 GOOD = "print('ok')"
 FAULTS = {
@@ -89,9 +91,35 @@ WARNING_FAULTS = {
 }
 
 
-def test_mini_book_without_faults_builds(tmp_path):
-    proc = mini_book(tmp_path, GOOD, "见 {seed}`000:6`。")
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+# page: (markdown, code) of the mini-book that must build.
+SOUND = {
+    "seed_citation": ("见 {seed}`000:6`。", GOOD),
+    "chart_with_its_data": ("", CHART_SETUP + "d = pd.DataFrame({'年份': [2022, 2023], '规模': [50.2, 53.9]})\n"
+                            "fig, ax = plt.subplots()\nax.plot(d['年份'], d['规模'])\nchartdata.show(d, 'fig-mini')"),
+}
+
+
+@pytest.fixture(scope="module")
+def sound_book(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sound")
+    return tmp, mini_book(tmp, pages=SOUND)
+
+
+@pytest.mark.xdist_group("sound_book")
+def test_mini_book_without_faults_builds(sound_book):
+    tmp, proc = sound_book
+    assert proc.returncode == 0, evidence(tmp, proc)[-3000:]
+    assert (tmp / "_build" / "html" / "seed_citation.html").is_file()
+
+
+@pytest.mark.xdist_group("sound_book")
+def test_a_chart_shown_with_its_data_writes_the_csv(sound_book):
+    """A chart shown with chartdata.show builds and writes its CSV. (One shown without its data fails the build: the
+    page chart_without_its_data of the warnings mini-book below.)"""
+    tmp, proc = sound_book
+    assert proc.returncode == 0, evidence(tmp, proc)[-3000:]
+    path = tmp / "_build" / "html" / "_data" / "fig-mini.csv"
+    assert path.read_bytes() == "\ufeff年份,规模\n2022,50.2\n2023,53.9\n".encode("utf-8")
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
@@ -109,6 +137,7 @@ def warnings_book(tmp_path_factory):
     return tmp, proc
 
 
+@pytest.mark.xdist_group("warnings_book")
 @pytest.mark.parametrize("fault", sorted(WARNING_FAULTS))
 def test_warning_fault_fails_the_build(warnings_book, fault):
     tmp, proc = warnings_book

@@ -19,8 +19,8 @@ LOAD = re.compile(r"""\bload\(\s*["']([\w.\-]+)["']""")
 
 
 @pytest.fixture(scope="module")
-def records(built_book):
-    return usage.read(built_book / ".data-usage")
+def records(built_html):
+    return usage.read(built_html / ".data-usage")
 
 
 @pytest.fixture(scope="module")

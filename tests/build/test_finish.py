@@ -56,8 +56,8 @@ def html_tables(pages):
     return out
 
 
-def test_latex_log_has_no_large_overfull_box(built_book):
-    log = (built_book / "latex" / "nqpf-book.log").read_text(encoding="utf-8", errors="replace")
+def test_latex_log_has_no_large_overfull_box(built_pdf):
+    log = (built_pdf / "latex" / "nqpf-book.log").read_text(encoding="utf-8", errors="replace")
     boxes = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
     assert not [b for b in boxes if b > OVERFULL_LIMIT_PT], sorted(boxes)[-5:]
 

@@ -82,8 +82,8 @@ def chart_labels(docnames) -> list[tuple[str, str]]:
     return found
 
 
-def test_charts_are_vector_with_text_labels(pdf_path, pdf_text, chapters, built_book):
-    tex = (built_book / "latex" / "nqpf-book.tex").read_text(encoding="utf-8")
+def test_charts_are_vector_with_text_labels(pdf_path, pdf_text, chapters, built_pdf):
+    tex = (built_pdf / "latex" / "nqpf-book.tex").read_text(encoding="utf-8")
     # \sphinxincludegraphics[opts]{{name}.pdf} (or {name.pdf}): every chart is included as a PDF.
     graphics = re.findall(r"\\sphinxincludegraphics(?:\[[^\]]*\])?\{(\{[^}]*\}\.\w+|[^{}]+)\}", tex)
     charts = sum(1 for d in chapters if source(d).suffix == ".md" for _ in chart_cells(source(d)))

@@ -123,7 +123,7 @@ def test_back_matter_follows_the_appendices_unnumbered(html_dir, pdf_text):
         assert line and not re.match(r"^\s*(\d+|[A-Z])\s", line), line
 
 
-def test_front_page_has_findings_chapters_downloads_and_citation(html_dir):
+def test_front_page_has_findings_chapters_downloads_and_citation(built_book, html_dir):
     from nqpf.analysis import findings
 
     soup = BeautifulSoup((html_dir / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -146,7 +146,7 @@ def _pdf_pages(path: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
 
 
-def test_each_chapter_has_its_own_pdf_typeset_like_the_book(html_dir):
+def test_each_chapter_has_its_own_pdf_typeset_like_the_book(built_book, html_dir):
     for doc in front.chapters(TOC):
         path = html_dir / front.pdf_name(doc)
         assert path.is_file(), path

@@ -368,7 +368,7 @@ def broken_links(html_dir: Path) -> list[str]:
     return broken
 
 
-def test_no_broken_internal_link_or_anchor(html_dir, toc_pages):
+def test_no_broken_internal_link_or_anchor(built_book, html_dir, toc_pages):
     pages = html_pages(html_dir)
     assert {f"{d}.html" for d in toc_pages} <= {p.relative_to(html_dir).as_posix() for p in pages}
     assert not broken_links(html_dir)
