@@ -48,6 +48,8 @@ DERIVED_CMD = "cd {root} && find data/derived -maxdepth 1 -type f ! -name '.*' -
 
 
 def pytest_configure(config):
+    # pytest-xdist registers it; also without xdist (-p no:xdist) the mark is known.
+    config.addinivalue_line("markers", "xdist_group(name): tests that share a module fixture run on one worker")
     # The controller (or a plain, single-process run) makes the folder; xdist workers inherit the variable.
     if not os.environ.get("PYTEST_XDIST_WORKER") and not os.environ.get(SHARED):
         os.environ[SHARED] = tempfile.mkdtemp(prefix="nqpf-test-")
