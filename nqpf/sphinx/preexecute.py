@@ -137,9 +137,9 @@ class _Executor(JupyterExecutorLocalMproc):
 # Execution times (s) of the notebooks in a clean build on 2 cores (2026-12): the order and the expected finish of
 # a first run, before the cache holds any run time. Longest first, the two workers finish close together instead of
 # one starting the longest last; a notebook not listed counts as short.
-ESTIMATE = {"reproducibility": 18.0, "policy": 13.0, "provinces": 11.8, "world": 10.3, "tfp": 8.0, "digital": 7.6,
-            "industries": 5.4, "concept": 4.1, "index": 3.8, "corpus": 3.3, "factcheck": 2.9, "intro": 1.8,
-            "outcomes": 1.4}
+ESTIMATE = {"policy": 11.0, "provinces": 10.5, "world": 9.5, "tfp": 7.5, "digital": 7.5, "industries": 5.4,
+            "corpus": 4.0, "concept": 3.5, "reproducibility": 3.0, "factcheck": 2.5, "intro": 1.5, "outcomes": 1.4,
+            "index": 1.0}
 # The pid of a pre-execution running beside Sphinx (written by the Makefile when it starts one in the background,
 # removed by run() when every notebook is done), in the cache folder: Sphinx waits for a page it runs.
 RUNNING = ".running"
