@@ -192,16 +192,23 @@ def await_page(cache, nb, cache_path) -> bool:
     running = Path(cache_path) / RUNNING
     while True:
         try:
-            cache.match_cache_notebook(nb)
-            return True
+            record = cache.match_cache_notebook(nb)
         except KeyError:
-            pass
+            record = None
         try:
             pid = int(running.read_text())
         except (OSError, ValueError):
-            return False
+            return record is not None
+        if record is not None:
+            # jupyter-cache commits a record before it writes the record's notebook file: a page is cached once
+            # that file is complete (a partly written one does not parse).
+            try:
+                cache.get_cache_bundle(record.pk)
+                return True
+            except (KeyError, ValueError):
+                pass
         if not _alive(pid):
-            return False
+            return record is not None
         time.sleep(0.1)
 
 

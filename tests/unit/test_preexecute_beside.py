@@ -9,6 +9,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -63,16 +64,23 @@ def test_a_failed_pre_execution_fails_the_build(make):
 
 
 class _Cache:
-    """A jupyter-cache stand-in whose notebook is cached after ``after`` lookups."""
+    """A jupyter-cache stand-in whose notebook is cached after ``after`` lookups, its file complete after ``file``
+    reads of it."""
 
-    def __init__(self, after: int):
-        self.after, self.lookups = after, 0
+    def __init__(self, after: int, file: int = 0):
+        self.after, self.lookups, self.file, self.reads = after, 0, file, 0
 
     def match_cache_notebook(self, nb):
         self.lookups += 1
         if self.lookups <= self.after:
             raise KeyError(nb)
-        return "record"
+        return SimpleNamespace(pk=1)
+
+    def get_cache_bundle(self, pk):
+        self.reads += 1
+        if self.reads <= self.file:
+            raise KeyError(f"Notebook file does not exist for cache record PK: {pk}")
+        return "bundle"
 
 
 def test_await_page_waits_while_the_pre_execution_lives(tmp_path):
@@ -82,6 +90,19 @@ def test_await_page_waits_while_the_pre_execution_lives(tmp_path):
         cache = _Cache(after=3)
         assert preexecute.await_page(cache, "nb", tmp_path) is True
         assert cache.lookups == 4  # three misses 0.1 s apart, then the hit
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_await_page_waits_for_the_notebook_file_of_a_committed_record(tmp_path):
+    # jupyter-cache commits the record, then writes the file: Sphinx reading in between found no file (KeyError).
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
+        cache = _Cache(after=0, file=2)
+        assert preexecute.await_page(cache, "nb", tmp_path) is True
+        assert cache.reads == 3  # the file missing twice, then read whole
     finally:
         sleeper.kill()
         sleeper.wait()
