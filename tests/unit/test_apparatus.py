@@ -205,3 +205,27 @@ def test_references_follow_gbt7714_in_full():
     assert order.index("bai2023drones") < order.index("nbs2021digitalclass") < order.index("gwr2024") \
         < order.index("caict2024")
     assert formatted("nbs2024prelim").startswith("国家统计局. 2023年国民经济回升向好 高质量发展扎实推进[R]. 2024a")
+
+
+def test_pybtex_plugins_are_looked_up_once_and_a_missing_one_each_time():
+    from types import SimpleNamespace
+
+    from nqpf.sphinx import apparatus
+
+    calls = []
+
+    def load(group, name, use_aliases=False):
+        calls.append(name)
+        if name == "missing":
+            raise LookupError(name)
+        return (group, name)
+
+    plugin = SimpleNamespace(_load_entry_point=load)
+    apparatus._plugins_found_once(plugin)
+    apparatus._plugins_found_once(plugin)  # a second set-up (another build in the process) wraps nothing again
+    assert [plugin._load_entry_point("pybtex.style.names", "plain") for _ in range(3)] == [
+        ("pybtex.style.names", "plain")] * 3
+    for _ in range(2):
+        with pytest.raises(LookupError):
+            plugin._load_entry_point("pybtex.style.names", "missing")
+    assert calls == ["plain", "missing", "missing"]
