@@ -67,7 +67,6 @@ def execute_uncached(app, docname: str, source: list) -> None:
     folder in its own environment, and is cached as myst-nb caches it; myst-nb's parser then finds it in the cache.
     A failed run is not cached: myst-nb executes the page again and reports the error the usual way."""
     from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.cache.db import NbProjectRecord
 
     from nqpf.sphinx import preexecute
@@ -84,8 +83,5 @@ def execute_uncached(app, docname: str, source: list) -> None:
     NbProjectRecord.remove_tracebacks([record.pk], cache.db)
     logger.info("executing %s in a kernel of its own", docname)
     with TemporaryDirectory() if config.execution_in_temp else nullcontext(str(path.parent)) as cwd:
-        result = preexecute.execute_notebook(nb, os.path.abspath(cwd), preexecute.page_env(docname, usage_dir(app)),
-                                             config.execution_timeout, config.execution_allow_errors)
-    if result.err is None:
-        cache.cache_notebook_bundle(CacheBundleIn(nb, record.uri, data={"execution_seconds": result.time}),
-                                    check_validity=False, overwrite=True)
+        preexecute.execute_and_cache(cache, nb, record.uri, os.path.abspath(cwd), docname, usage_dir(app),
+                                     config.execution_timeout, config.execution_allow_errors)

@@ -39,7 +39,7 @@ from nqpf.core.paths import ROOT
 from nqpf.render.notebooks import source, toc_pages
 from nqpf.sphinx import warmkernel
 
-__all__ = ["READER", "page_env", "execute_notebook", "notebook_pages", "run", "main"]
+__all__ = ["READER", "page_env", "execute_notebook", "execute_and_cache", "notebook_pages", "run", "main"]
 
 READER = {"type": "plugin", "name": "myst_nb_md"}  # myst-nb's own reader: the same notebook, the same hash
 USAGE_READER = "catalogue_with_usage("  # pages that read the usage record run last, in Sphinx (nqpf.sphinx.ext)
@@ -179,10 +179,10 @@ def finish_order(uris: list[str], last: dict[str, float], jobs: int) -> list[str
     queue = sorted(uris, key=lambda u: run_order(u, last))
     free = [0.0] * max(1, jobs)
     done = []
-    for uri in queue:
+    for place, uri in enumerate(queue):
         i = free.index(min(free))
         free[i] += expected_seconds(uri, last)
-        done.append((free[i], queue.index(uri), uri))
+        done.append((free[i], place, uri))
     return [uri for *_, uri in sorted(done)]
 
 
@@ -225,34 +225,53 @@ def _alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def _runs_here(path: Path) -> bool:
-    """A notebook (MyST with a jupytext header) that does not read the usage record."""
+def _reads_usage(path: Path) -> bool | None:
+    """For a notebook page (MyST with a jupytext header): whether it reads the usage record; None for any other."""
     text = path.read_text(encoding="utf-8")
-    return path.suffix == ".md" and text.startswith("---") and "jupytext:" in text.split("---", 2)[1] \
-        and USAGE_READER not in text
+    if path.suffix == ".md" and text.startswith("---") and "jupytext:" in text.split("---", 2)[1]:
+        return USAGE_READER in text
+    return None
+
+
+def _runs_here(path: Path) -> bool:
+    """A notebook that does not read the usage record."""
+    return _reads_usage(path) is False
+
+
+def _toc_notebooks(toc: Path, root: Path) -> tuple[list[Path], list[Path]]:
+    """The toc's notebook pages: (those that do not read the usage record, those that do)."""
+    kinds = {path: _reads_usage(path) for path in (source(docname, root) for docname in toc_pages(toc))}
+    return [p for p, reads in kinds.items() if reads is False], [p for p, reads in kinds.items() if reads]
 
 
 def notebook_pages(toc: Path, root: Path = ROOT) -> list[Path]:
     """The toc's pages that are notebooks (MyST with a jupytext header) and do not read the usage record."""
-    return [path for path in (source(docname, root) for docname in toc_pages(toc)) if _runs_here(path)]
+    return _toc_notebooks(toc, root)[0]
 
 
 def reader_pages(toc: Path, root: Path = ROOT) -> list[Path]:
     """The toc's notebook pages that read the usage record (the data catalogue)."""
-    out = []
-    for path in (source(docname, root) for docname in toc_pages(toc)):
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".md" and USAGE_READER in text and text.startswith("---") \
-                and "jupytext:" in text.split("---", 2)[1]:
-            out.append(path)
-    return out
+    return _toc_notebooks(toc, root)[1]
+
+
+def execute_and_cache(cache, nb, uri: str, cwd: str, docname: str, usage_dir, timeout: int = 600,
+                      allow_errors: bool = False) -> ExecutionResult:
+    """Execute ``nb`` as the page ``docname`` (:func:`execute_notebook`) and, when it ran without error, cache it
+    as myst-nb caches a notebook it executed (with its run time). A failed run is not cached: Sphinx runs the page
+    again and reports the error the usual way."""
+    from jupyter_cache.base import CacheBundleIn
+
+    result = execute_notebook(nb, cwd, page_env(docname, usage_dir), timeout, allow_errors)
+    if result.err is None:
+        cache.cache_notebook_bundle(CacheBundleIn(nb, uri, data={"execution_seconds": result.time}),
+                                    check_validity=False, overwrite=True)
+    return result
 
 
 def run_readers(pages: list[Path], cache, usage_dir: Path, timeout: int, root: Path) -> tuple[int, list[str]]:
     """Execute and cache the pages that read the usage record, once every other page has written its record: the
     page as Sphinx reads it (its source with :func:`nqpf.core.usage.digest_cell` appended, nqpf.sphinx.ext), so
     Sphinx finds it in the cache. Run here, the page's kernel is forked from the warm template. (executed, failed)"""
-    from jupyter_cache.base import CacheBundleIn
     from myst_nb.core.read import read_myst_markdown_notebook
 
     executed, failed = 0, []
@@ -265,13 +284,10 @@ def run_readers(pages: list[Path], cache, usage_dir: Path, timeout: int, root: P
         except KeyError:
             pass
         docname = path.relative_to(root).with_suffix("").as_posix()
-        result = execute_notebook(nb, str(path.parent), page_env(docname, usage_dir), timeout)
-        if result.err is None:
-            cache.cache_notebook_bundle(CacheBundleIn(nb, str(path), data={"execution_seconds": result.time}),
-                                        check_validity=False, overwrite=True)
+        if execute_and_cache(cache, nb, str(path), str(path.parent), docname, usage_dir, timeout).err is None:
             executed += 1
         else:
-            failed.append(str(path))  # Sphinx runs it again and reports the error
+            failed.append(str(path))
     return executed, failed
 
 
@@ -302,7 +318,7 @@ def expected_finish(pages: list[Path], cache, jobs: int) -> dict[str, int]:
 
 
 def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 600, root: Path = ROOT) -> dict:
-    pages, readers = notebook_pages(toc, root), reader_pages(toc, root)
+    pages, readers = _toc_notebooks(toc, root)
     cache = get_cache(str(cache_path))
     for path in pages:
         cache.add_nb_to_project(str(path), read_data=READER)
