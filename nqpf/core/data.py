@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ import yaml
 
 from nqpf.core import usage
 from nqpf.core.errors import DataError, UsageError
-from nqpf.core.paths import CORPUS, DERIVED, LABELS, LEXICON, RAW, rel
+from nqpf.core.paths import CORPUS, DERIVED, LABELS, LEXICON, RAW, rel, write_atomic
 
 if TYPE_CHECKING:  # pandera is imported only when a file is checked for the first time (see _verdict_key)
     import pandera.pandas as pa
@@ -229,12 +228,8 @@ def _typed_if_validated(df: pd.DataFrame, spec: dict, key: str) -> pd.DataFrame 
 
 
 def _record_verdict(key: str, df: pd.DataFrame) -> None:
-    folder = _verdict_dir()
-    tmp = folder / f".{key}.{os.getpid()}.tmp"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps([str(t) for t in df.dtypes]), encoding="utf-8")
-        os.replace(tmp, folder / f"{key}.json")  # atomic: notebooks run in parallel
+        write_atomic(_verdict_dir() / f"{key}.json", json.dumps([str(t) for t in df.dtypes]))  # parallel notebooks
     except OSError:  # a read-only cache only costs the next reader a full check
         pass
 

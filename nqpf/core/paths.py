@@ -25,3 +25,15 @@ def rel(path) -> str:
         return str(p.relative_to(ROOT))
     except ValueError:
         return str(p)
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write ``path`` whole or not at all (its folder made if need be): a file of this process's own, then renamed.
+    Caches are read and written by notebooks, workers and builds running at the same time: none reads half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    if isinstance(data, str):
+        part.write_text(data, encoding="utf-8")
+    else:
+        part.write_bytes(data)
+    part.replace(path)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from nqpf.core.paths import CACHE, USERDICT
+from nqpf.core.paths import CACHE, USERDICT, write_atomic
 
 
 def quiet_jieba():
@@ -86,10 +85,7 @@ def segment(text: str, cache: bool = True, engine: str = "jieba") -> list[str]:
         return path.read_text(encoding="utf-8").split(_SEP)
     tokens = list(tokenizer().cut(text)) if engine == "jieba" else segment_fast(text)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: parallel builds never read half a file
-        tmp.write_text(_SEP.join(tokens), encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, _SEP.join(tokens))  # parallel builds
     return tokens
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
+from nqpf.core.paths import write_atomic
 from nqpf.render import chartdata
 
 logger = logging.getLogger(__name__)
@@ -215,10 +215,7 @@ def pinyin(name: str, cache: Path | None = None) -> str:
         from pypinyin import lazy_pinyin
 
         known[name] = " ".join(lazy_pinyin(name))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_suffix(f".{os.getpid()}")  # whole or not at all: builds may share the cache
-        part.write_text(json.dumps(known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        part.replace(path)
+        write_atomic(path, json.dumps(known, ensure_ascii=False, sort_keys=True))  # builds may share the cache
     return known[name]
 
 

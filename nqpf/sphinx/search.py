@@ -28,6 +28,8 @@ from pathlib import Path
 
 from sphinx.search import zh
 
+from nqpf.core.paths import write_atomic
+
 __all__ = ["SearchChinese"]
 
 # The characters the English Snowball stemmer can match on (a lower-cased word holds no "Y").
@@ -68,10 +70,7 @@ class SearchChinese(zh.SearchChinese):
     def save(self) -> None:
         """Keep the segmentations (with those of earlier builds) for the next build, if there are new ones."""
         if self._cut_new and self._cuts_file is not None:
-            self._cuts_file.parent.mkdir(parents=True, exist_ok=True)
-            part = self._cuts_file.with_suffix(f".{os.getpid()}")  # whole or not at all: builds may share it
-            part.write_bytes(pickle.dumps(self._cuts, pickle.HIGHEST_PROTOCOL))
-            part.replace(self._cuts_file)
+            write_atomic(self._cuts_file, pickle.dumps(self._cuts, pickle.HIGHEST_PROTOCOL))  # builds may share it
             self._cut_new = False
 
     def stem(self, word: str) -> str:

@@ -159,3 +159,14 @@ def test_put_checks_a_glued_value_before_formatting_it():
         put(values, "x_gap", float("nan"), ".1f", page="book/x")
     with pytest.raises(DataError, match="x_none"):
         put(values, "x_none", None, page="book/x")
+
+
+def test_write_atomic_writes_text_or_bytes_whole_and_leaves_no_part_file(tmp_path):
+    from nqpf.core.paths import write_atomic
+
+    target = tmp_path / "new" / "folder" / "x.json"
+    write_atomic(target, "新质 1")
+    assert target.read_text(encoding="utf-8") == "新质 1"
+    write_atomic(target, b"\x00\x01")  # replaces the file
+    assert target.read_bytes() == b"\x00\x01"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["x.json"]

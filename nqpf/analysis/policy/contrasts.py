@@ -31,7 +31,7 @@ from nqpf.analysis.policy import dispatch, engines
 from nqpf.analysis.policy.reading import PER, documents, load, premier
 from nqpf.core import data, text
 from nqpf.core.errors import UsageError
-from nqpf.core.paths import CACHE
+from nqpf.core.paths import CACHE, write_atomic
 
 __all__ = ["CRITICAL", "preload", "segment_documents", "doc_token_counts", "token_counts", "log_likelihood",
            "log_ratio", "dp", "keyness", "keyness_docs", "PERIOD_A", "PERIOD_B", "keyness_periods",
@@ -115,11 +115,7 @@ def _doc_tokens(path, engine: str) -> dict[str, int]:
     counts = _cached(key)
     if counts is None:
         counts = _count_tokens(str(path), engine)
-        target = _cache_path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")  # atomic: parallel workers never read half a file
-        tmp.write_bytes(pickle.dumps(counts, protocol=5))
-        tmp.replace(target)
+        write_atomic(_cache_path(key), pickle.dumps(counts, protocol=5))  # parallel workers
         _COUNTS[key] = counts
     return counts
 

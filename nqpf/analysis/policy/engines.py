@@ -16,12 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import subprocess
 
 from nqpf.analysis.policy.reading import documents, load
 from nqpf.core import text
-from nqpf.core.paths import CACHE
+from nqpf.core.paths import CACHE, write_atomic
 
 __all__ = ["REFERENCE_KEY", "token_digest", "fast_entry", "jieba_reference", "compare_engines"]
 
@@ -59,10 +58,7 @@ def fast_entry(flat: str, tokens: list[str] | None = None) -> dict:
     chinese = text.chinese_tokens(text.segment_fast(flat) if tokens is None else tokens)
     entry = {"tokens": token_digest(chinese), "count": len(chinese)}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # atomic: kernels and workers run at the same time
-        tmp.write_text(json.dumps(entry), encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, json.dumps(entry))  # kernels and workers run at the same time
     except OSError:  # a read-only cache only costs the next reader a segmentation
         pass
     return entry
