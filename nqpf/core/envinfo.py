@@ -79,3 +79,20 @@ def versions() -> pd.DataFrame:
             rows.append({"组件": name, "版本": "未安装"})
     rows += [{"组件": f"{name}（npm）", "版本": p["version"]} for name, p in js_packages().items()]
     return pd.DataFrame(rows)
+
+
+def git_commit(root: Path | None = None) -> tuple[str, bool]:
+    """The checkout's commit (12 hex digits; "unknown" outside a git checkout) and whether a tracked file differs
+    from it (untracked files — build output, notes — do not count)."""
+    import subprocess
+
+    from nqpf.core.paths import ROOT
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root or ROOT, capture_output=True,
+                              text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root or ROOT,
+                               capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown", False
+    return head or "unknown", bool(dirty)

@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 from docutils import nodes
@@ -43,15 +42,10 @@ _parse_ref = seeds.parse_ref
 
 
 def build_commit() -> str:
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        # Dirty means a tracked file differs from the commit; untracked files (build output, notes) do not count.
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True).stdout
-    except OSError:
-        return "unknown"
-    commit = out.stdout.strip() or "unknown"
-    return commit + ("（工作区有未提交修改）" if dirty.strip() else "")
+    from nqpf.core.envinfo import git_commit
+
+    commit, dirty = git_commit(ROOT)
+    return commit + ("（工作区有未提交修改）" if dirty else "")
 
 
 class SeedRole(SphinxRole):

@@ -66,3 +66,21 @@ def test_the_table_shows_the_pinned_versions():
     wrong = {p: (table[p], pins[envinfo.normalise(p)]) for p in envinfo.PACKAGES
              if table[p] != pins[envinfo.normalise(p)]}
     assert not wrong, wrong
+
+
+def test_git_commit_names_the_commit_and_only_a_changed_tracked_file_makes_it_dirty(tmp_path):
+    import subprocess
+
+    from nqpf.core.envinfo import git_commit
+
+    assert git_commit(tmp_path) == ("unknown", False)  # not a checkout
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / "a.txt").write_text("1\n")
+    subprocess.run([*git, "add", "a.txt"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], cwd=tmp_path, check=True)
+    full = subprocess.run(["git", "log", "-1", "--format=%H"], cwd=tmp_path, capture_output=True, text=True).stdout
+    (tmp_path / "notes.md").write_text("untracked\n")
+    assert git_commit(tmp_path) == (full.strip()[:12], False)
+    (tmp_path / "a.txt").write_text("2\n")
+    assert git_commit(tmp_path) == (full.strip()[:12], True)

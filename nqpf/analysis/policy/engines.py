@@ -16,10 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import subprocess
 
 from nqpf.analysis.policy.reading import documents, load
-from nqpf.core import text
+from nqpf.core import envinfo, text
 from nqpf.core.paths import CACHE, write_atomic
 
 __all__ = ["REFERENCE_KEY", "token_digest", "fast_entry", "jieba_reference", "compare_engines"]
@@ -66,14 +65,8 @@ def fast_entry(flat: str, tokens: list[str] | None = None) -> dict:
 
 def _commit(root) -> str:
     """The commit the record was made on (12 hex digits, ``+dirty`` when tracked files differ from it)."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
-                              text=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "unknown"
-    return (head or "unknown") + ("+dirty" if dirty else "")
+    commit, dirty = envinfo.git_commit(root)
+    return commit + ("+dirty" if dirty else "")
 
 
 def jieba_reference(corpus=None) -> dict:
