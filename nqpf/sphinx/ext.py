@@ -321,7 +321,9 @@ def _latex_small_abstracts(app, doctree, docname):
 
 
 EXEC_TABLE_ZH = {"Document": "章节", "Modified": "最后修改", "Method": "执行方式", "Run Time (s)": "运行时间（秒）",
-                 "Status": "状态", "cache": "缓存", "force": "强制", "auto": "自动"}
+                 "Status": "状态", "cache": "缓存", "force": "强制", "auto": "自动",
+                 # myst-nb's status marks are emoji, which many readers' fonts (and the PDF's) lack: shown as boxes
+                 "✅": "成功", "❌": "失败"}
 
 
 def _exec_table_zh(app, doctree, docname):

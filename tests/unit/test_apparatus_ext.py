@@ -132,3 +132,18 @@ def test_only_pages_showing_the_commit_are_written_again_when_it_changes(tmp_pat
     assert doc[0].astext() == "本书由 git 提交 abc123（工作区有未提交修改） 构建。"
     # The code block's source too: the site highlights a block only when its source and its text agree.
     assert doc[1].rawsource == doc[1].astext() == "note = {git commit abc123（工作区有未提交修改）}"
+
+
+def test_the_execution_table_reads_in_chinese_without_emoji():
+    # myst-nb's {nb-exec-table}: English headers and methods, an emoji status (a box where the font has no emoji).
+    from docutils import nodes
+
+    from nqpf.sphinx import ext
+
+    table = nodes.table()
+    for cell in ("Run Time (s)", "Status", "cache", "✅", "❌"):
+        table += nodes.entry("", nodes.paragraph("", "", nodes.Text(cell)))
+    doctree = nodes.document(None, None)
+    doctree += table
+    ext._exec_table_zh(None, doctree, "book/reproducibility")
+    assert [e.astext() for e in table.findall(nodes.entry)] == ["运行时间（秒）", "状态", "缓存", "成功", "失败"]
