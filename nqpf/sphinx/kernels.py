@@ -70,6 +70,7 @@ def execute_uncached(app, docname: str, source: list) -> None:
     from jupyter_cache.cache.db import NbProjectRecord
 
     from nqpf.sphinx import preexecute
+    from nqpf.sphinx.search import prepare
 
     found = notebook(app, docname, source[0])
     if found is None:
@@ -77,7 +78,7 @@ def execute_uncached(app, docname: str, source: list) -> None:
     nb, path, read_fmt, config = found
     cache = get_cache(config.execution_cache_path or ".jupyter_cache")
     # Cached, or cached meanwhile by the pre-execution running beside this build.
-    if preexecute.await_page(cache, nb, config.execution_cache_path or ".jupyter_cache"):
+    if preexecute.await_page(cache, nb, config.execution_cache_path or ".jupyter_cache", idle=lambda: prepare(app)):
         return
     record = cache.add_nb_to_project(str(path), read_data=read_fmt) if read_fmt else cache.add_nb_to_project(str(path))
     NbProjectRecord.remove_tracebacks([record.pk], cache.db)

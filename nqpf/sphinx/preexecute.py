@@ -186,9 +186,10 @@ def finish_order(uris: list[str], last: dict[str, float], jobs: int) -> list[str
     return [uri for *_, uri in sorted(done)]
 
 
-def await_page(cache, nb, cache_path) -> bool:
+def await_page(cache, nb, cache_path, idle=None) -> bool:
     """While a pre-execution runs beside this build (:data:`RUNNING`), wait until ``nb`` is in the cache; True once
-    it is, False when no pre-execution runs (any more) and it is not: the caller then executes it itself."""
+    it is, False when no pre-execution runs (any more) and it is not: the caller then executes it itself. ``idle()``
+    is called before the first wait, if there is one: work the build would do later, done while it waits."""
     running = Path(cache_path) / RUNNING
     while True:
         try:
@@ -209,6 +210,10 @@ def await_page(cache, nb, cache_path) -> bool:
                 pass
         if not _alive(pid):
             return record is not None
+        if idle is not None:
+            idle()
+            idle = None
+            continue
         time.sleep(0.1)
 
 
@@ -284,6 +289,7 @@ def run_readers(pages: list[Path], cache, usage_dir: Path, timeout: int, root: P
         except KeyError:
             pass
         docname = path.relative_to(root).with_suffix("").as_posix()
+        warmkernel.start()  # (started already when a chapter ran)
         if execute_and_cache(cache, nb, str(path), str(path.parent), docname, usage_dir, timeout).err is None:
             executed += 1
         else:
@@ -318,14 +324,17 @@ def expected_finish(pages: list[Path], cache, jobs: int) -> dict[str, int]:
 
 
 def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 600, root: Path = ROOT) -> dict:
-    pages, readers = _toc_notebooks(toc, root)
-    cache = get_cache(str(cache_path))
-    for path in pages:
-        cache.add_nb_to_project(str(path), read_data=READER)
     start = time.perf_counter()
-    executor = _Executor(cache, jobs, root, usage_dir, logging.getLogger(__name__))
+    # The kernels' template imports (about 4 s, on the critical path of a one-chapter rebuild) while the pages are
+    # read and matched with the cache; stopped below, killed if nothing runs.
+    warmkernel.launch()
     executed, failed = 0, []
     try:
+        pages, readers = _toc_notebooks(toc, root)
+        cache = get_cache(str(cache_path))
+        for path in pages:
+            cache.add_nb_to_project(str(path), read_data=READER)
+        executor = _Executor(cache, jobs, root, usage_dir, logging.getLogger(__name__))
         for phase in phases(pages):
             if phase:
                 result = executor.run_and_cache(filter_uris=[str(p) for p in phase], timeout=timeout)
@@ -333,7 +342,6 @@ def run(toc: Path, cache_path: Path, usage_dir: Path, jobs: int, timeout: int = 
                 failed += result.excepted + result.errored
         # Last, the pages that read every page's data usage record.
         if readers:
-            warmkernel.start()
             done, missed = run_readers(readers, cache, usage_dir, timeout, root)
             executed, failed = executed + done, failed + missed
     finally:

@@ -86,6 +86,14 @@ class SearchChinese(zh.SearchChinese):
         return stemmed
 
 
+def prepare(app) -> None:
+    """Load jieba's main dictionary (about a second) now, in a build that writes a Chinese search index: called while
+    Sphinx waits for a notebook page (nothing else to do then), it is off the path of a one-chapter rebuild, which
+    segments the changed text when writing. Not the user dictionary: :meth:`SearchChinese._cut` loads it, once."""
+    if zh.JIEBA and getattr(app.builder, "search", False) and app.config.html_search_language == "zh":
+        zh.jieba.dt.check_initialized()  # the tokenizer jieba.cut_for_search uses
+
+
 def cuts_file(userdict: str | None) -> Path | None:
     """Where the build keeps jieba's segmentations: one file per jieba version and user dictionary."""
     if not zh.JIEBA:

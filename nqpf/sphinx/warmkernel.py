@@ -12,8 +12,9 @@ folder the kernel manager hands over, ``JPY_PARENT_PID`` naming its parent (the 
 process that started it goes), ``sys.argv`` and ``sys.path`` as
 ``python -m ipykernel_launcher`` sets them, and the ``MPLBACKEND`` ipykernel sets before matplotlib is imported.
 
-Use: :func:`start` once in the parent before the worker processes are forked (it returns the template's address,
-kept in this module for the workers), then ``NotebookClient(..., kernel_manager_class=WarmKernelManager)``. Without
+Use: :func:`launch` early (the template imports while the caller prepares), :func:`start` once in the parent before
+the worker processes are forked (it waits for the template and returns its address, kept in this module for the
+workers), then ``NotebookClient(..., kernel_manager_class=WarmKernelManager)``. Without
 a template, or for a command that is not ``python -m ipykernel_launcher``, kernels start the usual way.
 """
 
@@ -34,7 +35,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
 
-__all__ = ["OWN_PACKAGE", "WARM_MODULES", "WarmKernelManager", "start", "stop"]
+__all__ = ["OWN_PACKAGE", "WARM_MODULES", "WarmKernelManager", "launch", "start", "stop"]
 
 # Third-party libraries the chapters import (their first cells, and what nqpf imports at load or at first use).
 # Not the book's own package: nqpf.core.usage reads the page's name from the environment when it is imported, and
@@ -52,6 +53,7 @@ _BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel puts in
 _ADDRESS: str | None = None  # the template's socket, set by start() in the parent and inherited by forked workers
 _TEMPLATE: subprocess.Popen | None = None
 _OWNER: int | None = None  # the process that started the template; only it stops it
+_PENDING: tuple | None = None  # (process, ready pipe, address, launcher's pid): launched, not yet waited for
 
 
 def _is_launcher(cmd: list[str]) -> bool:
@@ -140,31 +142,57 @@ def _serve(address: str, ready_fd: int) -> None:
                 conn.send(pid)
 
 
-def start() -> str:
-    """Start the template, a fresh interpreter (nothing of this process's modules or state), and wait until it has
-    imported everything; returns (and remembers) its address."""
-    global _ADDRESS, _TEMPLATE, _OWNER
-    if _ADDRESS is not None:
-        return _ADDRESS
+def launch() -> None:
+    """Start the template, a fresh interpreter (nothing of this process's modules or state), without waiting for its
+    imports (about 4 s): the caller prepares its work meanwhile, and :func:`start` waits."""
+    global _PENDING
+    if _ADDRESS is not None or _PENDING is not None:
+        return
     address = str(Path(tempfile.mkdtemp(prefix="nqpf-warm-")) / "socket")
     ready_r, ready_w = os.pipe()
     # stdout and stderr are this process's, as a launched kernel's are; the pipe only says "ready".
     proc = subprocess.Popen([sys.executable, "-m", __name__, address, str(ready_w)], pass_fds=(ready_w,),
                             stdin=subprocess.DEVNULL)
     os.close(ready_w)
+    _PENDING = (proc, ready_r, address, os.getpid())
+    atexit.register(stop)
+
+
+def start() -> str:
+    """Launch the template if :func:`launch` has not, and wait until it has imported everything; returns (and
+    remembers) its address."""
+    global _ADDRESS, _TEMPLATE, _OWNER, _PENDING
+    if _ADDRESS is not None:
+        return _ADDRESS
+    launch()
+    proc, ready_r, address, _ = _PENDING
+    _PENDING = None
     with os.fdopen(ready_r, "rb") as ready:
         ok = ready.read(1)
     if ok != b"1":
         proc.wait()
+        _remove(address)
         raise RuntimeError(f"the warm kernel template did not start (exit code {proc.returncode})")
     _ADDRESS, _TEMPLATE, _OWNER = address, proc, os.getpid()
-    atexit.register(stop)
     return address
 
 
+def _remove(address: str) -> None:
+    Path(address).unlink(missing_ok=True)
+    Path(address).parent.rmdir()
+
+
 def stop() -> None:
-    """Tell the template to exit (kernels it forked are not touched) and remove its socket."""
-    global _ADDRESS, _TEMPLATE
+    """Tell the template to exit (kernels it forked are not touched) and remove its socket; a template launched but
+    never waited for (nothing to run after all) is killed."""
+    global _ADDRESS, _TEMPLATE, _PENDING
+    if _PENDING is not None and _PENDING[3] == os.getpid():
+        proc, ready_r, address, _ = _PENDING
+        _PENDING = None
+        proc.kill()
+        proc.wait()
+        os.close(ready_r)
+        _remove(address)
     if _ADDRESS is None or os.getpid() != _OWNER:
         return
     from multiprocessing.connection import Client
@@ -175,8 +203,7 @@ def stop() -> None:
         _TEMPLATE.wait(timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         _TEMPLATE.kill()
-    Path(_ADDRESS).unlink(missing_ok=True)
-    Path(_ADDRESS).parent.rmdir()
+    _remove(_ADDRESS)
     _ADDRESS = _TEMPLATE = None
 
 

@@ -95,6 +95,23 @@ def test_await_page_waits_while_the_pre_execution_lives(tmp_path):
         sleeper.wait()
 
 
+def test_await_page_does_the_idle_work_once_and_only_when_it_must_wait(tmp_path):
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
+        calls = []
+        cache = _Cache(after=3)
+        assert preexecute.await_page(cache, "nb", tmp_path, idle=lambda: calls.append(cache.lookups)) is True
+        assert calls == [1]  # after the first miss, before any sleep; not again
+        assert cache.lookups == 4  # the lookup right after the idle work, then two misses 0.1 s apart, the hit
+        calls.clear()
+        assert preexecute.await_page(_Cache(after=0), "nb", tmp_path, idle=lambda: calls.append(1)) is True
+        assert calls == []  # cached: nothing to wait for
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
 def test_await_page_waits_for_the_notebook_file_of_a_committed_record(tmp_path):
     # jupyter-cache commits the record, then writes the file: Sphinx reading in between found no file (KeyError).
     sleeper = subprocess.Popen(["sleep", "30"])

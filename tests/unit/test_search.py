@@ -87,3 +87,19 @@ def test_segmentation_kept_for_the_next_build(monkeypatch):
     assert SearchChinese({}).split(text) == words  # read from the kept segmentations
     with pytest.raises(AssertionError):
         SearchChinese({}).split("一段新的文字")  # a text never segmented goes to jieba
+
+
+@pytest.mark.parametrize("index, language, loads", [(True, "zh", True), (False, "zh", False), (True, "en", False)])
+def test_jieba_is_loaded_while_waiting_only_for_a_chinese_search_index(monkeypatch, index, language, loads):
+    # The HTML builder writes a search index (search = True); the LaTeX and EPUB builders do not.
+    from types import SimpleNamespace
+
+    import jieba
+
+    fresh = jieba.Tokenizer()
+    monkeypatch.setattr(zh.jieba, "dt", fresh)
+    app = SimpleNamespace(builder=SimpleNamespace(search=index), config=SimpleNamespace(html_search_language=language))
+    search.prepare(app)
+    assert fresh.initialized is loads
+    if loads:
+        assert len(fresh.FREQ) > 300_000  # jieba's main dictionary (dict.txt: 349,046 words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -85,3 +86,34 @@ def test_the_template_does_not_hold_the_parents_copy_of_the_book_package(tmp_pat
     # afresh and sees its own.
     assert usage._PAGE is None or usage._PAGE != "book/d"
     assert _run(tmp_path, "book/d", warm=True)[0].startswith("book/d ")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_template_launched_and_never_needed_is_killed_at_once(tmp_path):
+    # The pre-execution launches the template before it knows whether any notebook must run (its imports overlap
+    # the matching of pages with the cache); when none must, stop() kills it instead of waiting for its imports.
+    warmkernel.launch()
+    proc, _, address, _ = warmkernel._PENDING
+    assert _alive(proc.pid)
+    warmkernel.stop()
+    assert warmkernel._PENDING is None and warmkernel._ADDRESS is None
+    assert proc.returncode is not None and not _alive(proc.pid)
+    assert not Path(address).parent.exists()  # its socket folder is gone
+
+
+def test_a_launched_template_is_waited_for_by_start_and_forks_kernels(tmp_path):
+    warmkernel.launch()
+    pending = warmkernel._PENDING[0]
+    try:
+        assert warmkernel.start() == warmkernel._ADDRESS and warmkernel._TEMPLATE is pending
+        out = _run(tmp_path, "book/d", warm=True)
+        assert out[0].startswith("book/d book/d") and out[1] == "fresh"
+    finally:
+        warmkernel.stop()
+    assert warmkernel._ADDRESS is None and pending.returncode is not None
