@@ -35,18 +35,18 @@ book: html pdf chapter-pdfs epub ## the HTML site, the PDF, one PDF a chapter an
 	@echo "HTML: $(B)/html/index.html   PDF: $(PDF) (also $(B)/html/nqpf-book.pdf)"
 
 # requirements.txt pins every package the book needs, dependencies included (`pip check` below fails on one missing or
-# mismatched), so pip installs exactly those without resolving (--no-deps: resolving fetched each package's metadata
-# again and took 40 % of pip's time), in two halves at once (one core each), and leaves compiling bytecode to each
-# module's first import (compiling every module of 160 packages took another 30 %; the book imports a fraction) unless
-# the environment says not to write bytecode then.
-PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check --no-deps $(if $(PYTHONDONTWRITEBYTECODE),,--no-compile)
+# mismatched), so they are installed exactly, without resolving (--no-deps). uv (pinned there too, installed first by
+# the venv's pip) installs them: it fetches and unpacks wheels in parallel, 7 s where pip took 70 s on 2 cores. It
+# leaves compiling bytecode to each module's first import (the book imports a fraction of 160 packages) unless the
+# environment says not to write bytecode then.
+UV = $(VENV)/bin/uv
+UV_INSTALL = $(UV) pip install --quiet --python $(PY) --no-deps $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode)
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	for half in 0 1; do awk -v h=$$half '!/^#/ && NF && NR % 2 == h' requirements.txt > $(VENV)/requirements.$$half.txt; done
-	$(PIP_INSTALL) -r $(VENV)/requirements.0.txt & first=$$!; $(PIP_INSTALL) -r $(VENV)/requirements.1.txt; rc=$$?; \
-	  wait $$first && exit $$rc
-	$(PIP_INSTALL) --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps "$$(grep -E '^uv==' requirements.txt)"
+	$(UV_INSTALL) -r requirements.txt
+	$(UV_INSTALL) --no-build-isolation -e .
 	$(PY) -m pip check
 	touch $@
 
