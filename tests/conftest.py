@@ -8,8 +8,10 @@ the site, then the PDF, then the rest of `make book`), and a test waits only for
 (html_dir) for the site, `built_pdf` (pdf_path) for the PDF, `built_book` for the whole book (chapter PDFs, EPUB, the
 downloads copied into the site, the tree left as it was). Control files (the build's log, stage marks, exit code and
 the tree's state before it) live in one folder shared by the pytest processes of the session (NQPF_TEST_SHARED).
-Tests that read the book are scheduled last, the earliest stage's first, a test file's tests of one stage on one
-worker (pytest_xdist_make_scheduler below).
+A test file's tests of one stage go to one worker together; a free worker takes them as soon as their stage is
+built, else a test that needs no book, so the tests of the site run while the PDF is being made and the unit tests
+fill the time the build leaves (pytest_xdist_make_scheduler below). The workers run at a lower priority than the
+build (WORKER_NICE): it is the session's longest chain.
 
 The reproducibility test's clean run of every notebook (`make preexecute` into a folder of its own, with caches of
 its own) starts in the background at the same moment, beside the main build, at a lower priority: it fills the cores
@@ -83,6 +85,32 @@ def _needs_repro(item) -> bool:
     return "repro_book" in getattr(item, "fixturenames", ())
 
 
+def _waits_for(item) -> list[str]:
+    """The marks (under NQPF_TEST_SHARED) of the background builds a test reads: the main build's stage, and the
+    reproducibility run's end."""
+    stage = _stage(item)
+    marks = [] if stage is None else [f"book/{list(STAGE_FIXTURES.values())[stage]}.done"]
+    return marks + (["repro/rc"] if _needs_repro(item) else [])
+
+
+def _ready(shared: Path, marks: list[str]) -> bool:
+    """Each mark is there, or its build ended without it (rc): a test then fails at once, naming the build's error."""
+    return all((shared / m).exists() or (shared / m).parent.joinpath("rc").exists() for m in marks)
+
+
+def next_group(queue, waits: dict[str, list[str]], shared: Path) -> str | None:
+    """The group a free worker takes from ``queue`` (in order): the first whose build marks are ready, else the first
+    that waits for none; None when every group left waits for a mark not yet there (the worker takes the first)."""
+    ready = next((g for g in queue if g in waits and _ready(shared, waits[g])), None)
+    return ready if ready is not None else next((g for g in queue if g not in waits), None)
+
+
+# A worker runs the tests at this priority (nice), lower than the book's background build it started: the build is
+# the longest chain of the session (site, PDF, the rest, then the tests that read them), the unit tests fill the
+# cores it leaves idle.
+WORKER_NICE = 5
+
+
 # What the Sphinx extension does first in a build (nqpf.sphinx.ext): list the build's pages (Sphinx's found_docs,
 # the table of contents' pages) for the data usage record the data catalogue reads.
 WRITE_PAGES = ("import sys; from pathlib import Path; from nqpf.core import usage; "
@@ -124,13 +152,21 @@ def pytest_collection_finish(session):
     for i in session.items:
         if (mark := i.get_closest_marker("xdist_group")) and i.nodeid not in groups:
             groups[i.nodeid] = f"{i.nodeid.split('::')[0]}::{(mark.args or [mark.kwargs.get('name')])[0]}"
+    # {group: the build marks its tests wait for}: the scheduler hands a group out once they are there.
+    waits: dict[str, list[str]] = {}
+    for i in session.items:
+        if marks := _waits_for(i):
+            scope = groups.get(i.nodeid, i.nodeid)
+            waits[scope] = sorted(set(waits.get(scope, [])) | set(marks))
     part = Path(os.environ[SHARED]) / f"book-tests.{os.getpid()}"
-    part.write_text(json.dumps(groups), encoding="utf-8")
+    part.write_text(json.dumps({"groups": groups, "waits": waits}), encoding="utf-8")
     part.rename(Path(os.environ[SHARED]) / "book-tests.json")
     if book and not session.config.option.collectonly:
         _start_background_build(_folder(), BOOK_STAGES)
         if any(_needs_repro(i) for i in session.items):
             _start_background_build(_folder("repro"), repro_cmd(_folder("repro") / "b"))
+        if os.environ.get("PYTEST_XDIST_WORKER"):
+            os.nice(WORKER_NICE)  # after starting the builds, which keep the priority the session started with
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -138,8 +174,9 @@ def pytest_xdist_make_scheduler(config, log):
     """`--dist loadgroup`: each test alone, except that a test file's tests that need the same stage of the book (or
     all its tests, marked one_worker) go to one worker together (their module fixtures - a browser, parsed pages -
     are made once; the make-level tests move one input's time and must not see another's), and so do tests marked
-    with the same xdist_group in a file (a mini-book they share), in collection order. pytest-xdist 3.8's own
-    loadgroup sets `item._nodeid`, which pytest 9 no longer reads, so its groups do nothing."""
+    with the same xdist_group in a file (a mini-book they share), in collection order, except that a group whose
+    stage of the build is there goes first and one whose stage is not is put off while other work is left.
+    pytest-xdist 3.8's own loadgroup sets `item._nodeid`, which pytest 9 no longer reads, so its groups do nothing."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -148,11 +185,22 @@ def pytest_xdist_make_scheduler(config, log):
 
     class BookFileScheduling(LoadScopeScheduling):
         groups: dict[str, str] | None = None
+        waits: dict[str, list[str]] = {}
 
         def _split_scope(self, nodeid: str) -> str:
             if self.groups is None:
-                self.groups = json.loads((Path(os.environ[SHARED]) / "book-tests.json").read_text("utf-8"))
+                found = json.loads((Path(os.environ[SHARED]) / "book-tests.json").read_text("utf-8"))
+                self.groups, self.waits = found["groups"], found["waits"]
             return self.groups.get(nodeid, nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            # A free worker takes the first group whose stage of the build is there (in queue order: the site's
+            # tests before the PDF's), else the first group that waits for no build; only when every group left
+            # waits for a stage still being built does it take the first of those and wait.
+            pick = next_group(self.workqueue, self.waits, Path(os.environ[SHARED]))
+            if pick is not None:
+                self.workqueue.move_to_end(pick, last=False)
+            super()._assign_work_unit(node)
 
     return BookFileScheduling(config, log)
 
