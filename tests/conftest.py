@@ -11,7 +11,7 @@ the tree's state before it) live in one folder shared by the pytest processes of
 A test file's tests of one stage go to one worker together; a free worker takes them as soon as their stage is
 built, else a test that needs no book, so the tests of the site run while the PDF is being made and the unit tests
 fill the time the build leaves (pytest_xdist_make_scheduler below). The workers run at a lower priority than the
-build (WORKER_NICE): it is the session's longest chain.
+build (WORKER_NICE): it is the session's longest chain; the reproducibility run at a lower one still (REPRO_NICE).
 
 The reproducibility test's clean run of every notebook (`make preexecute` into a folder of its own, with caches of
 its own) starts in the background at the same moment, beside the main build, at a lower priority: it fills the cores
@@ -105,9 +105,13 @@ def next_group(queue, waits: dict[str, list[str]], shared: Path) -> str | None:
     return ready if ready is not None else next((g for g in queue if g not in waits), None)
 
 
+# The reproducibility run's priority (nice): below the tests, whose last one reads it.
+REPRO_NICE = 10
 # A worker runs the tests at this priority (nice), lower than the book's background build it started: the build is
 # the longest chain of the session (site, PDF, the rest, then the tests that read them), the unit tests fill the
-# cores it leaves idle.
+# cores it leaves idle. (Under Linux's autogroup scheduling the build, in a session of its own, already shares the
+# processors with the workers' session as an equal; this nice then holds for the kernels of the mini-books the tests
+# build, which run in sessions of their own: nqpf.sphinx.warmkernel._keep_priority.)
 WORKER_NICE = 5
 
 
@@ -123,7 +127,7 @@ def repro_cmd(out: Path) -> list[tuple[str, list[str]]]:
     its own, with caches of its own (segmentation, provinces, findings: `make test` exports the main build's). Only
     the notebooks: what Sphinx adds to a page is not a number."""
     return [("pages", [sys.executable, "-c", WRITE_PAGES, f"{out}/_build/.data-usage", str(TOC)]),
-            ("repro", ["nice", "-n", "10", "make", "preexecute", f"OUT={out}", f"TOC={TOC}",
+            ("repro", ["nice", "-n", str(REPRO_NICE), "make", "preexecute", f"OUT={out}", f"TOC={TOC}",
                        f"NQPF_CACHE={out}/_build/.cache"])]
 
 
@@ -164,7 +168,7 @@ def pytest_collection_finish(session):
     if book and not session.config.option.collectonly:
         _start_background_build(_folder(), BOOK_STAGES)
         if any(_needs_repro(i) for i in session.items):
-            _start_background_build(_folder("repro"), repro_cmd(_folder("repro") / "b"))
+            _start_background_build(_folder("repro"), repro_cmd(_folder("repro") / "b"), REPRO_NICE)
         if os.environ.get("PYTEST_XDIST_WORKER"):
             os.nice(WORKER_NICE)  # after starting the builds, which keep the priority the session started with
 
@@ -208,7 +212,7 @@ def pytest_xdist_make_scheduler(config, log):
 _PROCS: list[subprocess.Popen] = []
 
 
-def _start_background_build(folder: Path, stages: list[tuple[str, list[str]]]) -> None:
+def _start_background_build(folder: Path, stages: list[tuple[str, list[str]]], nice: int = 0) -> None:
     """A build in the background, once per session (the first process to create the folder starts it): its stages
     (name, command) one after another. The folder gets the tree's state and data/derived/'s hashes before the build,
     the build's log, `<stage>.done` as each stage succeeds, the hashes when it ended and its exit code (rc, written
@@ -232,7 +236,10 @@ def _start_background_build(folder: Path, stages: list[tuple[str, list[str]]]) -
     # The shell writes the exit code when make ends, whichever pytest process is still alive then.
     derived = DERIVED_CMD.format(root='"$root"', out='"$0/derived-after"')
     steps = " && ".join(f'{shlex.join(cmd)} && touch "$0/{name}.done"' for name, cmd in stages)
-    script = (f'root=$1; {{ {steps}; }} >"$0/log" 2>&1; rc=$?; {derived}; '
+    # Its own session is its own scheduling group under Linux's autogroup scheduling, where the group's nice (not
+    # its processes') sets its share of the processors: a build run at a lower priority sets its group's.
+    lower = f"{{ echo {nice} >/proc/self/autogroup; }} 2>/dev/null; " if nice else ""
+    script = (f'{lower}root=$1; {{ {steps}; }} >"$0/log" 2>&1; rc=$?; {derived}; '
               'echo $rc >"$0/rc.part"; mv "$0/rc.part" "$0/rc"')
     # A fresh matplotlib config folder would make the first chart of each build print "building the font cache" on
     # stderr (two builds at once race for it): the builds get one whose cache is built.
@@ -314,7 +321,7 @@ def repro_book(built_book):
     """The reproducibility test's clean build (repro_cmd), started beside the main one: (its output folder, its log,
     data/derived/'s hashes {before either build, when the main build ended, when this one ended})."""
     folder = _folder("repro")
-    _start_background_build(folder, repro_cmd(folder / "b"))  # no-op when collection started it
+    _start_background_build(folder, repro_cmd(folder / "b"), REPRO_NICE)  # no-op when collection started it
     _wait_for(folder / "rc")
     log = (folder / "log").read_text(encoding="utf-8", errors="replace")
     assert (folder / "rc").read_text().strip() == "0", log[-3000:]

@@ -65,6 +65,7 @@ def _run_kernel(argv: list[str], env: dict, cwd: str, drop_path: str) -> None:
     code = 1
     try:
         os.setsid()
+        _keep_priority()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
@@ -99,6 +100,18 @@ def _run_kernel(argv: list[str], env: dict, cwd: str, drop_path: str) -> None:
             sys.stderr.flush()
         finally:
             os._exit(code)
+
+
+def _keep_priority() -> None:
+    """Give the new session's scheduling group the process's own nice. With Linux's autogroup scheduling a session is
+    a group that shares the processors with the other groups at nice 0, whatever its processes' nice: without this, a
+    build run at a low priority (the test suite's reproducibility run) would run its kernels at full priority."""
+    level = os.nice(0)
+    if level > 0:
+        try:
+            Path("/proc/self/autogroup").write_text(f"{level}\n")
+        except OSError:  # no autogroup scheduling here: the process's nice is what counts
+            pass
 
 
 def _serve(address: str, ready_fd: int) -> None:

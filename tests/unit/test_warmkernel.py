@@ -117,3 +117,15 @@ def test_a_launched_template_is_waited_for_by_start_and_forks_kernels(tmp_path):
     finally:
         warmkernel.stop()
     assert warmkernel._ADDRESS is None and pending.returncode is not None
+
+
+@pytest.mark.skipif(not Path("/proc/self/autogroup").exists(), reason="no autogroup scheduling on this kernel")
+def test_a_kernel_in_a_session_of_its_own_keeps_its_priority():
+    # A new session is a new autogroup at nice 0: the kernel's group must get the nice the build was started with.
+    import subprocess
+    import sys
+
+    code = ("import os; os.nice(7); os.setsid(); from nqpf.sphinx.warmkernel import _keep_priority; "
+            "_keep_priority(); print(open('/proc/self/autogroup').read().split()[-1])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "7"
