@@ -90,15 +90,26 @@ class _PageWorker(ExecutionWorkerLocalMProc):
     def __call__(self, data: ProcessData):
         # jupyter-cache trims the cache on every store with two queries (the records to keep, then all others): a
         # record another worker stores in between is deleted ("Failed Caching … KeyError: Notebook file does not
-        # exist") and its page runs again in Sphinx. The workers store one at a time.
+        # exist") and its page runs again in Sphinx. The workers store one at a time, and only a notebook whose code
+        # is not cached yet (store_new).
         store = data.cache.cache_notebook_bundle
 
-        def locked(*args, **kwargs):
+        def locked(bundle, *args, **kwargs):
             with _STORE_LOCK:
-                return store(*args, **kwargs)
+                return store_new(data.cache, bundle, store)
 
         data.cache.cache_notebook_bundle = locked  # this worker's copy of the cache object only
         return super().__call__(data)
+
+
+def store_new(cache, bundle, store=None):
+    """Cache an executed notebook, unless an identical one is cached already: another page with the same code
+    (jupyter-cache keys on a notebook's code, not its text). Storing it again would remove that record and its file
+    and write them anew, under Sphinx reading that other page ("Notebook file does not exist for cache record")."""
+    try:
+        return cache.match_cache_notebook(bundle.nb)
+    except KeyError:
+        return (store or cache.cache_notebook_bundle)(bundle, check_validity=False, overwrite=True)
 
 
 _STORE_LOCK = None  # set in each pool worker (inherited at its start, the way a lock may be shared)
@@ -268,8 +279,7 @@ def execute_and_cache(cache, nb, uri: str, cwd: str, docname: str, usage_dir, ti
 
     result = execute_notebook(nb, cwd, page_env(docname, usage_dir), timeout, allow_errors)
     if result.err is None:
-        cache.cache_notebook_bundle(CacheBundleIn(nb, uri, data={"execution_seconds": result.time}),
-                                    check_validity=False, overwrite=True)
+        store_new(cache, CacheBundleIn(nb, uri, data={"execution_seconds": result.time}))
     return result
 
 

@@ -172,3 +172,30 @@ def test_finish_order_of_two_workers_by_hand():
     # Finished: B at 6, A at 10, C at 11, D at 14.
     last = {"/b/a.md": 10.0, "/b/b.md": 6.0, "/b/c.md": 5.0, "/b/d.md": 4.0}
     assert preexecute.finish_order(list(last)[::-1], last, 2) == ["/b/b.md", "/b/a.md", "/b/c.md", "/b/d.md"]
+
+
+def test_a_page_with_the_same_code_as_a_cached_one_does_not_replace_its_record(tmp_path):
+    # Three pages of the warnings mini-book have the same code cell (print('ok')): jupyter-cache keys on code, so
+    # they are one cache entry. Storing the second with overwrite removed the first's record and file while Sphinx
+    # was reading that page (KeyError: Notebook file does not exist for cache record PK).
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(tmp_path / "cache"))
+
+    def executed(text):
+        nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+        nb.cells = [nbformat.v4.new_markdown_cell(text), nbformat.v4.new_code_cell("print('ok')", execution_count=1)]
+        nb.cells[1].outputs = [nbformat.v4.new_output("stream", name="stdout", text="ok\n")]
+        return nb
+
+    first = preexecute.store_new(cache, CacheBundleIn(executed("page a"), "/b/a.md", data={"execution_seconds": 1.0}))
+    files = sorted((tmp_path / "cache" / "executed").rglob("base.ipynb"))
+    stamp = files[0].stat().st_mtime_ns
+    again = preexecute.store_new(cache, CacheBundleIn(executed("page b"), "/b/b.md", data={"execution_seconds": 2.0}))
+    assert again.pk == first.pk  # the same record, not a new one
+    assert [r.pk for r in cache.list_cache_records()] == [first.pk]
+    assert sorted((tmp_path / "cache" / "executed").rglob("base.ipynb")) == files
+    assert files[0].stat().st_mtime_ns == stamp  # its file was not written again
+    assert cache.get_cache_bundle(first.pk).record.data == {"execution_seconds": 1.0}
