@@ -125,7 +125,8 @@ def test_a_kernel_in_a_session_of_its_own_keeps_its_priority():
     import subprocess
     import sys
 
+    # (The test itself may run at a nice above 0, as `make test`'s workers do: the kernel's is that plus 7.)
     code = ("import os; os.nice(7); os.setsid(); from nqpf.sphinx.warmkernel import _keep_priority; "
-            "_keep_priority(); print(open('/proc/self/autogroup').read().split()[-1])")
+            "_keep_priority(); print(os.nice(0), open('/proc/self/autogroup').read().split()[-1])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "7"
+    assert out.split() == [str(os.nice(0) + 7)] * 2
