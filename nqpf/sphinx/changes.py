@@ -12,6 +12,7 @@ one, and neither a no-op build nor an edit that changes no value writes it (or l
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -86,36 +87,59 @@ def _titles(app) -> dict[str, str]:
     return {d: (env.titles[d].astext() if d in env.titles else d) for d in env.found_docs}
 
 
-def _resolve(app, doctree, docname):
-    found = list(doctree.findall(changes_node))
-    if not found:
-        return
+def _shown_rows(app, docname) -> tuple[str, list, bool]:
+    """What the page shows: its summary line, each page's title and rows, and whether no value lacks a reason. Kept
+    beside the doctrees with the digest it was made from (when no value lacks one): a builder that starts from
+    another's doctrees (the PDF from the site's) finds it there and neither imports pandas nor compares again."""
+    shown = _shown(app)
+    kept_path = Path(app.doctreedir) / ROWS
+    try:
+        kept = json.loads(kept_path.read_text(encoding="utf-8"))
+        if kept["shown"] == shown:
+            return kept["summary"], kept["sections"], True
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     from nqpf.render import editions  # pandas: imported only when the page is written
 
     build = Path(app.outdir).parent / "jupyter_execute"
     version = editions.latest()
     if version is None:
-        for node in found:
-            node.replace_self(nodes.paragraph(text="尚无已发布的版本记录。"))
-        _remember(app, clean=True)
+        summary, sections, clean = "尚无已发布的版本记录。", [], True
+    else:
+        table = editions.diff(editions.load_edition(version), editions.glued_values(build), editions.reasons())
+        unexplained = editions.unexplained(table)
+        for r in unexplained.itertuples():
+            logger.warning(f"glued value {r.key} changed since edition {version} ({r.old!r} -> {r.new!r}) with no "
+                           f"reason in data/editions/reasons.csv", location=docname)
+        clean = unexplained.empty
+        titles = _titles(app)
+        summary = (f"与第 {version} 版相比：数值改变 {(table['status'] == 'changed').sum()} 项，"
+                   f"新增 {(table['status'] == 'new').sum()} 项，"
+                   f"删除 {(table['status'] == 'removed').sum()} 项。")
+        sections = []
+        for page, group in table.groupby("page", sort=False):
+            rows = []
+            for r in group.itertuples():
+                reason = r.reason or {"new": "（本版新增）", "removed": "（本版删除）"}.get(r.status, "")
+                rows.append([f"{r.name}（{STATUS_ZH[r.status]}）", r.old or "—", r.new or "—", reason])
+            sections.append([titles.get(page, page), rows])
+    if clean:
+        kept_path.write_text(json.dumps({"shown": shown, "summary": summary, "sections": sections},
+                                        ensure_ascii=False), encoding="utf-8")
+    else:
+        kept_path.unlink(missing_ok=True)
+    return summary, sections, clean
+
+
+def _resolve(app, doctree, docname):
+    found = list(doctree.findall(changes_node))
+    if not found:
         return
-    table = editions.diff(editions.load_edition(version), editions.glued_values(build), editions.reasons())
-    unexplained = editions.unexplained(table)
-    for r in unexplained.itertuples():
-        logger.warning(f"glued value {r.key} changed since edition {version} ({r.old!r} -> {r.new!r}) with no "
-                       f"reason in data/editions/reasons.csv", location=docname)
-    _remember(app, clean=unexplained.empty)
-    titles = _titles(app)
-    out = [nodes.paragraph(text=f"与第 {version} 版相比：数值改变 {(table['status'] == 'changed').sum()} 项，"
-                                f"新增 {(table['status'] == 'new').sum()} 项，"
-                                f"删除 {(table['status'] == 'removed').sum()} 项。")]
-    for page, group in table.groupby("page", sort=False):
-        section = nodes.rubric(text=titles.get(page, page))
-        out.append(section)
-        rows = []
-        for r in group.itertuples():
-            reason = r.reason or {"new": "（本版新增）", "removed": "（本版删除）"}.get(r.status, "")
-            rows.append((f"{r.name}（{STATUS_ZH[r.status]}）", r.old or "—", r.new or "—", reason))
+    summary, sections, clean = _shown_rows(app, docname)
+    _remember(app, clean=clean)
+    out = [nodes.paragraph(text=summary)]
+    for title, rows in sections:
+        out.append(nodes.rubric(text=title))
         out.append(_table(rows))
     for node in found:
         node.replace_self(out)
@@ -123,6 +147,7 @@ def _resolve(app, doctree, docname):
 
 # Beside the doctrees: the digest of what the page showed when it was last written without a warning.
 STATE = "nqpf-changes.json"
+ROWS = "nqpf-changes-rows.json"  # what it showed, for the next builder (_shown_rows)
 
 
 def _shown(app) -> str:
