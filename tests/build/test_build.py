@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+from urllib.parse import urljoin
 
 import pytest
 
 from nqpf.core import seeds
+from tests.build.test_site import Visit, chromium, serve
 from tests.helpers import CHART_SETUP, ROOT, evidence, mini_book, run
 
 pytestmark = pytest.mark.build
@@ -92,8 +94,10 @@ WARNING_FAULTS = {
 
 
 # page: (markdown, code) of the mini-book that must build.
+MATH = "增长核算：$g_Y = \\alpha g_K + (1-\\alpha) g_L + g_A$。\n\n$$\n\\ln Y = \\ln A\n$$"
 SOUND = {
     "seed_citation": ("见 {seed}`000:6`。", GOOD),
+    "math": (MATH, GOOD),
     "chart_with_its_data": ("", CHART_SETUP + "d = pd.DataFrame({'年份': [2022, 2023], '规模': [50.2, 53.9]})\n"
                             "fig, ax = plt.subplots()\nax.plot(d['年份'], d['规模'])\nchartdata.show(d, 'fig-mini')"),
 }
@@ -120,6 +124,28 @@ def test_a_chart_shown_with_its_data_writes_the_csv(sound_book):
     assert proc.returncode == 0, evidence(tmp, proc)[-3000:]
     path = tmp / "_build" / "html" / "_data" / "fig-mini.csv"
     assert path.read_bytes() == "\ufeff年份,规模\n2022,50.2\n2023,53.9\n".encode("utf-8")
+
+
+@pytest.mark.xdist_group("sound_book")
+def test_math_is_typeset_by_the_sites_own_mathjax(sound_book):
+    """Whatever chapters exist: a page of a mini-book with the project's config renders math offline."""
+    tmp, proc = sound_book
+    assert proc.returncode == 0, evidence(tmp, proc)[-3000:]
+    html = tmp / "_build" / "html"
+    page = (html / "math.html").read_text(encoding="utf-8")
+    assert '_static/mathjax/tex-chtml.js' in page and "cdn.jsdelivr" not in page
+    with serve(html) as url, chromium() as browser:
+        visit = Visit(browser, urljoin(url, "math.html"))
+        try:
+            visit.page.wait_for_selector("mjx-container", timeout=30_000)
+            visit.settle()  # the fonts MathJax asked for have arrived
+            rendered = visit.page.locator("mjx-container").count()
+            fonts = [u for u in visit.requests if "/_static/mathjax/output/chtml/fonts/woff-v2/" in u]
+            assert not visit.errors and not visit.failed and not visit.outside, (visit.errors, visit.failed,
+                                                                                  visit.outside)
+        finally:
+            visit.close()
+    assert rendered == 2 and fonts
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))

@@ -7,6 +7,7 @@ the machine. Screenshots of the home page and one chapter are kept in _build/tes
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -18,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from nqpf.render.notebooks import is_notebook, source, title
-from tests.helpers import BUILD, ROOT, mini_book
+from tests.helpers import BUILD, ROOT
 
 pytestmark = pytest.mark.build
 
@@ -68,16 +69,25 @@ def site(html_dir):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """Debian's chromium, headless, driven by Playwright."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: `make test` installs Debian's chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield chromium
-        chromium.close()
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
 
 
 class Visit:
@@ -307,29 +317,6 @@ def test_screenshots_of_home_and_a_chapter(site, browser, toc_pages):
         assert head[:8] == b"\x89PNG\r\n\x1a\n"
         width = int.from_bytes(head[16:20], "big")
         assert width == 1280 and shot.stat().st_size > 10_000
-
-
-def test_math_is_typeset_by_the_sites_own_mathjax(browser, tmp_path):
-    """Whatever chapters exist: a mini-book with the project's config renders math offline."""
-
-    math = "增长核算：$g_Y = \\alpha g_K + (1-\\alpha) g_L + g_A$。\n\n$$\n\\ln Y = \\ln A\n$$"
-    proc = mini_book(tmp_path, "print('ok')", math)
-    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
-    html = tmp_path / "_build" / "html"
-    page = (html / "page.html").read_text(encoding="utf-8")
-    assert '_static/mathjax/tex-chtml.js' in page and "cdn.jsdelivr" not in page
-    with serve(html) as url:
-        visit = Visit(browser, urljoin(url, "page.html"))
-        try:
-            visit.page.wait_for_selector("mjx-container", timeout=30_000)
-            visit.settle()  # the fonts MathJax asked for have arrived
-            rendered = visit.page.locator("mjx-container").count()
-            fonts = [u for u in visit.requests if "/_static/mathjax/output/chtml/fonts/woff-v2/" in u]
-            assert not visit.errors and not visit.failed and not visit.outside, (visit.errors, visit.failed,
-                                                                                  visit.outside)
-        finally:
-            visit.close()
-    assert rendered == 2 and fonts
 
 
 # --- Checks on the built files (no browser) ---
