@@ -164,6 +164,8 @@ chapter-pdfs: venv texdeps cache-guard preexecute ## one PDF a chapter -> $(B)/l
 
 # The EPUB of the whole book (Sphinx's epub builder; metadata in _config.yml), checked by epubcheck.
 EPUB := $(B)/epub/nqpf-book.epub
+# epubcheck's full report (JSON): what the test reads, instead of running epubcheck a second time.
+EPUB_REPORT := $(B)/epub/epubcheck.json
 # Debian's /usr/bin/epubcheck is the jar itself (run through binfmt_misc, missing in containers): call java.
 EPUBCHECK_JAR := /usr/share/java/epubcheck.jar
 # One short run: the JVM's optimising compiler (C2) and parallel collector threads cost more CPU than they save
@@ -173,7 +175,7 @@ epub: venv cache-guard ## the EPUB -> $(EPUB), valid under epubcheck
 	@test -s $(EPUBCHECK_JAR) || { $(call apt_install,epubcheck,the EPUB check); }
 	rm -rf $(B)/epub  # every page is written again: nothing stale is packed into the book
 	$(call sphinx,epub,custom --custom-builder epub,html)
-	$(EPUBCHECK) -q $(EPUB)
+	$(EPUBCHECK) -q --json $(EPUB_REPORT) $(EPUB)
 
 # Tests run on every core (pytest-xdist); the book is built once, in the background, while the tests that do not
 # need it run (tests/conftest.py).
