@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -573,6 +574,23 @@ def _patch_latex_renderer() -> None:
     latex.LaTeXRenderer = shared
 
 
+def _pause_gc(app):
+    """The LaTeX builder holds the whole book in memory at once (its pages become one document): Python's cyclic
+    garbage collector scanned those million objects again and again while finding next to nothing to free, a third of
+    the CPU time of the PDF's Sphinx part (2.5 s of 7) and of the chapter documents'. It is paused while the LaTeX
+    builder runs, a process that ends soon after (7 MB more memory for the book, 85 MB for the chapter documents);
+    what is written does not depend on it."""
+    if app.builder.name == "latex" and gc.isenabled():
+        gc.disable()
+        app.nqpf_gc_paused = True
+
+
+def _resume_gc(app, exc):
+    if getattr(app, "nqpf_gc_paused", False):
+        gc.enable()
+        app.nqpf_gc_paused = False
+
+
 def _save_search(app, exc):
     """The search index's segmentations, kept for the next build (nqpf.sphinx.search)."""
     lang = getattr(getattr(app.builder, "indexer", None), "lang", None)
@@ -602,6 +620,8 @@ def setup(app):
     app.add_post_transform(AppendixReferences)
     app.add_search_language(SearchChinese)  # Sphinx's Chinese search: the same index in a fraction of the time
     app.connect("build-finished", _save_search)
+    app.connect("builder-inited", _pause_gc)
+    app.connect("build-finished", _resume_gc)
     app.add_role("seed", SeedRole())
     app.add_directive("seedquote", SeedQuote)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -1,7 +1,8 @@
-"""The PDF build from the cache does no work twice (issue 24): Sphinx's LaTeX writer renders every table from one
-compiled template instead of compiling it again per table, and the changes page (修订记录) reuses the table the
-site's build made from the same inputs instead of importing pandas and comparing the editions again. Both must
-write exactly what the work they save would have written."""
+"""The PDF build from the cache does no work twice (issue 24), nor work for nothing: Sphinx's LaTeX writer renders
+every table from one compiled template instead of compiling it again per table; the changes page (修订记录) reuses
+the table the site's build made from the same inputs instead of importing pandas and comparing the editions again;
+Python's garbage collector does not scan the whole book again and again while the LaTeX builder holds it. Each must
+leave written exactly what was written without it."""
 
 from __future__ import annotations
 
@@ -75,3 +76,20 @@ def test_the_changes_table_is_compared_once_for_the_same_inputs(tmp_path, monkey
     app = _app(tmp_path, "'0.22'")  # a glued value changed since: compared again
     changes._shown_rows(app, "book/changes")
     assert calls == [1, 1]
+
+
+def test_the_garbage_collector_is_paused_only_while_the_latex_builder_runs():
+    import gc
+
+    assert gc.isenabled()
+    site = SimpleNamespace(builder=SimpleNamespace(name="html"))
+    ext._pause_gc(site)
+    assert gc.isenabled()  # the site's build keeps it
+    pdf = SimpleNamespace(builder=SimpleNamespace(name="latex"))
+    try:
+        ext._pause_gc(pdf)
+        assert not gc.isenabled()
+        ext._resume_gc(pdf, None)  # build-finished, also after a failed build
+        assert gc.isenabled()
+    finally:
+        gc.enable()
