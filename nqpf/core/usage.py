@@ -35,6 +35,9 @@ def record_path(docname: str, folder: Path | None = None) -> Path:
 
 def note(path) -> None:
     """Note that the page being built loads ``path`` (a no-op outside a build)."""
+    if not _elsewhere:
+        for files in _collecting:
+            files.setdefault(rel(path))
     begin()
     docname = os.environ.get(DOCNAME)
     if not docname or _paused:
@@ -46,6 +49,40 @@ def note(path) -> None:
     if name not in record.read_text(encoding="utf-8").split("\n"):
         with open(record, "a", encoding="utf-8") as fh:
             fh.write(name + "\n")
+
+
+_collecting: list[dict[str, None]] = []
+_elsewhere = 0
+
+
+@contextmanager
+def credited_to(page: str):
+    """The files loaded in the block are ``page``'s, not the running page's: in a build they are noted in that page's
+    record, and no block of :func:`collected` counts them (the fact-check appendix owns what its checks read)."""
+    global _elsewhere
+    running = os.environ.get(DOCNAME)
+    _elsewhere += 1
+    if running:  # outside a build nothing is recorded anyway
+        os.environ[DOCNAME] = page
+    try:
+        yield
+    finally:
+        _elsewhere -= 1
+        if running:
+            os.environ[DOCNAME] = running
+
+
+@contextmanager
+def collected():
+    """The files noted while the block runs (paused or not, in a build or not; paths relative to the project, in the
+    order first noted): what a cached computation read, so that the page it is for can be credited again when the
+    result comes from the cache (nqpf.analysis.findings)."""
+    files: dict[str, None] = {}
+    _collecting.append(files)
+    try:
+        yield files
+    finally:
+        _collecting[:] = [f for f in _collecting if f is not files]  # by identity: two empty records are equal
 
 
 @contextmanager

@@ -24,8 +24,6 @@ Layout: :mod:`.engine` (claims, rounding rules, verdicts) and one module of chec
 
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
 from functools import lru_cache
 
 import pandas as pd
@@ -68,18 +66,9 @@ CHECKS = {
 PAGE = "book/factcheck"
 
 
-@contextmanager
 def _as_appendix():
     """During a build, note the files the checks load under the fact-check appendix, not the calling chapter."""
-    page = os.environ.get(usage.DOCNAME)
-    if not page:  # outside a build nothing is recorded anyway
-        yield
-        return
-    os.environ[usage.DOCNAME] = PAGE
-    try:
-        yield
-    finally:
-        os.environ[usage.DOCNAME] = page
+    return usage.credited_to(PAGE)
 
 
 def run(kind: str | None = None) -> pd.DataFrame:

@@ -153,8 +153,13 @@ def _compute(name: str) -> tuple[Finding, ...]:
     return tuple(module.findings())
 
 
-def _cached(name: str, key: str) -> tuple[Finding, ...]:  # key: only for the cache (inputs and versions)
-    return _compute(name)
+def _cached(name: str, key: str) -> tuple[tuple[Finding, ...], tuple[str, ...]]:  # key: only for the cache
+    """A topic's findings and the data files their computation read (relative to the project)."""
+    from nqpf.core import usage
+
+    with usage.collected() as files:
+        found = _compute(name)
+    return found, tuple(files)
 
 
 @lru_cache(maxsize=1)
@@ -183,14 +188,18 @@ def _topic(name: str, credit: bool = False) -> tuple[Finding, ...]:
     from joblib import Memory
 
     from nqpf.core import usage
-    from nqpf.core.paths import CACHE
+    from nqpf.core.paths import CACHE, ROOT
 
     cached = Memory(CACHE / "findings", verbose=0).cache(_cached)
-    if credit:  # the chapter presenting the findings: the files they read are its own (see computed)
-        return cached(name, inputs_key())
-    # Gathering findings is not using their data: the chapters that compute them are credited with their files.
+    # Gathering findings is not using their data: the chapter presenting them (credit, see computed) is credited
+    # with the files their computation read, whether it ran now or its result comes from the cache, so the data
+    # catalogue does not depend on which page of a build computed them first.
     with usage.paused():
-        return cached(name, inputs_key())
+        found, files = cached(name, inputs_key())
+    if credit:
+        for file in files:
+            usage.note(ROOT / file)
+    return found
 
 
 def register(topic: str | None = None) -> list[Finding]:
