@@ -11,7 +11,7 @@ the tree's state before it) live in one folder shared by the pytest processes of
 A test file's tests of one stage go to one worker together; a free worker takes them as soon as their stage is
 built, else a test that needs no book, so the tests of the site run while the PDF is being made and the unit tests
 fill the time the build leaves (pytest_xdist_make_scheduler below). The workers run at a lower priority than the
-build (WORKER_NICE): it is the session's longest chain; the reproducibility run at a lower one still (REPRO_NICE).
+build (WORKER_NICE): it is the session's longest chain; so does the reproducibility run (REPRO_NICE).
 
 The reproducibility test's clean run of every notebook (`make preexecute` into a folder of its own, with caches of
 its own) starts in the background at the same moment, beside the main build, at a lower priority: it fills the cores
@@ -105,8 +105,9 @@ def next_group(queue, waits: dict[str, list[str]], shared: Path) -> str | None:
     return ready if ready is not None else next((g for g in queue if g not in waits), None)
 
 
-# The reproducibility run's priority (nice): below the tests, whose last one reads it.
-REPRO_NICE = 10
+# The reproducibility run's priority (nice): below the book's build, as the tests are; not lower, or its kernels
+# would be starved for seconds at a time.
+REPRO_NICE = 5
 # A worker runs the tests at this priority (nice), lower than the book's background build it started: the build is
 # the longest chain of the session (site, PDF, the rest, then the tests that read them), the unit tests fill the
 # cores it leaves idle. (Under Linux's autogroup scheduling the build, in a session of its own, already shares the

@@ -64,9 +64,14 @@ def execute_notebook(nb, cwd: str, env: dict[str, str], timeout: int = 600,
     or processes) each see their own values and this process's environment is never changed."""
     meta = nb.metadata.get("execution", {})
     timeout, allow_errors = meta.get("timeout", timeout), meta.get("allow_errors", allow_errors)
+    # A cell's outputs may still be on their way when its reply arrives: nbclient waits iopub_timeout for them (4 s
+    # by default) and then goes on without them, with a log line only. On a busy machine (the test suite's
+    # reproducibility run, at a low priority beside the main build) that silently lost glued values: wait as long
+    # as a cell may run, and fail the page if they still do not come.
     client = NotebookClient(nb, timeout=timeout, allow_errors=allow_errors, record_timing=False,
                             shutdown_kernel=SHUTDOWN, resources={"metadata": {"path": cwd}},
-                            kernel_manager_class=warmkernel.WarmKernelManager)
+                            kernel_manager_class=warmkernel.WarmKernelManager, iopub_timeout=timeout,
+                            raise_on_iopub_timeout=True)
     error = exc_string = None
     start = time.perf_counter()
     try:

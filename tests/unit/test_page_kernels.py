@@ -205,3 +205,28 @@ def test_the_catalogue_runs_last_in_the_pre_execution_and_sphinx_finds_it(tmp_pa
     _, merged = get_cache(str(cache_dir)).merge_match_into_notebook(nb)
     # The kernel ran in the page's folder: the noted file is that folder's (outside the project: an absolute path).
     assert _printed(merged) == str([("p1", [str(tmp_path / "data" / "raw" / "x.csv")])])
+
+
+def test_outputs_slow_to_arrive_are_waited_for_not_dropped(tmp_path, monkeypatch):
+    # nbclient waits 4 s (its default iopub_timeout) for a cell's outputs after the cell's reply, then goes on without
+    # them, logging a line only: on a busy machine the reproducibility run lost glued values that way. Here every
+    # cell's outputs come 5 s late; all must still be in the notebook.
+    import asyncio
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    from nqpf.sphinx import preexecute
+
+    poll = NotebookClient._async_poll_output_msg
+
+    async def late(self, *args, **kwargs):
+        await asyncio.sleep(5)
+        return await poll(self, *args, **kwargs)
+
+    monkeypatch.setattr(NotebookClient, "_async_poll_output_msg", late)
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    nb.cells = [nbformat.v4.new_code_cell("print('kept')")]
+    result = preexecute.execute_notebook(nb, str(tmp_path), {}, timeout=60)
+    assert result.err is None
+    assert [o.get("text") for o in nb.cells[0].outputs] == ["kept\n"]
