@@ -83,46 +83,38 @@ class _Cache:
         return "bundle"
 
 
-def test_await_page_waits_while_the_pre_execution_lives(tmp_path):
+@pytest.fixture()
+def running(tmp_path):
+    """A pre-execution running beside the build: a live process whose pid is in the cache folder's RUNNING file."""
     sleeper = subprocess.Popen(["sleep", "30"])
-    try:
-        (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
-        cache = _Cache(after=3)
-        assert preexecute.await_page(cache, "nb", tmp_path) is True
-        assert cache.lookups == 4  # three misses 0.1 s apart, then the hit
-    finally:
-        sleeper.kill()
-        sleeper.wait()
+    (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
+    yield tmp_path
+    sleeper.kill()
+    sleeper.wait()
 
 
-def test_await_page_does_the_idle_work_once_and_only_when_it_must_wait(tmp_path):
-    sleeper = subprocess.Popen(["sleep", "30"])
-    try:
-        (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
-        calls = []
-        cache = _Cache(after=3)
-        assert preexecute.await_page(cache, "nb", tmp_path, idle=lambda: calls.append(cache.lookups)) is True
-        assert calls == [1]  # after the first miss, before any sleep; not again
-        assert cache.lookups == 4  # the lookup right after the idle work, then two misses 0.1 s apart, the hit
-        calls.clear()
-        assert preexecute.await_page(_Cache(after=0), "nb", tmp_path, idle=lambda: calls.append(1)) is True
-        assert calls == []  # cached: nothing to wait for
-    finally:
-        sleeper.kill()
-        sleeper.wait()
+def test_await_page_waits_while_the_pre_execution_lives(running):
+    cache = _Cache(after=3)
+    assert preexecute.await_page(cache, "nb", running) is True
+    assert cache.lookups == 4  # three misses 0.1 s apart, then the hit
 
 
-def test_await_page_waits_for_the_notebook_file_of_a_committed_record(tmp_path):
+def test_await_page_does_the_idle_work_once_and_only_when_it_must_wait(running):
+    calls = []
+    cache = _Cache(after=3)
+    assert preexecute.await_page(cache, "nb", running, idle=lambda: calls.append(cache.lookups)) is True
+    assert calls == [1]  # after the first miss, before any sleep; not again
+    assert cache.lookups == 4  # the lookup right after the idle work, then two misses 0.1 s apart, the hit
+    calls.clear()
+    assert preexecute.await_page(_Cache(after=0), "nb", running, idle=lambda: calls.append(1)) is True
+    assert calls == []  # cached: nothing to wait for
+
+
+def test_await_page_waits_for_the_notebook_file_of_a_committed_record(running):
     # jupyter-cache commits the record, then writes the file: Sphinx reading in between found no file (KeyError).
-    sleeper = subprocess.Popen(["sleep", "30"])
-    try:
-        (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
-        cache = _Cache(after=0, file=2)
-        assert preexecute.await_page(cache, "nb", tmp_path) is True
-        assert cache.reads == 3  # the file missing twice, then read whole
-    finally:
-        sleeper.kill()
-        sleeper.wait()
+    cache = _Cache(after=0, file=2)
+    assert preexecute.await_page(cache, "nb", running) is True
+    assert cache.reads == 3  # the file missing twice, then read whole
 
 
 def test_await_page_gives_up_when_none_runs_or_it_ended(tmp_path):
@@ -150,9 +142,7 @@ def test_a_zombie_counts_as_ended(tmp_path):
         child.wait()
 
 
-def test_the_page_cached_while_waiting_is_found(tmp_path):
-    sleeper = subprocess.Popen(["sleep", "30"])
-    (tmp_path / preexecute.RUNNING).write_text(str(sleeper.pid))
+def test_the_page_cached_while_waiting_is_found(running):
     cache = _Cache(after=10**6)
 
     def cache_it():
@@ -160,11 +150,7 @@ def test_the_page_cached_while_waiting_is_found(tmp_path):
         cache.after = 0
 
     threading.Thread(target=cache_it).start()
-    try:
-        assert preexecute.await_page(cache, "nb", tmp_path) is True
-    finally:
-        sleeper.kill()
-        sleeper.wait()
+    assert preexecute.await_page(cache, "nb", running) is True
 
 
 def test_finish_order_of_two_workers_by_hand():
