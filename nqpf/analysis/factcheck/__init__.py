@@ -62,13 +62,9 @@ CHECKS = {
 
 
 # The page that owns the checks: the data files a verdict reads are the fact-check appendix's, whichever chapter
-# asks for the verdict (the data catalogue credits pages with the files they load, :mod:`nqpf.core.usage`).
+# asks for the verdict (the data catalogue credits pages with the files they load, :mod:`nqpf.core.usage`): each
+# check runs in ``usage.credited_to(PAGE)``.
 PAGE = "book/factcheck"
-
-
-def _as_appendix():
-    """During a build, note the files the checks load under the fact-check appendix, not the calling chapter."""
-    return usage.credited_to(PAGE)
 
 
 def run(kind: str | None = None) -> pd.DataFrame:
@@ -77,7 +73,7 @@ def run(kind: str | None = None) -> pd.DataFrame:
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
     kinds = list(KINDS) if kind is None else [kind]
-    with _as_appendix():
+    with usage.credited_to(PAGE):
         return pd.DataFrame([check() for k in kinds for check in CHECKS[k]])
 
 
@@ -121,7 +117,7 @@ def _one(key: str) -> dict | None:
 
 @lru_cache(maxsize=None)
 def _row_of(check) -> dict:
-    with _as_appendix():
+    with usage.credited_to(PAGE):
         return check()
 
 
